@@ -1,0 +1,72 @@
+package io.dcb4j.core;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A provider client seen through the neutral API. Each provider module's client implements it; code
+ * written against it can switch provider by configuration. Instances are immutable and thread-safe: build
+ * one per provider account and share it. {@link #close()} releases its connection pool (unless the caller
+ * supplied the OkHttp client).
+ */
+public interface BillingProvider extends AutoCloseable {
+
+    /**
+     * The provider id, as registered with {@link BillingProviders}.
+     *
+     * @return for example {@code eklectic}
+     */
+    String id();
+
+    /**
+     * What this provider supports. The optional accessors below are present exactly for these.
+     *
+     * @return the capabilities
+     */
+    Set<Capability> capabilities();
+
+    /**
+     * Whether a capability is supported.
+     *
+     * @param capability the capability
+     * @return true when {@link #capabilities()} contains it
+     */
+    default boolean supports(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /**
+     * PIN (OTP) subscriptions, when {@link Capability#PIN_SUBSCRIPTION} is supported.
+     *
+     * @return the API
+     */
+    Optional<PinSubscriptions> pinSubscriptions();
+
+    /**
+     * One-off charges and their status, when {@link Capability#ONE_OFF_CHARGE} or {@link
+     * Capability#CHARGE_STATUS} is supported.
+     *
+     * @return the API
+     */
+    Optional<Charges> charges();
+
+    /**
+     * Subscription status, cancel and renew, when any of {@link Capability#SUBSCRIPTION_STATUS}, {@link
+     * Capability#CANCEL} or {@link Capability#RENEW} is supported. An operation whose capability is missing
+     * throws {@link UnsupportedOperationException}.
+     *
+     * @return the API
+     */
+    Optional<Subscriptions> subscriptions();
+
+    /**
+     * The callback parser, when {@link Capability#NOTIFICATIONS} is supported.
+     *
+     * @return the parser
+     */
+    Optional<NotificationParser> notifications();
+
+    /** Releases the connection pool and threads owned by this client. */
+    @Override
+    void close();
+}

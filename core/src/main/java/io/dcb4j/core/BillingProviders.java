@@ -1,0 +1,75 @@
+package io.dcb4j.core;
+
+import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.spi.BillingProviderFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finds provider modules on the class path and builds clients from configuration, so that the provider
+ * can be chosen at deployment time:
+ *
+ * <pre>{@code
+ * try (BillingProvider provider = BillingProviders.create("eklectic", Map.of(
+ *         "client-id", System.getenv("EKLECTIC_CLIENT_ID"),
+ *         "client-secret", System.getenv("EKLECTIC_CLIENT_SECRET")))) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class BillingProviders {
+
+    private BillingProviders() {
+    }
+
+    /**
+     * The ids of the provider modules on the class path.
+     *
+     * @return the ids, sorted
+     */
+    public static Set<String> available() {
+        return new TreeSet<>(factories().keySet());
+    }
+
+    /**
+     * The factory for a provider.
+     *
+     * @param id the provider id
+     * @return the factory, when its module is on the class path
+     */
+    public static Optional<BillingProviderFactory> factory(String id) {
+        return Optional.ofNullable(factories().get(id));
+    }
+
+    /**
+     * Builds a client for a provider.
+     *
+     * @param id the provider id, for example {@code centili}
+     * @param config the configuration keys (see each provider's documentation)
+     * @return the client; close it when done
+     * @throws ConfigurationException when the provider is unknown or a key is missing or malformed
+     */
+    public static BillingProvider create(String id, Map<String, String> config) {
+        if (id == null || id.isBlank()) {
+            throw new ConfigurationException("core", "provider", "is required");
+        }
+        BillingProviderFactory factory = factory(id).orElseThrow(() -> new ConfigurationException("core", "provider",
+                "names unknown provider '" + id + "'; available: " + available()));
+        return factory.create(ProviderConfig.of(id, config));
+    }
+
+    private static Map<String, BillingProviderFactory> factories() {
+        Map<String, BillingProviderFactory> map = new TreeMap<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ServiceLoader<BillingProviderFactory> sl = ServiceLoader.load(BillingProviderFactory.class,
+                loader == null ? BillingProviders.class.getClassLoader() : loader);
+        for (BillingProviderFactory f : sl) {
+            map.putIfAbsent(f.id(), f);
+        }
+        return map;
+    }
+}

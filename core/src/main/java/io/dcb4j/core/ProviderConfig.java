@@ -1,0 +1,196 @@
+package io.dcb4j.core;
+
+import io.dcb4j.core.error.ConfigurationException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * String key/value configuration for {@link BillingProviders#create}. Reading a missing or malformed key
+ * throws {@link ConfigurationException} naming the key (never its value). Immutable.
+ *
+ * <p>Keys every provider understands:
+ * <ul>
+ *   <li>{@code base-url}: the provider's API base URL (each provider documents its default)</li>
+ *   <li>{@code connect-timeout}, {@code read-timeout}, {@code call-timeout}: durations such as {@code 10s},
+ *       {@code 500ms}, {@code 2m} or ISO-8601 {@code PT10S}</li>
+ *   <li>{@code max-attempts}: attempts per call including the first; {@code 1} disables retries</li>
+ *   <li>{@code allow-insecure-http}: {@code true} to accept {@code http://} base URLs (simulators)</li>
+ * </ul>
+ */
+public final class ProviderConfig {
+
+    /** Keys read by {@link #clientOptions()}. */
+    public static final Set<String> COMMON_KEYS = Set.of(
+            "base-url", "connect-timeout", "read-timeout", "call-timeout", "max-attempts", "allow-insecure-http");
+
+    private final String provider;
+    private final Map<String, String> values;
+
+    private ProviderConfig(String provider, Map<String, String> values) {
+        this.provider = provider;
+        Map<String, String> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k.strip(), v.strip());
+            }
+        });
+        this.values = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Wraps configuration values.
+     *
+     * @param provider the provider id, for error messages
+     * @param values the values; null entries ignored
+     * @return the configuration
+     */
+    public static ProviderConfig of(String provider, Map<String, String> values) {
+        return new ProviderConfig(provider, values == null ? Map.of() : values);
+    }
+
+    /**
+     * The provider id.
+     *
+     * @return the id
+     */
+    public String provider() {
+        return provider;
+    }
+
+    /**
+     * The keys present.
+     *
+     * @return the keys
+     */
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    /**
+     * A required value.
+     *
+     * @param key the key
+     * @return the non-blank value
+     * @throws ConfigurationException when missing or blank
+     */
+    public String require(String key) {
+        return optional(key).orElseThrow(() -> new ConfigurationException(provider, key, "is required"));
+    }
+
+    /**
+     * An optional value.
+     *
+     * @param key the key
+     * @return the value when present and not blank
+     */
+    public Optional<String> optional(String key) {
+        String v = values.get(key);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    /**
+     * A boolean ({@code true}/{@code false}, any case).
+     *
+     * @param key the key
+     * @param defaultValue when absent
+     * @return the value
+     * @throws ConfigurationException when not a boolean
+     */
+    public boolean bool(String key, boolean defaultValue) {
+        return optional(key).map(v -> {
+            String s = v.toLowerCase(Locale.ROOT);
+            if (s.equals("true") || s.equals("false")) {
+                return Boolean.parseBoolean(s);
+            }
+            throw new ConfigurationException(provider, key, "must be true or false");
+        }).orElse(defaultValue);
+    }
+
+    /**
+     * A whole number.
+     *
+     * @param key the key
+     * @return the value when present
+     * @throws ConfigurationException when not a whole number
+     */
+    public Optional<Integer> integer(String key) {
+        return optional(key).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(provider, key, "must be a whole number");
+            }
+        });
+    }
+
+    /**
+     * A duration: {@code 250ms}, {@code 10s}, {@code 2m}, {@code 1h}, a number of seconds, or ISO-8601.
+     *
+     * @param key the key
+     * @return the value when present
+     * @throws ConfigurationException when unreadable or not positive
+     */
+    public Optional<Duration> duration(String key) {
+        return optional(key).map(v -> {
+            Duration d = parseDuration(v.toLowerCase(Locale.ROOT));
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new ConfigurationException(provider, key, "must be a positive duration such as 10s or 500ms");
+            }
+            return d;
+        });
+    }
+
+    private static Duration parseDuration(String v) {
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
+            }
+            char unit = v.charAt(v.length() - 1);
+            String num = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1).strip();
+            long n = Long.parseLong(num);
+            return switch (unit) {
+                case 'h' -> Duration.ofHours(n);
+                case 'm' -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            };
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The transport options from the common keys.
+     *
+     * @return the options
+     * @throws ConfigurationException when a common key is malformed
+     */
+    public ClientOptions clientOptions() {
+        ClientOptions.Builder b = ClientOptions.builder();
+        duration("connect-timeout").ifPresent(b::connectTimeout);
+        duration("read-timeout").ifPresent(b::readTimeout);
+        duration("call-timeout").ifPresent(b::callTimeout);
+        integer("max-attempts").ifPresent(n -> {
+            if (n < 1) {
+                throw new ConfigurationException(provider, "max-attempts", "must be at least 1");
+            }
+            b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build());
+        });
+        b.allowInsecureHttp(bool("allow-insecure-http", false));
+        return b.build();
+    }
+
+    /** Keys only, never values (they hold secrets). */
+    @Override
+    public String toString() {
+        return "ProviderConfig[" + provider + ", keys=" + values.keySet() + "]";
+    }
+}

@@ -1,0 +1,241 @@
+package io.dcb4j.core.internal.http;
+
+import io.dcb4j.core.internal.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+
+/**
+ * One logical provider call: what to send and how to treat it (authentication, idempotency, retry safety).
+ * Immutable once built. Internal.
+ */
+public final class ApiRequest {
+
+    /** {@code application/json; charset=utf-8}. */
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    final String method;
+    final HttpUrl url;
+    final String operation;
+    final Map<String, String> headers;
+    final RequestBody body;
+    final boolean authenticated;
+    final String idempotencyHeader;
+    final String idempotencyKey;
+    final Boolean retrySafe;
+
+    private ApiRequest(Builder b) {
+        this.method = b.method;
+        this.url = Objects.requireNonNull(b.url, "url");
+        this.operation = Objects.requireNonNull(b.operation, "operation");
+        this.headers = Map.copyOf(b.headers);
+        this.body = b.body;
+        this.authenticated = b.authenticated;
+        this.idempotencyHeader = b.idempotencyHeader;
+        this.idempotencyKey = b.idempotencyKey;
+        this.retrySafe = b.retrySafe;
+    }
+
+    /**
+     * A GET.
+     *
+     * @param operation the operation name for logs and errors
+     * @param url the URL
+     * @return the builder
+     */
+    public static Builder get(String operation, HttpUrl url) {
+        return new Builder("GET", operation, url);
+    }
+
+    /**
+     * A POST; set the body on the builder.
+     *
+     * @param operation the operation name
+     * @param url the URL
+     * @return the builder
+     */
+    public static Builder post(String operation, HttpUrl url) {
+        return new Builder("POST", operation, url);
+    }
+
+    /**
+     * A PUT; set the body on the builder.
+     *
+     * @param operation the operation name
+     * @param url the URL
+     * @return the builder
+     */
+    public static Builder put(String operation, HttpUrl url) {
+        return new Builder("PUT", operation, url);
+    }
+
+    /**
+     * A DELETE.
+     *
+     * @param operation the operation name
+     * @param url the URL
+     * @return the builder
+     */
+    public static Builder delete(String operation, HttpUrl url) {
+        return new Builder("DELETE", operation, url);
+    }
+
+    /**
+     * The operation name.
+     *
+     * @return the name
+     */
+    public String operation() {
+        return operation;
+    }
+
+    /**
+     * The HTTP method.
+     *
+     * @return the method
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The URL.
+     *
+     * @return the URL
+     */
+    public HttpUrl url() {
+        return url;
+    }
+
+    /**
+     * Whether the call may be repeated without risk of doing its effect twice.
+     *
+     * @return the explicit setting, else true for GET and HEAD and for calls with an idempotency key
+     */
+    public boolean isRetrySafe() {
+        if (retrySafe != null) {
+            return retrySafe;
+        }
+        return method.equals("GET") || method.equals("HEAD") || idempotencyKey != null;
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final String method;
+        private final String operation;
+        private final HttpUrl url;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private RequestBody body;
+        private boolean authenticated = true;
+        private String idempotencyHeader;
+        private String idempotencyKey;
+        private Boolean retrySafe;
+
+        private Builder(String method, String operation, HttpUrl url) {
+            this.method = method;
+            this.operation = operation;
+            this.url = url;
+        }
+
+        /**
+         * Adds a header.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * A JSON body from an object, serialised with the shared mapper.
+         *
+         * @param value the body object
+         * @return this builder
+         */
+        public Builder jsonBody(Object value) {
+            this.body = RequestBody.create(Json.write(value), JSON);
+            return this;
+        }
+
+        /**
+         * A form-encoded body. Null values are skipped.
+         *
+         * @param fields the fields, in order
+         * @return this builder
+         */
+        public Builder formBody(Map<String, String> fields) {
+            FormBody.Builder fb = new FormBody.Builder();
+            fields.forEach((k, v) -> {
+                if (v != null) {
+                    fb.add(k, v);
+                }
+            });
+            this.body = fb.build();
+            return this;
+        }
+
+        /**
+         * An empty body (for POSTs without content).
+         *
+         * @return this builder
+         */
+        public Builder emptyBody() {
+            this.body = RequestBody.create(new byte[0], null);
+            return this;
+        }
+
+        /**
+         * Whether the client's token is attached; true by default.
+         *
+         * @param authenticated false for token and login calls
+         * @return this builder
+         */
+        public Builder authenticated(boolean authenticated) {
+            this.authenticated = authenticated;
+            return this;
+        }
+
+        /**
+         * Sends an idempotency key, the same on every retry, which makes the call retry-safe.
+         *
+         * @param header the header name, for example {@code Idempotency-Key}
+         * @param key the key
+         * @return this builder
+         */
+        public Builder idempotencyKey(String header, String key) {
+            this.idempotencyHeader = Objects.requireNonNull(header, "header");
+            this.idempotencyKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * Overrides retry safety, for writes that are reads in disguise (a POST lookup, a token request).
+         *
+         * @param safe true when repeating cannot do harm
+         * @return this builder
+         */
+        public Builder retrySafe(boolean safe) {
+            this.retrySafe = safe;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         */
+        public ApiRequest build() {
+            if (body == null && (method.equals("POST") || method.equals("PUT"))) {
+                emptyBody();
+            }
+            return new ApiRequest(this);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.dcb4j.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The answer to a PIN request: what the subscriber must do next and what the provider needs to confirm.
+ * Pass it back unchanged to {@code PinSubscriptions.confirmPin}.
+ *
+ * @param provider the provider id
+ * @param challengeId the provider's id of this challenge (Eklectic {@code code}, Centili transaction id), or
+ *     null when the provider has none
+ * @param request the original request
+ * @param expiresAt when the PIN stops being valid, or null when not said
+ * @param nextAction {@link NextAction.EnterPin} normally; another action when the provider asks for one
+ * @param details provider fields kept for diagnostics; never null
+ */
+public record PinChallenge(
+        String provider,
+        String challengeId,
+        SubscribeRequest request,
+        Instant expiresAt,
+        NextAction nextAction,
+        Map<String, String> details) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param provider required
+     * @param challengeId optional
+     * @param request required
+     * @param expiresAt optional
+     * @param nextAction required
+     * @param details optional, copied
+     */
+    public PinChallenge {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(nextAction, "nextAction");
+        details = Copies.of(details);
+    }
+}

@@ -1,0 +1,332 @@
+package io.dcb4j.core.notification;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An inbound HTTP request from a provider (a callback, webhook or browser return), independent of any web
+ * framework: build it from a servlet request, a Spring controller or the JDK HTTP server. Immutable.
+ */
+public final class InboundNotification {
+
+    private final String method;
+    private final String path;
+    private final Map<String, List<String>> query;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final String remoteAddress;
+
+    private InboundNotification(Builder b) {
+        this.method = b.method.toUpperCase(Locale.ROOT);
+        this.path = b.path;
+        this.query = b.query;
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        b.headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        this.headers = Collections.unmodifiableMap(h);
+        this.body = b.body.clone();
+        this.remoteAddress = b.remoteAddress;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param method the HTTP method
+     * @return the builder
+     */
+    public static Builder builder(String method) {
+        return new Builder(method);
+    }
+
+    /**
+     * A GET callback from its full URL or path with query string, for example
+     * {@code /dcb/notify?action=SUB&subscriptionid=1}.
+     *
+     * @param url the URL or path and query
+     * @return the notification
+     */
+    public static InboundNotification get(String url) {
+        return builder("GET").uri(url).build();
+    }
+
+    /**
+     * A POST callback with a JSON body.
+     *
+     * @param path the path
+     * @param jsonBody the body
+     * @return the notification
+     */
+    public static InboundNotification postJson(String path, String jsonBody) {
+        return builder("POST").uri(path).header("Content-Type", "application/json")
+                .body(jsonBody.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    /**
+     * The HTTP method, upper case.
+     *
+     * @return the method
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The request path, without the query string.
+     *
+     * @return the path; {@code /} when unknown
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The query parameters, decoded, each with all its values.
+     *
+     * @return the parameters
+     */
+    public Map<String, List<String>> queryParameters() {
+        return query;
+    }
+
+    /**
+     * The first value of a query parameter.
+     *
+     * @param name the exact name
+     * @return the value
+     */
+    public Optional<String> query(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * The first value of a query parameter, matching the name case-insensitively.
+     *
+     * @param name the name in any case
+     * @return the value
+     */
+    public Optional<String> queryIgnoreCase(String name) {
+        Optional<String> exact = query(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first value of each query parameter, for events' raw parameters.
+     *
+     * @return name to first value
+     */
+    public Map<String, String> firstQueryValues() {
+        Map<String, String> m = new LinkedHashMap<>();
+        query.forEach((k, v) -> m.put(k, v.isEmpty() ? "" : v.get(0)));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The headers, names in lower case.
+     *
+     * @return the headers
+     */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /**
+     * The first value of a header.
+     *
+     * @param name the name in any case
+     * @return the value
+     */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * The body bytes, a copy.
+     *
+     * @return the body; empty when none
+     */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the text
+     */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The sender's IP address, when the receiver knows it.
+     *
+     * @return the address
+     */
+    public Optional<String> remoteAddress() {
+        return Optional.ofNullable(remoteAddress);
+    }
+
+    @Override
+    public String toString() {
+        return "InboundNotification[" + method + " " + path + ", " + query.size() + " query parameters, "
+                + body.length + " body bytes]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InboundNotification n && n.method.equals(method) && n.path.equals(path)
+                && n.query.equals(query) && n.headers.equals(headers) && Arrays.equals(n.body, body)
+                && Objects.equals(n.remoteAddress, remoteAddress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, path, query, Arrays.hashCode(body));
+    }
+
+    /** Builds an {@link InboundNotification}. */
+    public static final class Builder {
+        private final String method;
+        private String path = "/";
+        private Map<String, List<String>> query = Map.of();
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private byte[] body = new byte[0];
+        private String remoteAddress;
+
+        private Builder(String method) {
+            this.method = Objects.requireNonNull(method, "method");
+        }
+
+        /**
+         * Sets path and query from a URL or a path with query string (raw, still encoded).
+         *
+         * @param uri for example {@code https://shop.example/cb?a=1} or {@code /cb?a=1}
+         * @return this builder
+         */
+        public Builder uri(String uri) {
+            Objects.requireNonNull(uri, "uri");
+            String rest = uri;
+            int scheme = rest.indexOf("://");
+            if (scheme >= 0) {
+                int slash = rest.indexOf('/', scheme + 3);
+                int q = rest.indexOf('?', scheme + 3);
+                int cut = slash < 0 ? q : (q < 0 ? slash : Math.min(slash, q));
+                rest = cut < 0 ? "/" : (rest.charAt(cut) == '?' ? "/" + rest.substring(cut) : rest.substring(cut));
+            }
+            int hash = rest.indexOf('#');
+            if (hash >= 0) {
+                rest = rest.substring(0, hash);
+            }
+            int q = rest.indexOf('?');
+            this.path = q < 0 ? (rest.isEmpty() ? "/" : rest) : (q == 0 ? "/" : rest.substring(0, q));
+            this.query = q < 0 ? Map.of() : QueryString.parse(rest.substring(q + 1));
+            return this;
+        }
+
+        /**
+         * Sets the path.
+         *
+         * @param path the path
+         * @return this builder
+         */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Sets the query from its raw, encoded text.
+         *
+         * @param rawQuery for example {@code a=1&b=x+y}
+         * @return this builder
+         */
+        public Builder rawQuery(String rawQuery) {
+            this.query = QueryString.parse(rawQuery);
+            return this;
+        }
+
+        /**
+         * Sets the query from already decoded parameters (as a servlet container gives them).
+         *
+         * @param parameters name to values
+         * @return this builder
+         */
+        public Builder queryParameters(Map<String, List<String>> parameters) {
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            parameters.forEach((k, v) -> m.put(k, List.copyOf(v)));
+            this.query = Collections.unmodifiableMap(m);
+            return this;
+        }
+
+        /**
+         * Adds a header value.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        /**
+         * Sets the body.
+         *
+         * @param body the bytes
+         * @return this builder
+         */
+        public Builder body(byte[] body) {
+            this.body = body == null ? new byte[0] : body.clone();
+            return this;
+        }
+
+        /**
+         * Sets the sender's address.
+         *
+         * @param address the IP address
+         * @return this builder
+         */
+        public Builder remoteAddress(String address) {
+            this.remoteAddress = address;
+            return this;
+        }
+
+        /**
+         * Builds the notification.
+         *
+         * @return the notification
+         */
+        public InboundNotification build() {
+            return new InboundNotification(this);
+        }
+    }
+
+    /**
+     * Convenience for tests and examples: the URI's path and query.
+     *
+     * @param uri a URI
+     * @return the notification as a GET
+     */
+    public static InboundNotification get(URI uri) {
+        return get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+}
