@@ -1,0 +1,112 @@
+package io.dcb4j.testkit;
+
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.BillingProviders;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.NextAction;
+import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.testkit.http.RecordedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stateful, in-process simulator of one provider, listening on a free loopback port and speaking the
+ * provider's wire format. Start one with {@link Simulators#start(String)} or the {@link DcbSimulator}
+ * JUnit extension; close it when done.
+ */
+public interface Simulator extends AutoCloseable {
+
+    /**
+     * The provider id it simulates.
+     *
+     * @return for example {@code eklectic}
+     */
+    String providerId();
+
+    /**
+     * The base URL a client must use.
+     *
+     * @return for example {@code http://127.0.0.1:40123/API}
+     */
+    String baseUrl();
+
+    /**
+     * The configuration for {@code BillingProviders.create(providerId(), clientConfig())}: base URL,
+     * credentials the simulator accepts, {@code allow-insecure-http=true}.
+     *
+     * @return the keys
+     */
+    Map<String, String> clientConfig();
+
+    /**
+     * A new client for this simulator, through the neutral registry.
+     *
+     * @return the client; close it when done
+     */
+    default BillingProvider newClient() {
+        return BillingProviders.create(providerId(), clientConfig());
+    }
+
+    /**
+     * Every request received so far.
+     *
+     * @return the requests, in order
+     */
+    List<RecordedRequest> requests();
+
+    /**
+     * The PIN last sent by SMS to a subscriber, for PIN providers.
+     *
+     * @param msisdn the subscriber
+     * @return the PIN, empty when none was sent or the provider has no PIN flow
+     */
+    default Optional<String> pinSentTo(Msisdn msisdn) {
+        return Optional.empty();
+    }
+
+    /**
+     * Plays the subscriber's part of a next action: opens the consent page and approves or denies it,
+     * sends the MO SMS, solves the captcha. Magic MSISDNs may still make it fail.
+     *
+     * @param action the action a client returned
+     * @param approve true to approve, false to deny
+     * @throws UnsupportedOperationException when this provider has no such action
+     */
+    default void actAsSubscriber(NextAction action, boolean approve) {
+        throw new UnsupportedOperationException(providerId() + " has no subscriber action " + action.type());
+    }
+
+    /**
+     * Settles an asynchronous charge that is still processing (success, or failure per magic MSISDN).
+     *
+     * @param charge the charge
+     * @throws UnsupportedOperationException when this provider settles charges synchronously
+     */
+    default void settle(ChargeRef charge) {
+        throw new UnsupportedOperationException(providerId() + " settles charges synchronously");
+    }
+
+    /**
+     * The callbacks the simulator generated, in order, as the merchant would receive them; also delivered
+     * by HTTP when {@link #deliverNotificationsTo(String)} is set.
+     *
+     * @return the notifications
+     */
+    List<InboundNotification> notifications();
+
+    /**
+     * Delivers generated callbacks by HTTP to a merchant URL (GET or POST as the provider does).
+     *
+     * @param url the URL, or null to stop delivering
+     */
+    void deliverNotificationsTo(String url);
+
+    /** Forgets all state: subscriptions, charges, tokens, recorded requests and notifications. */
+    void reset();
+
+    /** Stops the server. */
+    @Override
+    void close();
+}
