@@ -1,0 +1,45 @@
+package io.dcb4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dcb4j.core.error.ConfigurationException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProviderConfigTest {
+
+    @Test
+    void readsCommonKeysIntoClientOptions() {
+        ClientOptions o = ProviderConfig.of("x", Map.of("connect-timeout", "500ms", "read-timeout", "7s",
+                "call-timeout", "PT2M", "max-attempts", "1", "allow-insecure-http", "TRUE")).clientOptions();
+        assertThat(o.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(o.callTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.retryPolicy().maxAttempts()).isEqualTo(1);
+        assertThat(o.allowInsecureHttp()).isTrue();
+        assertThat(ProviderConfig.of("x", Map.of()).clientOptions().allowInsecureHttp()).isFalse();
+    }
+
+    @Test
+    void namesTheKeyButNeverTheValue() {
+        Map<String, String> m = new HashMap<>();
+        m.put("client-secret", " ");
+        m.put("read-timeout", "soon-secret");
+        m.put("max-attempts", "0");
+        m.put("allow-insecure-http", "yes");
+        m.put("null", null);
+        ProviderConfig c = ProviderConfig.of("eklectic", m);
+        assertThatThrownBy(() -> c.require("client-secret")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'client-secret' is required").hasMessageContaining("provider=eklectic");
+        assertThatThrownBy(() -> c.duration("read-timeout")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("read-timeout").hasMessageNotContaining("soon-secret");
+        assertThatThrownBy(c::clientOptions).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> c.bool("allow-insecure-http", false)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("allow-insecure-http");
+        assertThat(c.optional("null")).isEmpty();
+        assertThat(c.toString()).doesNotContain("soon-secret");
+    }
+}

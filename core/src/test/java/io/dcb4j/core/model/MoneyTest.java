@@ -1,0 +1,63 @@
+package io.dcb4j.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void keepsTheExactAmountAndScale() {
+        Money m = Money.of("0.10", "AED");
+        assertThat(m.amount()).isEqualTo(new BigDecimal("0.10"));
+        assertThat(m.amount().scale()).isEqualTo(2);
+        assertThat(m.currency()).isEqualTo(Currency.getInstance("AED"));
+        assertThat(m).hasToString("0.10 AED");
+        assertThat(Money.of("29182.000000000", "ZAR").amount().toPlainString()).isEqualTo("29182.000000000");
+        assertThat(Money.of("0E-9", "ZAR").isZero()).isTrue();
+    }
+
+    @Test
+    void addsAndSubtractsWithoutFloatingPointError() {
+        Money a = Money.of("0.10", "TND");
+        Money sum = a.plus(Money.of("0.20", "TND"));
+        assertThat(sum.amount()).isEqualByComparingTo("0.30");
+        assertThat(sum.minus(Money.of("0.3", "TND")).isZero()).isTrue();
+        assertThat(Money.of("1.25", "EUR").times(3)).isEqualTo(Money.of("3.75", "EUR"));
+    }
+
+    @Test
+    void equalityIgnoresTrailingZerosButNotCurrency() {
+        assertThat(Money.of("10.0", "BDT")).isEqualTo(Money.of("10.00", "BDT"))
+                .hasSameHashCodeAs(Money.of("10.00", "BDT"));
+        assertThat(Money.of("10", "BDT")).isNotEqualTo(Money.of("10", "USD"));
+        assertThat(Money.of("2", "BDT").compareTo(Money.of("10", "BDT"))).isNegative();
+    }
+
+    @Test
+    void refusesMixingCurrencies() {
+        assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EUR").hasMessageContaining("USD");
+        assertThatThrownBy(() -> Money.of("1", "EUR").compareTo(Money.of("1", "USD")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void convertsToMinorUnitsOnlyWhenExact() {
+        assertThat(Money.of("12.34", "USD").toMinorUnits()).isEqualTo(1234);
+        assertThat(Money.of("12.3", "KWD").toMinorUnits()).isEqualTo(12300);
+        assertThat(Money.of("500", "JPY").toMinorUnits()).isEqualTo(500);
+        assertThatThrownBy(() -> Money.of("0.005", "USD").toMinorUnits()).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertThatThrownBy(() -> Money.of("ten", "USD")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of("1", "XYZW")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of(null, "USD")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Money.of("1", " usd ").currency().getCurrencyCode()).isEqualTo("USD");
+    }
+}

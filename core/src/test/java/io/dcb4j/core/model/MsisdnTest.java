@@ -1,0 +1,53 @@
+package io.dcb4j.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MsisdnTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"21612345678", "+21612345678", "+216 12 345 678", "216-12-345-678", " 0021612345678 ",
+            "+216 (12) 345.678"})
+    void normalisesFormattingAway(String raw) {
+        Msisdn m = Msisdn.of(raw);
+        assertThat(m.digits()).isEqualTo("21612345678");
+        assertThat(m.e164()).isEqualTo("+21612345678");
+        assertThat(m).isEqualTo(Msisdn.of("21612345678")).hasSameHashCodeAs(Msisdn.of("21612345678"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1234567", "1234567890123456", "2161234567a", "+", "216 12 345 678 x", "++21612345678"})
+    void rejectsWhatIsNotEightToFifteenDigits(String raw) {
+        assertThatThrownBy(() -> Msisdn.of(raw)).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> {
+                    if (raw.length() > 6) {
+                        assertThat(e.getMessage()).doesNotContain(raw.strip());
+                    }
+                });
+        assertThat(Msisdn.isValid(raw)).isFalse();
+    }
+
+    @Test
+    void rejectsNull() {
+        assertThatThrownBy(() -> Msisdn.of(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void acceptsTheBounds() {
+        assertThat(Msisdn.of("12345678").digits()).hasSize(8);
+        assertThat(Msisdn.of("123456789012345").digits()).hasSize(15);
+    }
+
+    @Test
+    void toStringMasksTheMiddle() {
+        Msisdn m = Msisdn.of("21612345678");
+        assertThat(m.toString()).isEqualTo("2161*****78").doesNotContain("12345");
+        assertThat(m.masked()).isEqualTo("2161*****78");
+        assertThat(Msisdn.of("12345678").toString()).isEqualTo("1234**78");
+        assertThat(Msisdn.mask("12345")).isEqualTo("*****");
+    }
+}

@@ -1,0 +1,51 @@
+package io.dcb4j.core.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dcb4j.core.error.NotificationRejectedException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class NotificationSecurityTest {
+
+    static final byte[] BODY = "{\"paymentId\":1,\"status\":\"SUCCESSFUL\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void acceptsTheRightHmacInHexOrBase64() {
+        byte[] mac = NotificationSecurity.hmacSha256("key".getBytes(StandardCharsets.UTF_8), BODY);
+        assertThat(NotificationSecurity.hmacSha256Matches("key", BODY, HexFormat.of().formatHex(mac))).isTrue();
+        assertThat(NotificationSecurity.hmacSha256Matches("key", BODY, "sha256=" + HexFormat.of().formatHex(mac))).isTrue();
+        assertThat(NotificationSecurity.hmacSha256Matches("key", BODY, Base64.getEncoder().encodeToString(mac))).isTrue();
+    }
+
+    @Test
+    void rejectsTamperedMissingOrWrongKeySignatures() {
+        String sig = HexFormat.of().formatHex(NotificationSecurity.hmacSha256("key".getBytes(StandardCharsets.UTF_8), BODY));
+        byte[] tampered = BODY.clone();
+        tampered[5] ^= 1;
+        assertThat(NotificationSecurity.hmacSha256Matches("key", tampered, sig)).isFalse();
+        assertThat(NotificationSecurity.hmacSha256Matches("other", BODY, sig)).isFalse();
+        assertThat(NotificationSecurity.hmacSha256Matches("key", BODY, null)).isFalse();
+        assertThat(NotificationSecurity.hmacSha256Matches("key", BODY, "")).isFalse();
+        assertThat(NotificationSecurity.hmacSha256Matches("key", BODY, "not base64 !!")).isFalse();
+    }
+
+    @Test
+    void sharedSecretIsComparedExactly() {
+        assertThat(NotificationSecurity.secretMatches("s3cret", "s3cret")).isTrue();
+        assertThat(NotificationSecurity.secretMatches("s3cret", "s3cre")).isFalse();
+        assertThat(NotificationSecurity.secretMatches("s3cret", null)).isFalse();
+        InboundNotification ok = InboundNotification.get("/cb?key=s3cret&action=SUB");
+        NotificationSecurity.requireSharedSecret("eklectic", ok, "key", "s3cret");
+        assertThatThrownBy(() -> NotificationSecurity.requireSharedSecret("eklectic",
+                InboundNotification.get("/cb?key=wrong"), "key", "s3cret"))
+                .isInstanceOf(NotificationRejectedException.class)
+                .hasMessageContaining("does not match").hasMessageNotContaining("s3cret").hasMessageNotContaining("wrong");
+        assertThatThrownBy(() -> NotificationSecurity.requireSharedSecret("eklectic",
+                InboundNotification.get("/cb?action=SUB"), "key", "s3cret"))
+                .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("missing");
+    }
+}
