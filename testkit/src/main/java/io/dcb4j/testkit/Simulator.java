@@ -3,8 +3,11 @@ package io.dcb4j.testkit;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.BillingProviders;
 import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.NextAction;
+import io.dcb4j.core.model.OfferId;
+import io.dcb4j.core.model.SubscribeRequest;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.testkit.http.RecordedRequest;
 import java.util.List;
@@ -47,6 +50,42 @@ public interface Simulator extends AutoCloseable {
      */
     default BillingProvider newClient() {
         return BillingProviders.create(providerId(), clientConfig());
+    }
+
+    /**
+     * A subscriber the simulator serves on the happy path (a number of the provider's country); apply a
+     * {@link MagicMsisdn} to it for failure paths.
+     *
+     * @return the MSISDN
+     */
+    Msisdn sampleMsisdn();
+
+    /**
+     * An offer the simulator knows: product id, service key or keyword.
+     *
+     * @return the offer
+     */
+    OfferId sampleOffer();
+
+    /**
+     * A PIN subscription request the simulator accepts for {@code msisdn}.
+     *
+     * @param msisdn the subscriber
+     * @return the request
+     */
+    default SubscribeRequest sampleSubscribeRequest(Msisdn msisdn) {
+        return SubscribeRequest.of(msisdn, sampleOffer());
+    }
+
+    /**
+     * A one-off charge request the simulator accepts for {@code msisdn}, for providers with one-off charges.
+     *
+     * @param msisdn the subscriber
+     * @return the request
+     * @throws UnsupportedOperationException when the provider has no one-off charge
+     */
+    default ChargeRequest sampleCharge(Msisdn msisdn) {
+        throw new UnsupportedOperationException(providerId() + " has no one-off charge");
     }
 
     /**
