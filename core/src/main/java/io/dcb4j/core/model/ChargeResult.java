@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param nextAction what the subscriber must do, {@link NextAction#none()} when nothing
  * @param failureReason why it failed when {@code state} is DENIED, or null
  * @param details provider fields kept for diagnostics; never null
+ * @param subscription the subscription this charge started or renewed, when the provider ties charges to
+ *     subscriptions (B2M {@code spTransID}); null otherwise
  */
 public record ChargeResult(
         ChargeRef charge,
@@ -21,7 +23,8 @@ public record ChargeResult(
         Money amount,
         NextAction nextAction,
         FailureReason failureReason,
-        Map<String, String> details) {
+        Map<String, String> details,
+        SubscriptionRef subscription) {
 
     /**
      * Validates and copies.
@@ -33,11 +36,28 @@ public record ChargeResult(
      * @param nextAction null means none
      * @param failureReason optional
      * @param details optional, copied
+     * @param subscription optional
      */
     public ChargeResult {
         Objects.requireNonNull(charge, "charge");
         Objects.requireNonNull(state, "state");
         nextAction = nextAction == null ? NextAction.none() : nextAction;
         details = Copies.of(details);
+    }
+
+    /**
+     * A result not tied to a subscription.
+     *
+     * @param charge required
+     * @param state required
+     * @param rawState optional
+     * @param amount optional
+     * @param nextAction null means none
+     * @param failureReason optional
+     * @param details optional, copied
+     */
+    public ChargeResult(ChargeRef charge, ChargeState state, String rawState, Money amount, NextAction nextAction,
+            FailureReason failureReason, Map<String, String> details) {
+        this(charge, state, rawState, amount, nextAction, failureReason, details, null);
     }
 }
