@@ -1,0 +1,57 @@
+package io.dcb4j.examples.cli;
+
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.model.NextAction;
+import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.SubscriptionResult;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "confirm", mixinStandardHelpOptions = true,
+        description = {"Confirm the PIN the subscriber received (second half of a PIN subscription).",
+                "The PIN is read from the terminal without echo, or from the first line of standard input."})
+final class ConfirmCommand extends ProviderCommand {
+
+    @Mixin
+    SubscribeOptions subscribe;
+
+    @Option(names = "--challenge", description = "The challenge id printed by 'dcb subscribe', if any.")
+    String challengeId;
+
+    @Override
+    int run(BillingProvider client, PrintWriter out) {
+        String pin = readPin(out);
+        PinChallenge challenge = new PinChallenge(client.id(), challengeId, subscribe.request(), null,
+                new NextAction.EnterPin(null), Map.of());
+        SubscriptionResult r = require(client.pinSubscriptions(), client, "PIN subscriptions").confirmPin(challenge, pin);
+        out.println(Print.subscription(r));
+        return 0;
+    }
+
+    private static String readPin(PrintWriter out) {
+        Console console = System.console();
+        if (console != null) {
+            char[] pin = console.readPassword("PIN: ");
+            if (pin != null && pin.length > 0) {
+                return new String(pin).strip();
+            }
+        }
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isBlank()) {
+                throw new IllegalArgumentException("no PIN on standard input");
+            }
+            return line.strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the PIN from standard input");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.dcb4j.examples.cli;
+
+import io.dcb4j.core.model.CancelResult;
+import io.dcb4j.core.model.ChargeResult;
+import io.dcb4j.core.model.NextAction;
+import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RenewResult;
+import io.dcb4j.core.model.SubscriptionInfo;
+import io.dcb4j.core.model.SubscriptionResult;
+import io.dcb4j.core.notification.BillingEvent;
+import java.util.Map;
+
+/** Readable one-line renderings of neutral results; MSISDNs stay masked. */
+final class Print {
+
+    private Print() {
+    }
+
+    static String action(NextAction a) {
+        if (a instanceof NextAction.Redirect r) {
+            return "REDIRECT to " + r.url();
+        }
+        if (a instanceof NextAction.SendSms s) {
+            return "SEND_SMS '" + s.keyword() + "' to " + s.shortcode();
+        }
+        if (a instanceof NextAction.SolveCaptcha c) {
+            return "SOLVE_CAPTCHA (" + c.answers().size() + " answers)";
+        }
+        if (a instanceof NextAction.Unknown u) {
+            return "UNKNOWN action '" + u.rawType() + "'";
+        }
+        return a.type().name();
+    }
+
+    static String challenge(PinChallenge c) {
+        return "challenge " + (c.challengeId() == null ? "-" : c.challengeId()) + ", next action " + action(c.nextAction())
+                + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt());
+    }
+
+    static String subscription(SubscriptionResult r) {
+        return "subscription " + id(r.subscription().id()) + " " + r.state() + raw(r.rawState())
+                + (r.charged() == null ? ", nothing charged" : ", charged " + r.charged())
+                + (r.reactivated() ? ", reactivated" : "");
+    }
+
+    static String info(SubscriptionInfo i) {
+        return "subscription " + id(i.subscription().id()) + " " + i.state() + raw(i.rawState())
+                + (i.expiresAt() == null ? "" : ", expires " + i.expiresAt());
+    }
+
+    static String charge(ChargeResult c) {
+        return "charge " + c.charge().id() + " " + c.state() + raw(c.rawState())
+                + (c.amount() == null ? "" : ", amount " + c.amount())
+                + (c.nextAction().type() == NextAction.Type.NONE ? "" : ", next action " + action(c.nextAction()))
+                + (c.failureReason() == null ? "" : ", failure " + c.failureReason())
+                + (c.subscription() == null || c.subscription().id() == null ? ""
+                        : ", subscription " + c.subscription().id());
+    }
+
+    static String cancel(CancelResult c) {
+        return "subscription " + id(c.subscription().id()) + " " + c.state() + raw(c.rawState());
+    }
+
+    static String renew(RenewResult r) {
+        return r.outcome() + ", charge " + r.chargeState() + (r.charged() == null ? "" : " " + r.charged())
+                + ", use subscription " + id(r.current().id()) + " from now on";
+    }
+
+    static String event(BillingEvent e) {
+        return e.type() + e.rawType().map(t -> " (" + t + ")").orElse("") + ", event id " + e.eventId()
+                + e.subscription().flatMap(s -> s.idIfKnown()).map(s -> ", subscription " + s).orElse("")
+                + e.charge().map(c -> ", charge " + c.id()).orElse("")
+                + e.msisdn().map(m -> ", msisdn " + m).orElse("")
+                + e.amount().map(m -> ", amount " + m).orElse("")
+                + e.failureReason().map(f -> ", failure " + f).orElse("")
+                + ", answer HTTP " + e.acknowledgement().status();
+    }
+
+    static String details(Map<String, String> details) {
+        return details.isEmpty() ? "" : " " + details;
+    }
+
+    private static String id(String id) {
+        return id == null ? "(by msisdn)" : id;
+    }
+
+    private static String raw(String raw) {
+        return raw == null ? "" : " [" + raw + "]";
+    }
+}
