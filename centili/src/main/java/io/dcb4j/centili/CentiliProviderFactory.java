@@ -1,0 +1,93 @@
+package io.dcb4j.centili;
+
+import io.dcb4j.centili.notification.CentiliNotificationParser;
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.ProviderConfig;
+import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.model.Money;
+import io.dcb4j.core.spi.BillingProviderFactory;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Creates {@link CentiliClient}s for {@code BillingProviders.create("centili", config)}. Keys:
+ * <ul>
+ *   <li>{@code client-id} (required): the OAuth2 client id</li>
+ *   <li>{@code client-secret} (optional): the OAuth2 client secret, for confidential clients</li>
+ *   <li>{@code username}, {@code password} (required): the API user of the password grant</li>
+ *   <li>{@code token-url} (optional): default {@value CentiliClient#DEFAULT_TOKEN_URL}</li>
+ *   <li>{@code base-url} (optional): default {@value CentiliClient#DEFAULT_BASE_URL}</li>
+ *   <li>{@code zone} (optional): the zone of Centili's zone-less times, default {@code UTC}</li>
+ *   <li>{@code service-key} (optional): the service key for neutral charges without an offer</li>
+ *   <li>{@code notification-secret} (optional): the shared secret required in notification URLs</li>
+ *   <li>{@code notification-secret-parameter} (optional): its query parameter, default {@code secret}</li>
+ *   <li>{@code notification-sources} (optional): comma-separated IP addresses notifications may come from</li>
+ *   <li>{@code currency} (optional): ISO 4217 code of notification amounts without a {@code currency}</li>
+ *   <li>and the common keys of {@link ProviderConfig}: {@code connect-timeout}, {@code read-timeout},
+ *       {@code call-timeout}, {@code max-attempts}, {@code allow-insecure-http}</li>
+ * </ul>
+ */
+public final class CentiliProviderFactory implements BillingProviderFactory {
+
+    private static final Set<String> KEYS;
+
+    static {
+        Set<String> keys = new HashSet<>(ProviderConfig.COMMON_KEYS);
+        keys.addAll(List.of("client-id", "client-secret", "username", "password", "token-url", "zone",
+                "service-key", "notification-secret", "notification-secret-parameter", "notification-sources",
+                "currency"));
+        KEYS = Set.copyOf(keys);
+    }
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public CentiliProviderFactory() {
+    }
+
+    @Override
+    public String id() {
+        return CentiliClient.ID;
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        return KEYS;
+    }
+
+    @Override
+    public BillingProvider create(ProviderConfig config) {
+        CentiliNotificationParser.Builder parser = CentiliNotificationParser.builder()
+                .sharedSecret(config.optional("notification-secret").orElse(null));
+        config.optional("notification-secret-parameter").ifPresent(parser::secretParameter);
+        config.optional("notification-sources").ifPresent(s -> parser.allowedSources(
+                Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()));
+        config.optional("currency").ifPresent(c -> {
+            try {
+                parser.defaultCurrency(Money.currency(c));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(CentiliClient.ID, "currency", "is not an ISO 4217 currency code");
+            }
+        });
+        CentiliClient.Builder b = CentiliClient.builder()
+                .clientId(config.require("client-id"))
+                .clientSecret(config.optional("client-secret").orElse(null))
+                .username(config.require("username"))
+                .password(config.require("password"))
+                .tokenUrl(config.optional("token-url").orElse(CentiliClient.DEFAULT_TOKEN_URL))
+                .baseUrl(config.optional("base-url").orElse(CentiliClient.DEFAULT_BASE_URL))
+                .defaultServiceKey(config.optional("service-key").orElse(null))
+                .options(config.clientOptions())
+                .notificationParser(parser.build());
+        config.optional("zone").ifPresent(z -> {
+            try {
+                b.zone(ZoneId.of(z));
+            } catch (DateTimeException e) {
+                throw new ConfigurationException(CentiliClient.ID, "zone", "is not a time zone id such as UTC");
+            }
+        });
+        return b.build();
+    }
+}

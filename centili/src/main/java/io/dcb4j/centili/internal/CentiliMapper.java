@@ -1,0 +1,273 @@
+package io.dcb4j.centili.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.centili.model.ClientData;
+import io.dcb4j.centili.model.Item;
+import io.dcb4j.centili.model.NotificationStatus;
+import io.dcb4j.centili.model.PageCustomization;
+import io.dcb4j.centili.model.StartTransactionRequest;
+import io.dcb4j.centili.model.Transaction;
+import io.dcb4j.centili.model.TransactionAction;
+import io.dcb4j.centili.model.TransactionStart;
+import io.dcb4j.centili.model.TransactionStatus;
+import io.dcb4j.centili.model.TransactionType;
+import io.dcb4j.centili.model.TransactionUpdate;
+import io.dcb4j.centili.model.UserIdentifier;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.model.Msisdn;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+
+/** Converts between the public model and Centili's wire shapes. Internal. */
+public final class CentiliMapper {
+
+    /** {@code 2017-08-16 11:41:08}, optionally with fractions, or with a {@code T}. */
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private CentiliMapper() {
+    }
+
+    /**
+     * The start body.
+     *
+     * @param r the request
+     * @return the wire body
+     */
+    public static Wire.StartBody startBody(StartTransactionRequest r) {
+        UserIdentifier u = r.userIdentifier();
+        Wire.UserIdentifierDto ud = u == null ? null : new Wire.UserIdentifierDto(u.country(), u.imsi(),
+                u.msisdn() == null ? null : u.msisdn().digits(), u.operator(), u.identId());
+        return new Wire.StartBody(ud, r.price() == null ? null : r.price().toPlainString(), r.wap(), r.serviceKey(),
+                clientDataDto(r.clientData()), r.params().isEmpty() ? null : r.params());
+    }
+
+    private static Wire.ClientDataDto clientDataDto(ClientData c) {
+        if (c == null) {
+            return null;
+        }
+        PageCustomization p = c.pageCustomization();
+        return new Wire.ClientDataDto(c.clientUserId(),
+                p == null ? null : new Wire.PageCustomizationDto(p.itemName(), p.designId(), p.language()),
+                c.clientReference(), c.returnUrl());
+    }
+
+    /**
+     * The start answer.
+     *
+     * @param a the wire answer
+     * @param idempotencyKey the key the call was sent with
+     * @param context for protocol errors
+     * @return the model
+     */
+    public static TransactionStart start(Wire.StartAnswer a, String idempotencyKey, ErrorContext context) {
+        String id = requireId(a.transactionId(), context);
+        JsonNode actionNode = present(a.action()) ? a.action() : a.operation();
+        return new TransactionStart(id, TransactionType.fromWire(a.transactionType()), blankToNull(a.transactionType()),
+                a.country(), action(actionNode, context), clientData(a.clientData()), msisdnOrNull(a.msisdn()),
+                a.operator(), idempotencyKey);
+    }
+
+    /**
+     * A PIN or release answer.
+     *
+     * @param a the wire answer
+     * @param requestedId the id the call was made for, used when the answer omits it
+     * @param idempotencyKey the key the call was sent with
+     * @return the model
+     */
+    public static TransactionUpdate update(Wire.UpdateAnswer a, String requestedId, String idempotencyKey) {
+        String id = a.transactionId() == null || a.transactionId().isBlank() ? requestedId : a.transactionId();
+        return new TransactionUpdate(id, clientData(a.clientData()), idempotencyKey);
+    }
+
+    /**
+     * A transaction query answer.
+     *
+     * @param t the wire answer
+     * @param requestedId the id the call was made for, used when the answer omits it
+     * @param zone the zone of zone-less times
+     * @return the model
+     */
+    public static Transaction transaction(Wire.TransactionDto t, String requestedId, ZoneId zone) {
+        String id = t.transactionId() == null || t.transactionId().isBlank() ? requestedId : t.transactionId();
+        Wire.ItemDto i = t.item();
+        Item item = i == null ? null : new Item(decimal(i.amount()), decimal(i.price()), i.name(),
+                blankToNull(i.currency()));
+        return new Transaction(id, TransactionType.fromWire(t.transactionType()), blankToNull(t.transactionType()),
+                t.country(), item, NotificationStatus.fromWire(t.notificationStatus()),
+                blankToNull(t.notificationStatus()), blankToNull(t.subscriber()), time(t.timeCharged(), zone),
+                blankToNull(t.timeCharged()), TransactionStatus.fromWire(t.transactionStatus()),
+                blankToNull(t.transactionStatus()), clientData(t.clientData()), t.serviceKey(),
+                blankToNull(t.error()), t.operator());
+    }
+
+    /**
+     * Reads the action object (or a bare type string) into a typed action.
+     *
+     * @param node the {@code action} or {@code operation} value, or null
+     * @param context for protocol errors
+     * @return the action, or null when there is none
+     */
+    public static TransactionAction action(JsonNode node, ErrorContext context) {
+        if (!present(node)) {
+            return null;
+        }
+        Wire.ActionDto a;
+        if (node.isTextual()) {
+            a = new Wire.ActionDto(null, null, null, node.asText(), null, null, null);
+        } else if (node.isObject()) {
+            try {
+                a = Json.mapper().treeToValue(node, Wire.ActionDto.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new DcbProtocolException("unreadable action object in the transaction answer", context, null);
+            }
+        } else {
+            throw new DcbProtocolException("the transaction answer's action is neither an object nor a type",
+                    context, null);
+        }
+        String raw = blankToNull(a.type());
+        String instruction = blankToNull(a.userInstruction());
+        String kind = raw == null ? inferKind(a) : raw.toUpperCase(Locale.ROOT).replace('-', '_');
+        return switch (kind) {
+            case "PIN", "PIN_ENTRY", "ENTER_PIN", "OTP", "PIN_VERIFICATION" ->
+                    new TransactionAction.PinEntry(raw, instruction);
+            case "MO", "SMS_MO", "MO_SMS", "SMS" ->
+                    new TransactionAction.MobileOriginated(raw, blankToNull(a.shortcode()),
+                            blankToNull(a.keyword()), instruction);
+            case "URL_REDIRECT", "REDIRECT", "URL", "WAP" -> blankToNull(a.urlRedirect()) == null
+                    ? new TransactionAction.Unrecognised(raw, instruction, null, a.shortcode(), a.keyword())
+                    : new TransactionAction.UrlRedirect(raw, a.urlRedirect(), blankToNull(a.urlReturn()),
+                            instruction);
+            case "SIMTCHA", "CAPTCHA" -> simtcha(raw, a, instruction);
+            case "" -> null;
+            default -> new TransactionAction.Unrecognised(raw, instruction, blankToNull(a.urlRedirect()),
+                    blankToNull(a.shortcode()), blankToNull(a.keyword()));
+        };
+    }
+
+    /** An action without a type: guess from the fields present; none when nothing is there. */
+    private static String inferKind(Wire.ActionDto a) {
+        if (blankToNull(a.urlRedirect()) != null) {
+            return "URL_REDIRECT";
+        }
+        if (blankToNull(a.shortcode()) != null || blankToNull(a.keyword()) != null) {
+            return "MO";
+        }
+        if (a.simtcha() != null) {
+            return "SIMTCHA";
+        }
+        return "";
+    }
+
+    private static TransactionAction simtcha(String raw, Wire.ActionDto a, String instruction) {
+        Wire.SimtchaDto s = a.simtcha();
+        List<TransactionAction.SimtchaAnswer> answers = s == null || s.answers() == null ? List.of()
+                : s.answers().stream().filter(x -> x != null)
+                        .map(x -> new TransactionAction.SimtchaAnswer(x.answerId(), x.imageUrl())).toList();
+        return new TransactionAction.Simtcha(raw, s == null ? null : s.imageURL(), answers, instruction);
+    }
+
+    private static boolean present(JsonNode node) {
+        return node != null && !node.isNull() && !node.isMissingNode()
+                && !(node.isTextual() && node.asText().isBlank()) && !(node.isObject() && node.isEmpty());
+    }
+
+    private static ClientData clientData(Wire.ClientDataDto c) {
+        if (c == null) {
+            return null;
+        }
+        Wire.PageCustomizationDto p = c.pageCustomization();
+        return new ClientData(c.clientUserId(),
+                p == null ? null : new PageCustomization(p.itemName(), p.designId(), p.language()),
+                c.clientReference(), c.returnURL());
+    }
+
+    private static String requireId(String id, ErrorContext context) {
+        if (id == null || id.isBlank()) {
+            throw new DcbProtocolException("the answer has no transactionId", context, null);
+        }
+        return id;
+    }
+
+    /**
+     * A decimal from text, or null when it is not one.
+     *
+     * @param s the text
+     * @return the number or null
+     */
+    public static BigDecimal decimal(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A time: {@code 2017-08-16 11:41:08} in {@code zone}, or ISO-8601 with an offset; null when unreadable.
+     *
+     * @param s the text
+     * @param zone the zone of zone-less times
+     * @return the instant or null
+     */
+    public static Instant time(String s, ZoneId zone) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String v = s.strip();
+        try {
+            return LocalDateTime.parse(v, LOCAL).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return Instant.ofEpochMilli(Long.parseLong(v));
+                } catch (NumberFormatException e3) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /**
+     * An MSISDN, or null when absent or not a valid one.
+     *
+     * @param s the text
+     * @return the MSISDN or null
+     */
+    public static Msisdn msisdnOrNull(String s) {
+        return s != null && Msisdn.isValid(s) ? Msisdn.of(s) : null;
+    }
+
+    /**
+     * Null for blank text.
+     *
+     * @param s the text
+     * @return the text or null
+     */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

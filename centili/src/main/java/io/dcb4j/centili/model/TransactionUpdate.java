@@ -1,0 +1,11 @@
+package io.dcb4j.centili.model;
+
+/**
+ * Centili's answer to a PIN submission ("PIN correct") or a release ("Transaction released").
+ *
+ * @param transactionId the transaction's id
+ * @param clientData the merchant's data echoed back, or null
+ * @param idempotencyKey the {@code Idempotency-Key} the call was sent with
+ */
+public record TransactionUpdate(String transactionId, ClientData clientData, String idempotencyKey) {
+}
