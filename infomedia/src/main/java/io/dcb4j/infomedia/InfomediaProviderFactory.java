@@ -1,0 +1,88 @@
+package io.dcb4j.infomedia;
+
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.ProviderConfig;
+import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.spi.BillingProviderFactory;
+import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registers {@link InfomediaClient} as provider {@code infomedia} for
+ * {@link io.dcb4j.core.BillingProviders#create}. Keys:
+ *
+ * <table>
+ *   <caption>Infomedia configuration keys</caption>
+ *   <tr><th>key</th><th>required</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code api-key}</td><td>yes</td><td></td><td>sent as {@code X-Infomedia-Api-Key}</td></tr>
+ *   <tr><td>{@code username}</td><td>yes</td><td></td><td>sent as {@code u} in every body</td></tr>
+ *   <tr><td>{@code password}</td><td>yes</td><td></td><td>sent as {@code p} in every body</td></tr>
+ *   <tr><td>{@code base-url}</td><td>no</td><td>{@code https://api.infomedia.co.uk/dcb}</td><td>API base URL</td></tr>
+ *   <tr><td>{@code mcc}</td><td>no</td><td>{@code 424}</td><td>default mobile country code</td></tr>
+ *   <tr><td>{@code mnc}</td><td>no</td><td>{@code 02}</td><td>default mobile network code</td></tr>
+ *   <tr><td>{@code pin-field}</td><td>no</td><td>{@code pin}</td><td>the join body's PIN field</td></tr>
+ *   <tr><td>{@code notification-secret}</td><td>no</td><td>none</td><td>shared secret required in every
+ *       webhook URL</td></tr>
+ *   <tr><td>{@code notification-secret-parameter}</td><td>no</td><td>{@code secret}</td><td>the query
+ *       parameter that carries it</td></tr>
+ *   <tr><td>{@code notification-allowed-addresses}</td><td>no</td><td>any</td><td>comma-separated sender IP
+ *       addresses accepted for webhooks</td></tr>
+ *   <tr><td>{@code default-currency}</td><td>no</td><td>{@code AED}</td><td>currency of webhook charges
+ *       without {@code currencyCode}</td></tr>
+ *   <tr><td>{@code connect-timeout}, {@code read-timeout}, {@code call-timeout}, {@code max-attempts},
+ *       {@code allow-insecure-http}</td><td>no</td><td>see {@link ProviderConfig}</td><td>transport</td></tr>
+ * </table>
+ */
+public final class InfomediaProviderFactory implements BillingProviderFactory {
+
+    private static final List<String> OWN_KEYS = List.of("api-key", "username", "password", "mcc", "mnc",
+            "pin-field", "notification-secret", "notification-secret-parameter", "notification-allowed-addresses",
+            "default-currency");
+
+    /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
+    public InfomediaProviderFactory() {
+    }
+
+    @Override
+    public String id() {
+        return InfomediaClient.ID;
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        Set<String> keys = new HashSet<>(ProviderConfig.COMMON_KEYS);
+        keys.addAll(OWN_KEYS);
+        return Set.copyOf(keys);
+    }
+
+    @Override
+    public BillingProvider create(ProviderConfig config) {
+        InfomediaNotificationParser.Builder parser = InfomediaNotificationParser.builder();
+        config.optional("notification-secret").ifPresent(secret -> parser.sharedSecret(
+                config.optional("notification-secret-parameter")
+                        .orElse(InfomediaNotificationParser.DEFAULT_SECRET_PARAMETER), secret));
+        config.optional("notification-allowed-addresses").ifPresent(list ->
+                parser.allowedAddresses(Arrays.asList(list.split(","))));
+        config.optional("default-currency").ifPresent(code -> {
+            try {
+                parser.defaultCurrency(code);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(InfomediaClient.ID, "default-currency", "is not an ISO 4217 code");
+            }
+        });
+        InfomediaClient.Builder b = InfomediaClient.builder()
+                .apiKey(config.require("api-key"))
+                .username(config.require("username"))
+                .password(config.require("password"))
+                .options(config.clientOptions())
+                .notificationParser(parser.build());
+        config.optional("base-url").ifPresent(b::baseUrl);
+        config.optional("mcc").ifPresent(b::mcc);
+        config.optional("mnc").ifPresent(b::mnc);
+        config.optional("pin-field").ifPresent(b::pinField);
+        return b.build();
+    }
+}

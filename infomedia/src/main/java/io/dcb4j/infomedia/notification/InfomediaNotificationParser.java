@@ -1,0 +1,380 @@
+package io.dcb4j.infomedia.notification;
+
+import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.error.NotificationRejectedException;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.FailureReason;
+import io.dcb4j.core.model.Money;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.OfferId;
+import io.dcb4j.core.model.SubscriptionRef;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.core.notification.NotificationSecurity;
+import io.dcb4j.core.notification.QueryString;
+import io.dcb4j.infomedia.model.InfomediaWebhook;
+import io.dcb4j.infomedia.model.TransactionStatus;
+import io.dcb4j.infomedia.model.WebhookType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses Infomedia's webhooks: GET requests to the merchant's URL with
+ * {@code ?msisdn|mx=..&mcc=..&mnc=..&productid=..&etid=..&pt=..&success=..} and, for charges,
+ * {@code chargeAmount}, {@code currencyCode}, {@code productDescription}, {@code transactionStatus},
+ * {@code txid}. A form-encoded POST body is read the same way. Parameter names are matched
+ * case-insensitively. Immutable and thread-safe.
+ *
+ * <p>Event types ({@code etid}): 1 SUBSCRIBED (UNKNOWN when {@code success=0}: no subscription was made), 2
+ * UNSUBSCRIBED, 3 REACTIVATED, 5 CHARGED or CHARGE_FAILED by {@code transactionStatus} (by {@code success}
+ * when that is missing; see {@link TransactionStatus} for the failure reasons), 24 SUSPENDED, 25
+ * UNSUSPENDED, 31 REFUNDED, any other UNKNOWN.
+ *
+ * <p>Infomedia's own document shows a charge webhook where {@code &currencyCode} was mangled into
+ * {@code ¤cyCode} (the HTML entity {@code &curren} rendered as {@code ¤}); that form is repaired: the amount
+ * and the currency are both read.
+ *
+ * <p>Authenticity: Infomedia does not sign webhooks. Put a secret in the webhook URL you register
+ * ({@code ...?secret=...}) and configure it with {@link Builder#sharedSecret}: it is then required and
+ * compared in constant time; optionally restrict the sender addresses with {@link Builder#allowedAddresses}.
+ *
+ * <p>Event ids: Infomedia sends no event id or timestamp, so {@link BillingEvent#eventId()} is a digest of
+ * the parameters: the same for every delivery of one webhook (whatever the parameter order or encoding).
+ * Two genuinely separate events with identical parameters (the same subscriber subscribing twice to the
+ * same product with the same {@code pt}) share an id, so keep de-duplication records for a bounded time
+ * (a day, say) rather than forever. Charges and refunds carry {@code txid}, which makes their ids unique.
+ */
+public final class InfomediaNotificationParser implements NotificationParser {
+
+    /** The provider id. */
+    public static final String PROVIDER = "infomedia";
+
+    /** The default name of the shared-secret query parameter. */
+    public static final String DEFAULT_SECRET_PARAMETER = "secret";
+
+    /** The default currency of charges whose {@code currencyCode} is missing: UAE dirham. */
+    public static final String DEFAULT_CURRENCY = "AED";
+
+    private static final Pattern MANGLED_CURRENCY = Pattern.compile("\u00C2?\u00A4cyCode=");
+    private static final String MANGLED_KEY = "\u00A4cyCode";
+
+    private final String secretParameter;
+    private final String secret;
+    private final Set<String> allowedAddresses;
+    private final Currency defaultCurrency;
+
+    private InfomediaNotificationParser(Builder b) {
+        this.secretParameter = b.secretParameter;
+        this.secret = b.secret;
+        this.allowedAddresses = Set.copyOf(b.allowedAddresses);
+        this.defaultCurrency = b.defaultCurrency;
+    }
+
+    /**
+     * A parser without authenticity checks and with AED as the default currency.
+     *
+     * @return the parser
+     */
+    public static InfomediaNotificationParser create() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses a webhook into Infomedia's typed form, after the authenticity checks.
+     *
+     * @param notification the inbound request
+     * @return the webhook
+     * @throws NotificationRejectedException when the shared secret or the sender address is wrong
+     * @throws DcbProtocolException when {@code etid} or the subscriber is missing, or a value is malformed
+     */
+    public InfomediaWebhook parseWebhook(InboundNotification notification) {
+        Map<String, String> params = parameters(notification);
+        checkAuthenticity(notification, params);
+        if (secret != null) {
+            params.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
+        }
+        ErrorContext ctx = ErrorContext.of(PROVIDER, "parseNotification");
+        Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        params.forEach(ci::putIfAbsent);
+
+        String etid = blankToNull(ci.get("etid"));
+        if (etid == null) {
+            throw new DcbProtocolException("webhook has no etid parameter", ctx, null);
+        }
+        int etidNumber;
+        try {
+            etidNumber = Integer.parseInt(etid.strip());
+        } catch (NumberFormatException e) {
+            throw new DcbProtocolException("webhook etid is not a number", ctx, null);
+        }
+        String rawMsisdn = blankToNull(ci.get("msisdn"));
+        String mx = blankToNull(ci.get("mx"));
+        Msisdn msisdn = null;
+        if (rawMsisdn != null) {
+            if (!Msisdn.isValid(rawMsisdn)) {
+                throw new DcbProtocolException("webhook msisdn is not a phone number", ctx, null);
+            }
+            msisdn = Msisdn.of(rawMsisdn);
+        } else if (mx != null) {
+            msisdn = Msisdn.isValid(mx) ? Msisdn.of(mx) : null;
+        } else {
+            throw new DcbProtocolException("webhook has neither msisdn nor mx", ctx, null);
+        }
+        Boolean success = flag(blankToNull(ci.get("success")), ctx);
+        String currencyCode = blankToNull(ci.get("currencyCode"));
+        String amountText = blankToNull(ci.get("chargeAmount"));
+        Money charge = null;
+        if (amountText != null) {
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(amountText.strip());
+            } catch (NumberFormatException e) {
+                throw new DcbProtocolException("webhook chargeAmount is not a decimal number", ctx, null);
+            }
+            Currency currency = defaultCurrency;
+            if (currencyCode != null) {
+                try {
+                    currency = Money.currency(currencyCode);
+                } catch (IllegalArgumentException e) {
+                    throw new DcbProtocolException("webhook currencyCode is not an ISO 4217 code", ctx, null);
+                }
+            }
+            charge = Money.of(amount, currency);
+        }
+        String ts = blankToNull(ci.get("transactionStatus"));
+        return new InfomediaWebhook(WebhookType.of(etidNumber), etid.strip(), msisdn, mx,
+                blankToNull(ci.get("mcc")), blankToNull(ci.get("mnc")), blankToNull(ci.get("productid")),
+                blankToNull(ci.get("pt")), success, charge, currencyCode, blankToNull(ci.get("productDescription")),
+                ts == null ? null : TransactionStatus.of(ts), blankToNull(ci.get("txid")), params);
+    }
+
+    /**
+     * Parses a webhook into a neutral event; see the class description for the type mapping and the event
+     * id. The subscription reference uses {@code productid} as its id (Infomedia's {@code sid} equals the
+     * product id) and the MSISDN.
+     *
+     * @param notification the inbound request
+     * @return the event; an unknown {@code etid} gives {@link BillingEvent.Type#UNKNOWN}
+     * @throws NotificationRejectedException when the shared secret or the sender address is wrong
+     * @throws DcbProtocolException when {@code etid} or the subscriber is missing, or a value is malformed
+     */
+    @Override
+    public BillingEvent parse(InboundNotification notification) {
+        InfomediaWebhook w = parseWebhook(notification);
+        BillingEvent.Type type;
+        FailureReason reason = null;
+        switch (w.type()) {
+            case SUBSCRIBE -> type = Boolean.FALSE.equals(w.success()) ? BillingEvent.Type.UNKNOWN
+                    : BillingEvent.Type.SUBSCRIBED;
+            case UNSUBSCRIBE -> type = BillingEvent.Type.UNSUBSCRIBED;
+            case REACTIVATION -> type = BillingEvent.Type.REACTIVATED;
+            case CHARGE -> {
+                if (w.transactionStatus() != null) {
+                    type = w.transactionStatus().billed() ? BillingEvent.Type.CHARGED
+                            : BillingEvent.Type.CHARGE_FAILED;
+                    reason = w.transactionStatus().failureReason();
+                } else if (w.success() != null) {
+                    type = w.success() ? BillingEvent.Type.CHARGED : BillingEvent.Type.CHARGE_FAILED;
+                    reason = w.success() ? null : FailureReason.OTHER;
+                } else {
+                    type = BillingEvent.Type.UNKNOWN;
+                }
+            }
+            case SUSPEND -> type = BillingEvent.Type.SUSPENDED;
+            case UNSUSPEND -> type = BillingEvent.Type.UNSUSPENDED;
+            case REFUND -> type = BillingEvent.Type.REFUNDED;
+            default -> type = BillingEvent.Type.UNKNOWN;
+        }
+        BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, eventId(w))
+                .rawType(w.etid())
+                .msisdn(w.msisdn())
+                .amount(w.charge())
+                .failureReason(reason)
+                .rawParameters(w.parameters());
+        if (w.productId() != null) {
+            b.offer(OfferId.of(w.productId()));
+        }
+        if (w.productId() != null || w.msisdn() != null) {
+            b.subscription(new SubscriptionRef(w.productId(), w.msisdn(),
+                    w.productId() == null ? null : OfferId.of(w.productId())));
+        }
+        if (w.txid() != null) {
+            b.charge(ChargeRef.of(w.txid()));
+        }
+        return b.build();
+    }
+
+    private void checkAuthenticity(InboundNotification n, Map<String, String> params) {
+        if (!allowedAddresses.isEmpty()) {
+            String from = n.remoteAddress().orElse(null);
+            if (from == null || !allowedAddresses.contains(from.strip())) {
+                throw new NotificationRejectedException(from == null ? "sender address unknown"
+                        : "sender address not allowed", ErrorContext.of(PROVIDER, "parseNotification"), null);
+            }
+        }
+        if (secret != null) {
+            String received = null;
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(secretParameter)) {
+                    received = e.getValue();
+                    break;
+                }
+            }
+            if (!NotificationSecurity.secretMatches(secret, received)) {
+                throw new NotificationRejectedException(received == null ? "shared secret missing"
+                        : "shared secret does not match", ErrorContext.of(PROVIDER, "parseNotification"), null);
+            }
+        }
+    }
+
+    /** The first value of each parameter, from the query or a form body, with the mangled currency repaired. */
+    private static Map<String, String> parameters(InboundNotification n) {
+        Map<String, List<String>> raw = n.queryParameters();
+        if (raw.isEmpty() && n.body().length > 0 && n.header("Content-Type").map(
+                ct -> ct.toLowerCase(Locale.ROOT).contains("application/x-www-form-urlencoded")).orElse(false)) {
+            raw = QueryString.parse(n.bodyText());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        String mangledCurrency = null;
+        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            String key = e.getKey();
+            String value = e.getValue().get(0);
+            if (key.endsWith(MANGLED_KEY)) {
+                mangledCurrency = value;
+                continue;
+            }
+            Matcher m = MANGLED_CURRENCY.matcher(value);
+            if (m.find()) {
+                mangledCurrency = value.substring(m.end());
+                value = value.substring(0, m.start());
+            }
+            out.putIfAbsent(key, value);
+        }
+        if (mangledCurrency != null && out.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("currencyCode"))) {
+            out.put("currencyCode", mangledCurrency);
+        }
+        return out;
+    }
+
+    private static Boolean flag(String value, ErrorContext ctx) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true" -> Boolean.TRUE;
+            case "0", "false" -> Boolean.FALSE;
+            default -> throw new DcbProtocolException("webhook success flag is not 1 or 0", ctx, null);
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String eventId(InfomediaWebhook w) {
+        Map<String, String> sorted = new TreeMap<>();
+        w.parameters().forEach((k, v) -> sorted.put(k.toLowerCase(Locale.ROOT), v));
+        StringBuilder sb = new StringBuilder();
+        sorted.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return PROVIDER + "-" + w.etid() + "-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InfomediaNotificationParser[sharedSecret=" + (secret == null ? "none" : "***") + ", allowedAddresses="
+                + allowedAddresses + ", defaultCurrency=" + defaultCurrency + "]";
+    }
+
+    /** Builds an {@link InfomediaNotificationParser}. */
+    public static final class Builder {
+        private String secretParameter = DEFAULT_SECRET_PARAMETER;
+        private String secret;
+        private Collection<String> allowedAddresses = List.of();
+        private Currency defaultCurrency = Currency.getInstance(DEFAULT_CURRENCY);
+
+        private Builder() {
+        }
+
+        /**
+         * Requires a shared secret in a query parameter of every webhook, compared in constant time.
+         *
+         * @param parameter the parameter name, for example {@code secret}
+         * @param secret the secret you put in the webhook URL registered with Infomedia
+         * @return this builder
+         * @throws IllegalArgumentException when a value is blank
+         */
+        public Builder sharedSecret(String parameter, String secret) {
+            if (parameter == null || parameter.isBlank() || secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("shared secret parameter and value must not be blank");
+            }
+            this.secretParameter = parameter.strip();
+            this.secret = secret;
+            return this;
+        }
+
+        /**
+         * Accepts webhooks only from these sender addresses ({@link InboundNotification#remoteAddress()}).
+         *
+         * @param addresses IP addresses as text; empty to accept any
+         * @return this builder
+         */
+        public Builder allowedAddresses(Collection<String> addresses) {
+            this.allowedAddresses = addresses == null ? List.of()
+                    : addresses.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return this;
+        }
+
+        /**
+         * The currency of charges whose {@code currencyCode} is missing.
+         *
+         * @param code an ISO 4217 code; {@code AED} by default
+         * @return this builder
+         * @throws IllegalArgumentException when unknown
+         */
+        public Builder defaultCurrency(String code) {
+            this.defaultCurrency = Money.currency(code);
+            return this;
+        }
+
+        /**
+         * Builds the parser.
+         *
+         * @return the parser
+         */
+        public InfomediaNotificationParser build() {
+            return new InfomediaNotificationParser(this);
+        }
+    }
+}
