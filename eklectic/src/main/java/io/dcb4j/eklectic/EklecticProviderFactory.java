@@ -1,0 +1,73 @@
+package io.dcb4j.eklectic;
+
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.ProviderConfig;
+import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.spi.BillingProviderFactory;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Builds {@link EklecticClient}s for {@code BillingProviders.create("eklectic", config)}. Keys:
+ * <ul>
+ *   <li>{@code client-id} (required): the client id Eklectic issued</li>
+ *   <li>{@code client-secret} (required): the client secret</li>
+ *   <li>{@code base-url}: default {@value EklecticClient#DEFAULT_BASE_URL}</li>
+ *   <li>{@code time-zone}: zone of Eklectic's zone-less dates, default {@code Africa/Tunis}</li>
+ *   <li>{@code currency}: ISO 4217 code of callback amounts, default {@code TND}</li>
+ *   <li>{@code notification-secret}: when set, callbacks must carry it in the query parameter below</li>
+ *   <li>{@code notification-secret-parameter}: that query parameter, default {@code secret}</li>
+ *   <li>the common keys {@code connect-timeout}, {@code read-timeout}, {@code call-timeout},
+ *       {@code max-attempts}, {@code allow-insecure-http} (see {@link ProviderConfig})</li>
+ * </ul>
+ */
+public final class EklecticProviderFactory implements BillingProviderFactory {
+
+    /** The keys specific to Eklectic. */
+    public static final Set<String> KEYS = Set.of("client-id", "client-secret", "time-zone", "currency",
+            "notification-secret", "notification-secret-parameter");
+
+    /** Creates the factory (called by {@link java.util.ServiceLoader}). */
+    public EklecticProviderFactory() {
+    }
+
+    @Override
+    public String id() {
+        return EklecticClient.ID;
+    }
+
+    @Override
+    public Set<String> configKeys() {
+        Set<String> keys = new HashSet<>(ProviderConfig.COMMON_KEYS);
+        keys.addAll(KEYS);
+        return Set.copyOf(keys);
+    }
+
+    @Override
+    public BillingProvider create(ProviderConfig config) {
+        EklecticClient.Builder b = EklecticClient.builder()
+                .clientId(config.require("client-id"))
+                .clientSecret(config.require("client-secret"))
+                .options(config.clientOptions());
+        config.optional("base-url").ifPresent(b::baseUrl);
+        config.optional("time-zone").ifPresent(z -> {
+            try {
+                b.zone(ZoneId.of(z));
+            } catch (DateTimeException e) {
+                throw new ConfigurationException(EklecticClient.ID, "time-zone", "is not a known time zone id");
+            }
+        });
+        config.optional("currency").ifPresent(c -> {
+            try {
+                b.currency(java.util.Currency.getInstance(c.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(EklecticClient.ID, "currency", "is not an ISO 4217 currency code");
+            }
+        });
+        config.optional("notification-secret").ifPresent(secret -> b.notificationSecret(
+                config.optional("notification-secret-parameter").orElse("secret"), secret));
+        return b.build();
+    }
+}

@@ -1,0 +1,315 @@
+package io.dcb4j.eklectic.notification;
+
+import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.Money;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.OfferId;
+import io.dcb4j.core.model.SubscriptionRef;
+import io.dcb4j.core.notification.Acknowledgement;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.core.notification.NotificationSecurity;
+import io.dcb4j.core.notification.QueryString;
+import io.dcb4j.eklectic.internal.EklecticDates;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Parses Eklectic's partner-URL callback
+ * {@code GET <partner URL>?action=SUB|UNSUB|RENEW|CHARGE&subscriptionid=..&transaction=..&offreid=..&amount=..&date=YYYY-MM-DD+hh:mm:ss}
+ * (plus {@code canal}, {@code msisdn} and {@code ise2} when present) into a {@link BillingEvent}:
+ * SUB is SUBSCRIBED, UNSUB UNSUBSCRIBED, RENEW RENEWED (with the amount), CHARGE CHARGED, anything else
+ * UNKNOWN. The event id is the {@code transaction} id. Parameter names are matched case-insensitively
+ * and the offer may be {@code offreid}, {@code offre_id} or {@code offreId}; a form-encoded POST body is
+ * read as well. The date may be plus- or percent-encoded and is read in the configured zone.
+ *
+ * <p>Missing or malformed parameters give a {@link DcbProtocolException} naming the parameter:
+ * {@code action} and {@code transaction} always; {@code subscriptionid} for SUB, UNSUB and RENEW;
+ * {@code amount} for RENEW; {@code amount}, {@code date} and {@code msisdn} whenever present.
+ *
+ * <p>Eklectic does not sign its callbacks. Put a secret of your own in the partner URL you give Eklectic
+ * ({@code https://shop.example/eklectic?secret=...}) and configure it with {@link
+ * Builder#sharedSecret(String, String)}: each callback is then checked in constant time and rejected with
+ * {@link io.dcb4j.core.error.NotificationRejectedException} when it does not carry it. The secret never
+ * appears in {@link BillingEvent#rawParameters()}. Thread-safe and immutable.
+ */
+public final class EklecticNotificationParser implements NotificationParser {
+
+    /** The provider id. */
+    public static final String PROVIDER = "eklectic";
+    /** The default zone of callback dates: Tunisia. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Africa/Tunis");
+    /** The default currency of amounts: Tunisian dinar. */
+    public static final Currency DEFAULT_CURRENCY = Currency.getInstance("TND");
+
+    private static final List<String> OFFER_NAMES = List.of("offreid", "offre_id", "offerid", "offer_id");
+
+    private final ZoneId zone;
+    private final Currency currency;
+    private final String secretParameter;
+    private final String secret;
+
+    private EklecticNotificationParser(Builder b) {
+        this.zone = Objects.requireNonNull(b.zone, "zone");
+        this.currency = Objects.requireNonNull(b.currency, "currency");
+        this.secretParameter = b.secretParameter;
+        this.secret = b.secret;
+    }
+
+    /**
+     * Starts a builder: Tunisia time, TND, no shared secret.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A parser with the defaults and no shared-secret check.
+     *
+     * @return the parser
+     */
+    public static EklecticNotificationParser withDefaults() {
+        return builder().build();
+    }
+
+    /**
+     * Parses a callback into a neutral event.
+     *
+     * @param notification the inbound request
+     * @return the event; an unknown action gives type UNKNOWN
+     * @throws DcbProtocolException when a required parameter is missing or malformed
+     * @throws io.dcb4j.core.error.NotificationRejectedException when the shared secret is configured and
+     *     missing or wrong
+     */
+    @Override
+    public BillingEvent parse(InboundNotification notification) {
+        Map<String, String> params = parameters(notification);
+        EklecticNotification n = read(params);
+        SubscriptionRef subscription = n.subscriptionId() != null
+                ? new SubscriptionRef(n.subscriptionId(), n.msisdn(), n.offer())
+                : n.msisdn() != null ? new SubscriptionRef(null, n.msisdn(), n.offer()) : null;
+        boolean billed = n.action() == EklecticAction.RENEW || n.action() == EklecticAction.CHARGE;
+        return BillingEvent.builder(PROVIDER, n.action().eventType(), n.transactionId())
+                .rawType(n.rawAction())
+                .subscription(subscription)
+                .charge(billed ? ChargeRef.of(n.transactionId()) : null)
+                .msisdn(n.msisdn())
+                .offer(n.offer())
+                .amount(n.amount())
+                .occurredAt(n.occurredAt())
+                .rawParameters(params)
+                .acknowledgement(Acknowledgement.ok("OK"))
+                .build();
+    }
+
+    /**
+     * Parses a callback into Eklectic's own terms.
+     *
+     * @param notification the inbound request
+     * @return the callback's parameters, typed
+     * @throws DcbProtocolException when a required parameter is missing or malformed
+     * @throws io.dcb4j.core.error.NotificationRejectedException when the shared secret is configured and
+     *     missing or wrong
+     */
+    public EklecticNotification parseNotification(InboundNotification notification) {
+        return read(parameters(notification));
+    }
+
+    /** Checks the secret, then gathers query (and form body) parameters without the secret. */
+    private Map<String, String> parameters(InboundNotification notification) {
+        Objects.requireNonNull(notification, "notification");
+        if (secret != null) {
+            NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
+        }
+        Map<String, String> params = new LinkedHashMap<>(notification.firstQueryValues());
+        String contentType = notification.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            QueryString.parse(notification.bodyText()).forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    params.putIfAbsent(k, v.get(0));
+                }
+            });
+        }
+        if (secretParameter != null) {
+            params.remove(secretParameter);
+        }
+        return params;
+    }
+
+    private EklecticNotification read(Map<String, String> params) {
+        String rawAction = require(params, "action");
+        EklecticAction action = EklecticAction.of(rawAction);
+        String transaction = require(params, "transaction");
+        String subscriptionId = value(params, "subscriptionid");
+        if (subscriptionId == null && (action == EklecticAction.SUB || action == EklecticAction.UNSUB
+                || action == EklecticAction.RENEW)) {
+            throw missing("subscriptionid");
+        }
+        String offer = null;
+        for (String name : OFFER_NAMES) {
+            offer = value(params, name);
+            if (offer != null) {
+                break;
+            }
+        }
+        String rawAmount = value(params, "amount");
+        if (rawAmount == null && action == EklecticAction.RENEW) {
+            throw missing("amount");
+        }
+        Money amount = rawAmount == null ? null : amount(rawAmount);
+        String rawDate = value(params, "date");
+        Instant occurredAt = null;
+        if (rawDate != null) {
+            try {
+                occurredAt = EklecticDates.parse(rawDate, zone);
+            } catch (IllegalArgumentException e) {
+                throw malformed("date", "is not a date of the form YYYY-MM-DD hh:mm:ss", e);
+            }
+        }
+        String rawMsisdn = value(params, "msisdn");
+        Msisdn msisdn = null;
+        if (rawMsisdn != null) {
+            try {
+                msisdn = Msisdn.of(rawMsisdn);
+            } catch (IllegalArgumentException e) {
+                throw malformed("msisdn", "is not a phone number", null);
+            }
+        }
+        return new EklecticNotification(action, rawAction, subscriptionId, transaction,
+                offer == null ? null : OfferId.of(offer), amount, occurredAt, rawDate, value(params, "canal"),
+                msisdn, value(params, "ise2"));
+    }
+
+    private Money amount(String raw) {
+        String s = raw.strip();
+        if (s.indexOf(',') >= 0 && s.indexOf('.') < 0 && s.indexOf(',') == s.lastIndexOf(',')) {
+            s = s.replace(',', '.');
+        }
+        try {
+            BigDecimal value = new BigDecimal(s);
+            if (value.signum() < 0) {
+                throw malformed("amount", "is negative", null);
+            }
+            return Money.of(value, currency);
+        } catch (NumberFormatException e) {
+            throw malformed("amount", "is not a decimal number", null);
+        }
+    }
+
+    /** The value of a parameter, its name matched case-insensitively; blank is absent. */
+    private static String value(Map<String, String> params, String name) {
+        String v = params.get(name);
+        if (v == null) {
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    v = e.getValue();
+                    break;
+                }
+            }
+        }
+        if (v == null) {
+            return null;
+        }
+        v = v.strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static String require(Map<String, String> params, String name) {
+        String v = value(params, name);
+        if (v == null) {
+            throw missing(name);
+        }
+        return v;
+    }
+
+    private static DcbProtocolException missing(String name) {
+        return new DcbProtocolException("callback parameter '" + name + "' is missing",
+                ErrorContext.of(PROVIDER, "parseNotification"), null);
+    }
+
+    private static DcbProtocolException malformed(String name, String problem, Throwable cause) {
+        return new DcbProtocolException("callback parameter '" + name + "' " + problem,
+                ErrorContext.of(PROVIDER, "parseNotification"), cause);
+    }
+
+    /** Builds an {@link EklecticNotificationParser}. */
+    public static final class Builder {
+        private ZoneId zone = DEFAULT_ZONE;
+        private Currency currency = DEFAULT_CURRENCY;
+        private String secretParameter;
+        private String secret;
+
+        private Builder() {
+        }
+
+        /**
+         * The zone of the zone-less {@code date}; Africa/Tunis by default.
+         *
+         * @param zone the zone
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * The currency of {@code amount}; TND by default.
+         *
+         * @param currency the currency
+         * @return this builder
+         */
+        public Builder currency(Currency currency) {
+            this.currency = Objects.requireNonNull(currency, "currency");
+            return this;
+        }
+
+        /**
+         * Requires every callback to carry {@code secret} in the query parameter {@code parameter}, compared
+         * in constant time.
+         *
+         * @param parameter the query parameter of your partner URL, for example {@code secret}
+         * @param secret the value; null turns the check off
+         * @return this builder
+         */
+        public Builder sharedSecret(String parameter, String secret) {
+            if (secret != null && (parameter == null || parameter.isBlank())) {
+                throw new IllegalArgumentException("the shared secret's query parameter is required");
+            }
+            if (secret != null && secret.isEmpty()) {
+                throw new IllegalArgumentException("the shared secret must not be empty");
+            }
+            this.secretParameter = secret == null ? null : parameter.strip();
+            this.secret = secret;
+            return this;
+        }
+
+        /**
+         * Builds the parser.
+         *
+         * @return the parser
+         */
+        public EklecticNotificationParser build() {
+            return new EklecticNotificationParser(this);
+        }
+    }
+
+    /** Never the secret. */
+    @Override
+    public String toString() {
+        return "EklecticNotificationParser[zone=" + zone + ", currency=" + currency + ", sharedSecret="
+                + (secret == null ? "off" : "on") + "]";
+    }
+}
