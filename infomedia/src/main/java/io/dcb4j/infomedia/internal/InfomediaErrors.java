@@ -33,8 +33,13 @@ import java.util.regex.Pattern;
  */
 public final class InfomediaErrors implements ErrorMapper {
 
+    /**
+     * The lettered {@code transactionStatus} codes, recognised by code when a join answer carries one. The
+     * numeric ones ({@code 01}, {@code 48}, {@code 74}) would clash with the API's own numeric codes, so
+     * those are classified by their text like any other refusal.
+     */
     private static final Set<String> CHARGE_CODES = Set.of("AA", "A3", "A5", "A6", "A7", "A8", "A9", "AB", "AC",
-            "AD", "01", "48", "74", "A0", "A1", "A2", "A4", "AF");
+            "AD", "A0", "A1", "A2", "A4", "AF");
 
     private static final Pattern PIN_ATTEMPTS = Pattern.compile(
             "too many (wrong |invalid |incorrect )?(pin|otp|attempts|tries)|(attempts|tries|retries)\\b.*\\b(exceeded|reached)"
