@@ -1,0 +1,73 @@
+package io.dcb4j.eclipsevas.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.core.error.AuthenticationException;
+import io.dcb4j.core.error.DcbException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.error.InvalidRequestException;
+import io.dcb4j.core.error.RateLimitedException;
+import io.dcb4j.core.internal.http.ApiRequest;
+import io.dcb4j.core.internal.http.ApiResponse;
+import io.dcb4j.core.internal.http.ErrorMapper;
+import io.dcb4j.core.internal.http.HttpErrors;
+import java.util.Locale;
+
+/**
+ * Eclipse errors: a JSON array of {@code {type, severity, description, code, traceId, spanId, environment}}.
+ * The first entry's code decides ({@code USR*}/{@code SEC*} authentication, {@code VAL*} validation,
+ * {@code RLT*} rate limit); otherwise the status does. The trace id becomes the request id. Internal.
+ */
+public final class EclipseErrorMapper implements ErrorMapper {
+
+    @Override
+    public DcbException map(ApiRequest request, ApiResponse response) {
+        return map(response);
+    }
+
+    /** Maps an error answer. */
+    public static DcbException map(ApiResponse response) {
+        ErrorContext context = response.context();
+        String code = null;
+        JsonNode entry = firstEntry(response.jsonTreeOrNull());
+        if (entry != null) {
+            code = text(entry, "code");
+            context = context.withProviderError(code, text(entry, "description"));
+            String traceId = text(entry, "traceId");
+            if (traceId != null) {
+                context = context.withRequestId(traceId);
+            }
+        }
+        String prefix = code == null ? "" : code.toUpperCase(Locale.ROOT);
+        String what = "HTTP " + response.status() + (code == null ? "" : " " + code);
+        if (prefix.startsWith("USR") || prefix.startsWith("SEC")) {
+            return new AuthenticationException("Eclipse rejected the credentials: " + what, context, null);
+        }
+        if (prefix.startsWith("VAL")) {
+            return new InvalidRequestException("Eclipse rejected the request: " + what, context, null);
+        }
+        if (prefix.startsWith("RLT")) {
+            return new RateLimitedException("Eclipse rate limit reached: " + what, context,
+                    HttpErrors.retryAfter(response), null);
+        }
+        return HttpErrors.byStatus(response, context);
+    }
+
+    private static JsonNode firstEntry(JsonNode tree) {
+        if (tree == null) {
+            return null;
+        }
+        if (tree.isArray()) {
+            return tree.size() > 0 && tree.get(0).isObject() ? tree.get(0) : null;
+        }
+        return tree.isObject() ? tree : null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String s = v.isValueNode() ? v.asText() : v.toString();
+        return s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,79 @@
+package io.dcb4j.eclipsevas.internal;
+
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.internal.http.ApiRequest;
+import io.dcb4j.core.internal.http.ApiResponse;
+import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.token.AccessToken;
+import io.dcb4j.core.token.TokenSource;
+import io.dcb4j.eclipsevas.internal.WireDtos.LoginAnswer;
+import io.dcb4j.eclipsevas.internal.WireDtos.LoginBody;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Logs in ({@code POST <login path>} with identity and password) and turns the answer's
+ * {@code headerName}/{@code headerValue} and {@code expiresEpochSecs}/{@code expires} into an
+ * {@link AccessToken}. Internal.
+ */
+public final class LoginTokenSource implements TokenSource {
+
+    /** Used when the answer states no expiry: the documented lifetime is about one hour. */
+    public static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(55);
+
+    private final Supplier<HttpTransport> transport;
+    private final String loginPath;
+    private final String identity;
+    private final String password;
+    private final Clock clock;
+
+    /**
+     * Creates the source.
+     *
+     * @param transport the transport, supplied lazily (it is built with this source's token cache)
+     * @param loginPath the login path below the base URL
+     * @param identity the identity
+     * @param password the password
+     * @param clock the clock
+     */
+    public LoginTokenSource(Supplier<HttpTransport> transport, String loginPath, String identity, String password,
+            Clock clock) {
+        this.transport = transport;
+        this.loginPath = loginPath;
+        this.identity = identity;
+        this.password = password;
+        this.clock = clock;
+    }
+
+    @Override
+    public AccessToken fetch(AccessToken previous) {
+        HttpTransport t = transport.get();
+        ApiResponse response = t.execute(ApiRequest.post("login", t.url(loginPath).build())
+                .jsonBody(new LoginBody(identity, password)).authenticated(false).retrySafe(true).build());
+        LoginAnswer answer = response.json(LoginAnswer.class);
+        if (answer.headerValue() == null || answer.headerValue().isBlank()) {
+            throw new DcbProtocolException("login answer has no headerValue", response.context(), null);
+        }
+        String headerName = answer.headerName() == null || answer.headerName().isBlank() ? "Authorization"
+                : answer.headerName().strip();
+        String value = answer.headerValue().strip();
+        String scheme = "";
+        int space = value.indexOf(' ');
+        if (space > 0 && value.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            scheme = value.substring(0, space);
+            value = value.substring(space + 1).strip();
+        }
+        return new AccessToken(value, expiry(answer), headerName, scheme, null, null);
+    }
+
+    private Instant expiry(LoginAnswer answer) {
+        if (answer.expiresEpochSecs() != null && answer.expiresEpochSecs() > 0) {
+            return Instant.ofEpochSecond(answer.expiresEpochSecs());
+        }
+        Instant parsed = Mapping.instant(answer.expires());
+        return parsed != null ? parsed : clock.instant().plus(FALLBACK_LIFETIME);
+    }
+}

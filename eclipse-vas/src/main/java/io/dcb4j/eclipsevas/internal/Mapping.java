@@ -1,0 +1,257 @@
+package io.dcb4j.eclipsevas.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.core.internal.Json;
+import io.dcb4j.eclipsevas.internal.WireDtos.FieldValue;
+import io.dcb4j.eclipsevas.internal.WireDtos.PartnerDto;
+import io.dcb4j.eclipsevas.internal.WireDtos.PaymentBody;
+import io.dcb4j.eclipsevas.internal.WireDtos.PaymentDto;
+import io.dcb4j.eclipsevas.internal.WireDtos.ProductDto;
+import io.dcb4j.eclipsevas.internal.WireDtos.ProductFieldDto;
+import io.dcb4j.eclipsevas.internal.WireDtos.UpdateBody;
+import io.dcb4j.eclipsevas.model.AdditionalField;
+import io.dcb4j.eclipsevas.model.Catalog;
+import io.dcb4j.eclipsevas.model.CatalogPartner;
+import io.dcb4j.eclipsevas.model.CatalogProduct;
+import io.dcb4j.eclipsevas.model.ExtraInfo;
+import io.dcb4j.eclipsevas.model.KraTaxBill;
+import io.dcb4j.eclipsevas.model.NwscBill;
+import io.dcb4j.eclipsevas.model.Payment;
+import io.dcb4j.eclipsevas.model.PaymentRequest;
+import io.dcb4j.eclipsevas.model.PaymentStatus;
+import io.dcb4j.eclipsevas.model.PaymentUpdate;
+import io.dcb4j.eclipsevas.model.ProductField;
+import io.dcb4j.eclipsevas.model.UmemeAccount;
+import io.dcb4j.eclipsevas.model.UraTaxBill;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Wire DTOs to and from the public model. Internal. */
+public final class Mapping {
+
+    private static final DateTimeFormatter DD_MMM_YY = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("dd-MMM-yy").toFormatter(Locale.ENGLISH);
+
+    private Mapping() {
+    }
+
+    /** The initiation body. */
+    public static PaymentBody body(PaymentRequest r) {
+        return new PaymentBody(fields(r.additionalFields()), r.landingUrl(), r.callbackUrl(), r.externalUniqueId(),
+                r.paymentData().value(), r.type(), r.currency() == null ? null : r.currency().getCurrencyCode(),
+                r.walletId(), plain(r.amount()), r.description(), r.phone(), r.customFraudChecks());
+    }
+
+    /** The update body. */
+    public static UpdateBody body(PaymentUpdate u) {
+        return new UpdateBody(plain(u.amount()), u.walletId(), u.landingUrl(), u.externalUniqueId());
+    }
+
+    /** Avoids exponent notation on the wire ({@code 1E+3}). */
+    static BigDecimal plain(BigDecimal v) {
+        return v == null || v.scale() >= 0 ? v : v.setScale(0);
+    }
+
+    private static List<FieldValue> fields(List<AdditionalField> fields) {
+        List<FieldValue> out = new ArrayList<>(fields.size());
+        for (AdditionalField f : fields) {
+            out.add(new FieldValue(f.id(), f.value()));
+        }
+        return out;
+    }
+
+    /** The catalogue. */
+    public static Catalog catalog(PartnerDto[] partners) {
+        List<CatalogPartner> out = new ArrayList<>();
+        for (PartnerDto p : partners) {
+            if (p == null) {
+                continue;
+            }
+            int partnerId = p.partnerId() == null ? -1 : p.partnerId();
+            List<CatalogProduct> products = new ArrayList<>();
+            if (p.products() != null) {
+                for (ProductDto d : p.products()) {
+                    if (d != null && d.productId() != null && !d.productId().isBlank()) {
+                        products.add(product(d, partnerId));
+                    }
+                }
+            }
+            out.add(new CatalogPartner(partnerId, p.partnerName(), p.providerId(), products));
+        }
+        return new Catalog(out);
+    }
+
+    private static CatalogProduct product(ProductDto d, int partnerId) {
+        List<ProductField> fields = new ArrayList<>();
+        if (d.additionalFields() != null) {
+            for (ProductFieldDto f : d.additionalFields()) {
+                if (f != null) {
+                    fields.add(new ProductField(f.id(), f.title(), f.type(), f.regex(), f.defaultValue()));
+                }
+            }
+        }
+        return new CatalogProduct(d.partnerId() == null ? partnerId : d.partnerId(), d.productId(), d.productName(),
+                d.productTypeName(), d.productCategory(), d.productDescription(), d.fixedPriceIncl(),
+                Boolean.TRUE.equals(d.pinnedProduct()), fields);
+    }
+
+    /** A payment; null when it has no payment id. */
+    public static Payment payment(PaymentDto d) {
+        if (d.paymentId() == null) {
+            return null;
+        }
+        List<AdditionalField> fields = new ArrayList<>();
+        if (d.additionalFields() != null) {
+            for (FieldValue f : d.additionalFields()) {
+                if (f != null && f.id() != null && !f.id().isBlank()) {
+                    fields.add(AdditionalField.of(f.id(), f.value()));
+                }
+            }
+        }
+        return new Payment(d.paymentId(), d.externalUniqueId(), PaymentStatus.of(d.status()), d.status(), d.amount(),
+                d.fee(), d.currency(), d.description(), fields, texts(d.acceptedCardSchemes()),
+                texts(d.acceptedPaymentMechanisms()), d.phone(), d.cardPhone(), d.paymentType(), d.errorDescription(),
+                instant(d.created()), extraInfo(d.extraInfo()), flatten(d.paymentInstrumentInfo()),
+                d.paymentReference(), d.walletId(), d.customerId(), d.gatewayTransactionId(),
+                flatten(d.paymentTerminalData()));
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) {
+        List<String> out = new ArrayList<>();
+        if (nodes != null) {
+            for (JsonNode n : nodes) {
+                if (n != null && !n.isNull()) {
+                    out.add(n.isValueNode() ? n.asText() : n.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code extraInfo}: a JSON string holding a JSON object (an object given directly is accepted too). */
+    static ExtraInfo extraInfo(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return ExtraInfo.empty();
+        }
+        String raw = node.isTextual() ? node.asText() : node.toString();
+        JsonNode tree = node.isTextual() ? Json.treeOrNull(raw) : node;
+        return new ExtraInfo(raw, flatten(tree));
+    }
+
+    /** The top-level fields of an object as text; empty for anything else. */
+    public static Map<String, String> flatten(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || !node.isObject()) {
+            return out;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v != null && !v.isNull()) {
+                out.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+            }
+        }
+        return out;
+    }
+
+    /** An ISO-8601 instant, offset time, or UTC local time; null when absent or unreadable. */
+    public static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.chars().allMatch(Character::isDigit) && t.length() <= 15) {
+            long n = Long.parseLong(t);
+            return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
+        }
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(t).toInstant();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    static BigDecimal decimal(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static LocalDate ddMmmYy(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip(), DD_MMM_YY);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static LocalDateTime localDateTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String v(CatalogProduct p, String id) {
+        return p.fieldValue(id).filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    /** DTB Kenya tax look-up. */
+    public static KraTaxBill kraTaxBill(CatalogProduct p) {
+        return new KraTaxBill(p, v(p, "SystemCode"), v(p, "EslipNumber"), localDateTime(v(p, "PaymentAdviceDate")),
+                v(p, "TaxpayerPin"), v(p, "TaxpayerFullName"), decimal(v(p, "TotalAmount")));
+    }
+
+    /** NWSC look-up. */
+    public static NwscBill nwscBill(CatalogProduct p) {
+        return new NwscBill(p, v(p, "CustRef"), v(p, "PropertyRef"), v(p, "CustName"), v(p, "Area"),
+                decimal(v(p, "OutstandingBal")), v(p, "CustomerError"));
+    }
+
+    /** UMEME look-up. */
+    public static UmemeAccount umemeAccount(CatalogProduct p) {
+        return new UmemeAccount(p, v(p, "customerRef"), v(p, "customerType"), v(p, "customerName"),
+                v(p, "statusDescription"), decimal(v(p, "balance")), v(p, "statusCode"), decimal(v(p, "credit")));
+    }
+
+    /** URA look-up. */
+    public static UraTaxBill uraTaxBill(CatalogProduct p) {
+        return new UraTaxBill(p, v(p, "Prn"), v(p, "Tin"), v(p, "TaxpayerName"), decimal(v(p, "Amount")),
+                ddMmmYy(v(p, "ExpiryDt")), v(p, "StatusCode"), v(p, "StatusDesc"), v(p, "Currency"),
+                ddMmmYy(v(p, "PaymentRegDt")), "Y".equalsIgnoreCase(v(p, "IsSentToBank")));
+    }
+}

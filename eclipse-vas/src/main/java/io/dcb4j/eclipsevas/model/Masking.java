@@ -1,0 +1,14 @@
+package io.dcb4j.eclipsevas.model;
+
+import io.dcb4j.core.internal.Redaction;
+
+/** Masks long digit runs (MSISDNs, account numbers) for {@code toString()}. */
+final class Masking {
+
+    private Masking() {
+    }
+
+    static String mask(String text) {
+        return text == null ? null : Redaction.maskDigitRuns(text);
+    }
+}

@@ -1,0 +1,138 @@
+package io.dcb4j.eclipsevas.notification;
+
+import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.error.NotificationRejectedException;
+import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.FailureReason;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.core.notification.NotificationSecurity;
+import io.dcb4j.eclipsevas.internal.Mapping;
+import io.dcb4j.eclipsevas.internal.WireDtos.PaymentDto;
+import io.dcb4j.eclipsevas.model.Payment;
+import io.dcb4j.eclipsevas.model.PaymentStatus;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses the payment-result callback Eclipse POSTs to a payment's {@code callbackUrl}: a JSON payment (the
+ * shape of {@code GET .../payments/{paymentId}}). When a key is configured the body must carry a valid
+ * {@value #SIGNATURE_HEADER} header: HMAC-SHA256 of the raw body with the tenant's key, hex or Base64
+ * (optionally prefixed {@code sha256=}); otherwise the callback is rejected.
+ *
+ * <table>
+ *   <caption>Event mapping</caption>
+ *   <tr><th>status</th><th>event</th></tr>
+ *   <tr><td>{@code SUCCESSFUL}</td><td>{@code CHARGED}</td></tr>
+ *   <tr><td>{@code ERROR}</td><td>{@code CHARGE_FAILED}, reason {@code BILLING_FAILED}</td></tr>
+ *   <tr><td>{@code CANCELLED}</td><td>{@code CHARGE_FAILED}, reason {@code DENIED}</td></tr>
+ *   <tr><td>{@code EXPIRED}</td><td>{@code CHARGE_FAILED}, reason {@code OTHER}</td></tr>
+ *   <tr><td>absent</td><td>{@code PAYMENT_COMPLETED}: query the payment for the outcome</td></tr>
+ *   <tr><td>{@code PENDING} or unknown</td><td>{@code UNKNOWN}, raw status kept</td></tr>
+ * </table>
+ *
+ * <p>The event id is {@code <paymentId>:<status>}: every delivery of the same result has the same id. Thread-safe.
+ */
+public final class EclipseVasNotificationParser implements NotificationParser {
+
+    /** The signature header. */
+    public static final String SIGNATURE_HEADER = "Eclipse-Signature";
+
+    private static final String PROVIDER = "eclipse-vas";
+
+    private final String hmacKey;
+
+    /**
+     * Creates a parser.
+     *
+     * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
+     */
+    public EclipseVasNotificationParser(String hmacKey) {
+        this.hmacKey = hmacKey == null || hmacKey.isEmpty() ? null : hmacKey;
+    }
+
+    /**
+     * Whether callbacks must be signed.
+     *
+     * @return true when a key is configured
+     */
+    public boolean verifiesSignatures() {
+        return hmacKey != null;
+    }
+
+    @Override
+    public BillingEvent parse(InboundNotification notification) {
+        ErrorContext context = ErrorContext.of(PROVIDER, "parseNotification");
+        byte[] body = notification.body();
+        if (hmacKey != null) {
+            Optional<String> signature = notification.header(SIGNATURE_HEADER);
+            if (signature.isEmpty()) {
+                throw new NotificationRejectedException(SIGNATURE_HEADER + " header missing", context, null);
+            }
+            if (!NotificationSecurity.hmacSha256Matches(hmacKey, body, signature.get())) {
+                throw new NotificationRejectedException(SIGNATURE_HEADER + " does not match the body", context, null);
+            }
+        }
+        PaymentDto dto = Json.read(body, PaymentDto.class, context);
+        Payment payment = Mapping.payment(dto);
+        if (payment == null) {
+            throw new DcbProtocolException("callback has no paymentId", context, null);
+        }
+        String raw = payment.rawStatus();
+        BillingEvent.Type type;
+        FailureReason reason = null;
+        if (raw == null || raw.isBlank()) {
+            type = BillingEvent.Type.PAYMENT_COMPLETED;
+        } else {
+            PaymentStatus status = payment.status();
+            switch (status) {
+                case SUCCESSFUL -> type = BillingEvent.Type.CHARGED;
+                case ERROR -> {
+                    type = BillingEvent.Type.CHARGE_FAILED;
+                    reason = FailureReason.BILLING_FAILED;
+                }
+                case CANCELLED -> {
+                    type = BillingEvent.Type.CHARGE_FAILED;
+                    reason = FailureReason.DENIED;
+                }
+                case EXPIRED -> {
+                    type = BillingEvent.Type.CHARGE_FAILED;
+                    reason = FailureReason.OTHER;
+                }
+                default -> type = BillingEvent.Type.UNKNOWN;
+            }
+        }
+        String statusKey = raw == null || raw.isBlank() ? "COMPLETED" : raw.strip().toUpperCase(Locale.ROOT);
+        Map<String, String> rawParameters = Mapping.flatten(Json.treeOrNull(notification.bodyText()));
+        Instant occurredAt = Mapping.instant(dto.lastModified());
+        BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, payment.paymentId() + ":" + statusKey)
+                .rawType(raw)
+                .charge(ChargeRef.of(Long.toString(payment.paymentId())))
+                .occurredAt(occurredAt != null ? occurredAt : payment.created())
+                .failureReason(reason)
+                .rawParameters(rawParameters);
+        payment.money().ifPresent(b::amount);
+        msisdn(payment).ifPresent(b::msisdn);
+        return b.build();
+    }
+
+    private static Optional<Msisdn> msisdn(Payment payment) {
+        for (String candidate : new String[] {payment.phone(), payment.additionalField("msisdn").orElse(null)}) {
+            if (candidate != null && Msisdn.isValid(candidate)) {
+                return Optional.of(Msisdn.of(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "EclipseVasNotificationParser[signed=" + verifiesSignatures() + "]";
+    }
+}
