@@ -342,11 +342,13 @@ public final class CentiliClient implements BillingProvider {
             throw new IllegalArgumentException("Centili needs a service key: set the offer, the 'serviceKey' "
                     + "parameter or the client's default service key");
         }
-        UserIdentifier user = new UserIdentifier(p.get("country"), p.get("imsi"), msisdn, p.get("operator"),
-                p.get("identid"));
+        UserIdentifier user = msisdn == null && p.get("country") == null && p.get("imsi") == null
+                && p.get("operator") == null && p.get("identid") == null ? null
+                : new UserIdentifier(p.get("country"), p.get("imsi"), msisdn, p.get("operator"), p.get("identid"));
         PageCustomization page = itemName == null && language == null && p.get("designid") == null ? null
                 : new PageCustomization(itemName, p.get("designid"), language);
-        ClientData data = new ClientData(p.get("clientuserid"), page, clientReference, returnUrl);
+        ClientData data = p.get("clientuserid") == null && page == null && clientReference == null
+                && returnUrl == null ? null : new ClientData(p.get("clientuserid"), page, clientReference, returnUrl);
         StartTransactionRequest.Builder b = StartTransactionRequest.builder(key).userIdentifier(user).price(price)
                 .wap(p.containsKey("wap") ? Boolean.parseBoolean(p.get("wap")) : defaultWap).clientData(data)
                 .idempotencyKey(p.get("idempotencykey") != null ? p.get("idempotencykey") : idempotencyKey);
