@@ -1,0 +1,142 @@
+package io.dcb4j.centili;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.BillingProviders;
+import io.dcb4j.core.Capability;
+import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.ChargeState;
+import io.dcb4j.core.model.Money;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CentiliProviderFactoryTest extends CentiliTestSupport {
+
+    Map<String, String> config() {
+        Map<String, String> m = new HashMap<>();
+        m.put("client-id", CLIENT_ID);
+        m.put("client-secret", CLIENT_SECRET);
+        m.put("username", USERNAME);
+        m.put("password", PASSWORD);
+        m.put("token-url", wm.baseUrl() + TOKEN_PATH);
+        m.put("base-url", wm.baseUrl() + API);
+        m.put("allow-insecure-http", "true");
+        m.put("max-attempts", "1");
+        return m;
+    }
+
+    @Test
+    void theFactoryIsRegisteredAndListsItsKeys() {
+        assertThat(BillingProviders.available()).contains("centili");
+        assertThat(BillingProviders.factory("centili")).hasValueSatisfying(f -> {
+            assertThat(f.id()).isEqualTo("centili");
+            assertThat(f.configKeys()).contains("client-id", "client-secret", "username", "password", "token-url",
+                    "base-url", "zone", "service-key", "notification-secret", "notification-secret-parameter",
+                    "notification-sources", "currency", "connect-timeout", "read-timeout", "call-timeout",
+                    "max-attempts", "allow-insecure-http");
+        });
+    }
+
+    @Test
+    void createBuildsAWorkingClient() {
+        stubPasswordGrant();
+        wm.stubFor(get(API + "/transactions/tx-1001").willReturn(json(200, "transaction.json")));
+        try (BillingProvider p = BillingProviders.create("centili", config())) {
+            assertThat(p).isInstanceOf(CentiliClient.class);
+            assertThat(p.id()).isEqualTo("centili");
+            assertThat(p.supports(Capability.CANCEL)).isTrue();
+            assertThat(p.charges().orElseThrow().status(ChargeRef.of("tx-1001")).state())
+                    .isEqualTo(ChargeState.SUCCEEDED);
+            assertThat(p.toString()).doesNotContain(PASSWORD).doesNotContain(CLIENT_SECRET).doesNotContain(CLIENT_ID);
+        }
+        wm.verify(postRequestedFor(urlPathEqualTo(TOKEN_PATH)).withFormParam("client_id", equalTo(CLIENT_ID))
+                .withFormParam("username", equalTo(USERNAME)));
+        wm.verify(getRequestedFor(urlPathEqualTo(API + "/transactions/tx-1001")));
+    }
+
+    @Test
+    void notificationKeysConfigureTheParser() {
+        Map<String, String> m = config();
+        m.put("notification-secret", "hook-secret");
+        m.put("notification-secret-parameter", "s");
+        m.put("notification-sources", "203.0.113.7, 203.0.113.8");
+        m.put("currency", "eur");
+        try (BillingProvider p = BillingProviders.create("centili", m)) {
+            BillingEvent e = p.notifications().orElseThrow().parse(InboundNotification.builder("GET")
+                    .uri("/n?s=hook-secret&transactionid=t1&amount=0.99&status=success").remoteAddress("203.0.113.8")
+                    .build());
+            assertThat(e.amount()).contains(Money.of("0.99", "EUR"));
+            assertThatThrownBy(() -> p.notifications().orElseThrow().parse(InboundNotification.builder("GET")
+                    .uri("/n?s=hook-secret&transactionid=t1").remoteAddress("192.0.2.1").build()))
+                    .isInstanceOf(io.dcb4j.core.error.NotificationRejectedException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"client-id", "username", "password"})
+    void aMissingKeyIsAConfigurationExceptionNamingIt(String key) {
+        Map<String, String> m = config();
+        m.remove(key);
+        assertThatThrownBy(() -> BillingProviders.create("centili", m))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
+    void malformedKeysAreConfigurationExceptionsNamingThem() {
+        assertMalformed("base-url", "not a url");
+        assertMalformed("token-url", "::");
+        assertMalformed("zone", "Mars/Olympus");
+        assertMalformed("currency", "EURO");
+        assertMalformed("read-timeout", "soon");
+        Map<String, String> https = config();
+        https.remove("allow-insecure-http");
+        assertThatThrownBy(() -> BillingProviders.create("centili", https))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("token-url");
+    }
+
+    private void assertMalformed(String key, String value) {
+        Map<String, String> m = config();
+        m.put(key, value);
+        assertThatThrownBy(() -> BillingProviders.create("centili", m))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'")
+                .hasMessageNotContaining(value);
+    }
+
+    @Test
+    void theDefaultsAreTheCurrentCentiliHosts() {
+        Map<String, String> m = Map.of("client-id", CLIENT_ID, "username", USERNAME, "password", PASSWORD);
+        try (BillingProvider p = BillingProviders.create("centili", m)) {
+            assertThat(p.toString()).contains("https://capi.centili.com/payments/v3");
+        }
+        assertThat(CentiliClient.DEFAULT_TOKEN_URL)
+                .isEqualTo("https://auth-capi.centili.com/realms/api/protocol/openid-connect/token");
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void theBuilderNamesMissingValues() {
+        assertThatThrownBy(() -> CentiliClient.builder().username("u").password("p").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'client-id'");
+        assertThatThrownBy(() -> CentiliClient.builder().clientId("c").password("p").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'username'");
+        assertThatThrownBy(() -> CentiliClient.builder().clientId("c").username("u").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'password'");
+        assertThatThrownBy(() -> CentiliClient.builder().clientId("c").username("u").password("p")
+                .baseUrl("http://insecure.example").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'base-url'");
+    }
+}
