@@ -135,7 +135,7 @@ public final class EclipseVasClient implements BillingProvider {
         CachingTokenProvider tokens = CachingTokenProvider.builder(cacheKey(b), login).store(options.tokenStore())
                 .skew(options.tokenRefreshSkew()).clock(options.clock()).build();
         this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl).tokens(tokens)
-                .errorMapper(new EclipseErrorMapper()).build();
+                .errorMapper(new EclipseErrorMapper(List.of(b.password))).build();
         self.set(transport);
     }
 
