@@ -1,0 +1,144 @@
+package io.dcb4j.b2maoc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.b2maoc.B2mAocInvalidRequestException;
+import io.dcb4j.b2maoc.model.AocErrorCode;
+import io.dcb4j.core.error.ConflictException;
+import io.dcb4j.core.error.DcbApiException;
+import io.dcb4j.core.error.DcbException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.error.InsufficientFundsException;
+import io.dcb4j.core.error.InvalidPinException;
+import io.dcb4j.core.error.InvalidRequestException;
+import io.dcb4j.core.error.NotFoundException;
+import io.dcb4j.core.error.ProviderUnavailableException;
+import io.dcb4j.core.error.RateLimitedException;
+import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.internal.http.ApiRequest;
+import io.dcb4j.core.internal.http.ApiResponse;
+import io.dcb4j.core.internal.http.HttpErrors;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Maps failed AOC envelopes (any HTTP status, typically 203) to dcb4j exceptions. */
+public final class AocErrors {
+
+    private static final Set<String> NOT_FIELDS = Set.of("errorcode", "errormessage");
+
+    private AocErrors() {
+    }
+
+    /**
+     * The {@code ErrorMapper} for non-2xx answers: the envelope when there is one, else the HTTP status.
+     *
+     * @param request the request
+     * @param response the non-2xx answer
+     * @return the exception
+     */
+    public static DcbException mapHttpError(ApiRequest request, ApiResponse response) {
+        AocEnvelope env = AocEnvelope.readOrNull(response);
+        if (env == null) {
+            return HttpErrors.byStatus(response, response.context());
+        }
+        return map(env);
+    }
+
+    /**
+     * The exception for a failed envelope.
+     *
+     * @param env the envelope
+     * @return the exception; never null
+     */
+    public static DcbException map(AocEnvelope env) {
+        String code = env.errorCode();
+        if ("00".equals(code)) {
+            code = null;
+        }
+        String message = env.errorMessage() != null ? env.errorMessage() : env.message();
+        ErrorContext ctx = env.context().withProviderError(code, message);
+        if (code != null) {
+            return byCode(code, ctx);
+        }
+        Map<String, String> fields = fieldErrors(env.data());
+        if (!fields.isEmpty()) {
+            return new B2mAocInvalidRequestException(fields, ctx);
+        }
+        if (!env.response().isSuccessful()) {
+            return HttpErrors.byStatus(env.response(), ctx);
+        }
+        return new DcbApiException("the gateway reported a failure", ctx, null);
+    }
+
+    /**
+     * The fields a validation failure lists in {@code data}: every entry but the error code and message whose
+     * value is text or an array of texts (Laravel style).
+     *
+     * @param data the normalised data object
+     * @return field to text, scrubbed; empty when none
+     */
+    static Map<String, String> fieldErrors(JsonNode data) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = data.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (NOT_FIELDS.contains(e.getKey())) {
+                continue;
+            }
+            JsonNode v = e.getValue();
+            String text = null;
+            if (v.isArray()) {
+                StringBuilder sb = new StringBuilder();
+                v.forEach(x -> {
+                    String t = AocEnvelope.text(x);
+                    if (t != null) {
+                        sb.append(sb.length() == 0 ? "" : "; ").append(t);
+                    }
+                });
+                text = sb.length() == 0 ? null : sb.toString();
+            } else if (v.isTextual()) {
+                text = AocEnvelope.text(v);
+            }
+            if (text != null) {
+                fields.put(e.getKey(), Redaction.scrubText(text));
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * The exception for an AOC error code.
+     *
+     * @param code the code, for example {@code AOC1007}
+     * @param ctx the context, with the code and message set
+     * @return the exception
+     */
+    public static DcbException byCode(String code, ErrorContext ctx) {
+        AocErrorCode known = AocErrorCode.of(code).orElse(null);
+        if (known == null) {
+            String c = code.toUpperCase(Locale.ROOT);
+            if (c.startsWith("AOC0")) {
+                return new InvalidRequestException("request rejected with code " + code, ctx, null);
+            }
+            return new DcbApiException("the gateway answered code " + code, ctx, null);
+        }
+        String summary = known.code() + " " + known.description();
+        return switch (known) {
+            case INVALID_PARAMETER, OPERATOR_CODE_MISSING -> new InvalidRequestException(summary, ctx, null);
+            case INVALID_STATE, DUPLICATE_SP_TRANS_ID, ALREADY_SUBSCRIBED, FREE_TRIAL_FINISHED, TRANSACTION_EXPIRED,
+                    RENEWAL_TOO_EARLY, RENEWAL_NOT_ACTIVE -> new ConflictException(summary, ctx, false, null);
+            case CHARGING_IN_PROGRESS, TRANSACTION_IN_PROGRESS -> new ConflictException(summary, ctx, true, null);
+            case INVALID_AOC_TOKEN, NOT_ONBOARDED, RENEWAL_NOT_FOUND -> new NotFoundException(summary, ctx, null);
+            case INVALID_OTP -> new InvalidPinException(summary, ctx, null);
+            case MSISDN_BLACKLISTED, CHARGING_FAILED, CHARGING_DENIED, TRANSACTION_COUNT_LIMIT,
+                    TRANSACTION_AMOUNT_LIMIT, DAILY_LIMIT, MONTHLY_LIMIT ->
+                    new InsufficientFundsException(summary, ctx, null);
+            case WALLET_INIT_FAILED -> new ProviderUnavailableException(summary, ctx, null);
+            case OTP_REQUEST_LIMIT, OTP_REQUEST_LIMIT_2, RENEWAL_RETRY_LIMIT ->
+                    new RateLimitedException(summary, ctx, null, null);
+            case USER_CANCELLED -> new DcbApiException(summary, ctx, null);
+        };
+    }
+}

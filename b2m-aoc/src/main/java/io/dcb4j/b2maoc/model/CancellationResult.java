@@ -1,0 +1,36 @@
+package io.dcb4j.b2maoc.model;
+
+import io.dcb4j.core.model.Msisdn;
+import java.util.Objects;
+
+/**
+ * The answer to {@code cancelSubscription}, which only returns when the gateway confirmed the cancellation.
+ *
+ * @param spTransId the cancelled subscription's {@code spTransID}
+ * @param msisdn the subscriber
+ * @param message the envelope's {@code message} (for example {@code Subscription cancelled Successfully}), or
+ *     null
+ * @param errorCode the {@code errorCode} ({@code 00}), or null
+ * @param errorMessage the {@code errorMessage}, or null when empty
+ */
+public record CancellationResult(
+        String spTransId,
+        Msisdn msisdn,
+        String message,
+        String errorCode,
+        String errorMessage) {
+
+    /**
+     * Validates.
+     *
+     * @param spTransId required
+     * @param msisdn required
+     * @param message optional
+     * @param errorCode optional
+     * @param errorMessage optional
+     */
+    public CancellationResult {
+        Objects.requireNonNull(spTransId, "spTransId");
+        Objects.requireNonNull(msisdn, "msisdn");
+    }
+}

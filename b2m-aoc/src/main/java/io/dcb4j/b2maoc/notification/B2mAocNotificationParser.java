@@ -1,0 +1,243 @@
+package io.dcb4j.b2maoc.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.b2maoc.internal.AocEnvelope;
+import io.dcb4j.b2maoc.internal.Wire;
+import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.SubscriptionRef;
+import io.dcb4j.core.notification.Acknowledgement;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.core.notification.NotificationSecurity;
+import io.dcb4j.core.notification.QueryString;
+import io.dcb4j.core.notification.SourceAddressAllowList;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses what the B2M AOC gateway sends back to the service. Thread-safe and immutable.
+ *
+ * <ul>
+ *   <li><b>The browser return</b>: after the consent page, the subscriber's browser comes back to the service's
+ *       redirect URL with {@code ?aocTransID=...}. This is not a server-to-server call and proves nothing: it
+ *       becomes {@link BillingEvent.Type#PAYMENT_COMPLETED} with {@link BillingEvent#charge()} set; call
+ *       {@code chargeStatus} for the outcome.</li>
+ *   <li><b>The subscription callback</b> {@code {subscriptionID, msisdn, status}} (JSON body, form body or
+ *       query parameters): {@code status} {@code unsubscribed} (also {@code cancelled}, {@code expired}) is
+ *       {@link BillingEvent.Type#UNSUBSCRIBED}; {@code subscribed} is SUBSCRIBED, {@code renewed} RENEWED,
+ *       {@code charged} CHARGED, {@code denied}/{@code failed} CHARGE_FAILED, anything else UNKNOWN. The
+ *       event's subscription id is the callback's {@code spTransID} when it carries one, else its
+ *       {@code subscriptionID}.</li>
+ * </ul>
+ *
+ * <p>The gateway does not sign callbacks. When a shared secret is configured, subscription callbacks must
+ * carry it as a query parameter of the callback URL (compared in constant time); when an allow-list is
+ * configured, every notification must come from an allowed address. Browser returns are never checked for
+ * the secret (it would be visible in the browser); they carry no outcome to trust.
+ *
+ * <p>Event ids are stable across redeliveries: {@code b2m-aoc:return:<aocTransID>} for returns, and
+ * {@code b2m-aoc:<status>:<id>:<hash>} for callbacks, where the hash covers the MSISDN so that no full
+ * MSISDN appears in the id.
+ */
+public final class B2mAocNotificationParser implements NotificationParser {
+
+    /** The provider id. */
+    public static final String PROVIDER = "b2m-aoc";
+
+    /** The default query parameter that carries the shared secret. */
+    public static final String DEFAULT_SECRET_PARAMETER = "secret";
+
+    private static final Pattern RETURN_ID = Pattern.compile("(?i)[?&]aoctransid=([^&#?]*)");
+    private static final Acknowledgement ACK = Acknowledgement.okJson(
+            "{\"status\":true,\"errors\":false,\"message\":\"received\",\"data\":{}}");
+
+    private final String secret;
+    private final String secretParameter;
+    private final SourceAddressAllowList allowList;
+
+    /**
+     * A parser without authenticity checks.
+     */
+    public B2mAocNotificationParser() {
+        this(null, DEFAULT_SECRET_PARAMETER, null);
+    }
+
+    /**
+     * A parser with optional authenticity checks.
+     *
+     * @param secret the shared secret subscription callbacks must carry, or null for none
+     * @param secretParameter the query parameter holding it; null means {@value #DEFAULT_SECRET_PARAMETER}
+     * @param allowList the addresses notifications may come from, or null for any
+     */
+    public B2mAocNotificationParser(String secret, String secretParameter, SourceAddressAllowList allowList) {
+        this.secret = secret == null || secret.isEmpty() ? null : secret;
+        this.secretParameter = secretParameter == null || secretParameter.isBlank() ? DEFAULT_SECRET_PARAMETER
+                : secretParameter.strip();
+        this.allowList = allowList;
+    }
+
+    /**
+     * Reads the {@code aocTransID} from the URL the subscriber's browser came back to. Tolerates any casing
+     * of the parameter name and a second {@code ?} (the gateway appends {@code ?aocTransID=} even when the
+     * service's URL already has a query).
+     *
+     * @param returnUrl the full URL, or a path with query
+     * @return the id, empty when absent or blank
+     */
+    public static Optional<String> aocTransIdFromReturnUrl(String returnUrl) {
+        if (returnUrl == null) {
+            return Optional.empty();
+        }
+        Matcher m = RETURN_ID.matcher(returnUrl);
+        while (m.find()) {
+            String v = Wire.blankToNull(QueryString.decode(m.group(1)));
+            if (v != null) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public BillingEvent parse(InboundNotification notification) {
+        if (allowList != null) {
+            allowList.require(PROVIDER, notification);
+        }
+        Map<String, String> params = parameters(notification);
+        String status = get(params, "status");
+        String aocTransId = get(params, "aocTransID");
+        if (status == null && aocTransId != null) {
+            return BillingEvent.builder(PROVIDER, BillingEvent.Type.PAYMENT_COMPLETED, PROVIDER + ":return:" + aocTransId)
+                    .rawType("return")
+                    .charge(ChargeRef.of(aocTransId))
+                    .rawParameters(params)
+                    .acknowledgement(Acknowledgement.ok("OK"))
+                    .build();
+        }
+        if (status == null) {
+            throw protocol("neither aocTransID (browser return) nor status (subscription callback) present");
+        }
+        if (secret != null) {
+            NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
+        }
+        String spTransId = get(params, "spTransID");
+        String subscriptionId = get(params, "subscriptionID");
+        String id = spTransId != null ? spTransId : subscriptionId;
+        if (id == null) {
+            throw protocol("subscription callback without subscriptionID");
+        }
+        String rawMsisdn = get(params, "msisdn");
+        Msisdn msisdn = null;
+        if (rawMsisdn != null) {
+            msisdn = Wire.msisdnOrNull(rawMsisdn);
+            if (msisdn == null) {
+                throw protocol("subscription callback with a malformed msisdn");
+            }
+        }
+        BillingEvent.Type type = typeOf(status);
+        String eventId = PROVIDER + ":" + status.toLowerCase(Locale.ROOT) + ":" + id + ":"
+                + hash(status.toLowerCase(Locale.ROOT) + "|" + id + "|" + (msisdn == null ? "" : msisdn.digits()));
+        BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, eventId)
+                .rawType(status)
+                .subscription(new SubscriptionRef(id, msisdn, null))
+                .msisdn(msisdn)
+                .rawParameters(params)
+                .acknowledgement(ACK);
+        if (aocTransId != null) {
+            b.charge(ChargeRef.of(aocTransId));
+        }
+        return b.build();
+    }
+
+    private static BillingEvent.Type typeOf(String status) {
+        String s = status.strip().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+        return switch (s) {
+            case "unsubscribed", "unsubscribe", "cancelled", "canceled", "deactivated", "expired" ->
+                    BillingEvent.Type.UNSUBSCRIBED;
+            case "subscribed", "subscribe", "active", "activated" -> BillingEvent.Type.SUBSCRIBED;
+            case "renewed", "renew" -> BillingEvent.Type.RENEWED;
+            case "charged" -> BillingEvent.Type.CHARGED;
+            case "denied", "failed" -> BillingEvent.Type.CHARGE_FAILED;
+            default -> BillingEvent.Type.UNKNOWN;
+        };
+    }
+
+    /** Query parameters, then body fields (JSON object or form), keys as received but stripped; secret removed. */
+    private Map<String, String> parameters(InboundNotification n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        n.firstQueryValues().forEach((k, v) -> out.put(k.strip(), v));
+        byte[] body = n.body();
+        if (body.length > 0) {
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            String type = n.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (type.contains("json") || text.startsWith("{") || text.startsWith("[")) {
+                JsonNode tree = Json.treeOrNull(text);
+                if (tree == null || !tree.isObject()) {
+                    throw protocol("callback body is not a JSON object");
+                }
+                Iterator<Map.Entry<String, JsonNode>> it = tree.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String v = AocEnvelope.text(e.getValue());
+                    if (v != null) {
+                        out.put(e.getKey().strip(), v);
+                    }
+                }
+            } else if (!text.isEmpty()) {
+                QueryString.parse(text).forEach((k, v) -> {
+                    if (!v.isEmpty()) {
+                        out.put(k.strip(), v.get(0));
+                    }
+                });
+            }
+        }
+        out.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
+        return out;
+    }
+
+    private static String get(Map<String, String> params, String name) {
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                String v = Wire.blankToNull(e.getValue());
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static DcbProtocolException protocol(String what) {
+        return new DcbProtocolException(what, ErrorContext.of(PROVIDER, "parseNotification"), null);
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Neither the secret nor the allow-list. */
+    @Override
+    public String toString() {
+        return "B2mAocNotificationParser[secret=" + (secret == null ? "none" : "***") + ", allowList="
+                + (allowList != null) + "]";
+    }
+}
