@@ -39,7 +39,8 @@ import java.util.Set;
  * {@code REFUNDED} for REFUND); {@code failed} gives {@code CHARGE_FAILED} with {@code BILLING_FAILED};
  * {@code canceled} gives {@code CHARGE_FAILED} with {@code DENIED}; a notification without a status gives
  * {@code PAYMENT_COMPLETED} (query the transaction for the outcome); any other status gives {@code UNKNOWN}.
- * The event id is {@code centili:<transactionid>:<status>}, the same for every redelivery.
+ * The event id is {@code centili:<transactionid>:<status>} (with the lower-case {@code transactiontype} before
+ * the status when one is sent), the same for every redelivery.
  *
  * <p>Authenticity: Centili does not sign its notifications. Put a secret in the notification URL you give
  * Centili (for example {@code ?secret=...}) and configure it with {@link Builder#sharedSecret}; it is
@@ -106,7 +107,11 @@ public final class CentiliNotificationParser implements NotificationParser {
                 default -> type = BillingEvent.Type.UNKNOWN;
             }
         }
-        BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, "centili:" + p.transactionId() + ":" + statusKey)
+        String typeKey = p.transactionType() == null ? ""
+                : p.parameters().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("transactiontype"))
+                        .map(e -> e.getValue().strip().toLowerCase(Locale.ROOT) + ":").findFirst().orElse("");
+        BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type,
+                        "centili:" + p.transactionId() + ":" + typeKey + statusKey)
                 .rawType(p.rawStatus())
                 .charge(ChargeRef.of(p.transactionId()))
                 .subscription(new SubscriptionRef(p.transactionId(), p.phone(), null))

@@ -141,6 +141,14 @@ class CentiliNotificationParserTest {
     }
 
     @Test
+    void theTransactionTypeKeepsEventIdsOfOneTransactionApart() {
+        BillingEvent in = parser.parse(InboundNotification.get("/n?transactionid=t&status=success&transactiontype=OPT_IN"));
+        BillingEvent out = parser.parse(InboundNotification.get("/n?transactionid=t&status=success&transactiontype=OPT_OUT"));
+        assertThat(in.eventId()).isEqualTo("centili:t:opt_in:success");
+        assertThat(out.eventId()).isEqualTo("centili:t:opt_out:success");
+    }
+
+    @Test
     void theDefaultCurrencyGivesTheEventItsAmount() throws IOException {
         CentiliNotificationParser withCurrency = CentiliNotificationParser.builder()
                 .defaultCurrency(Currency.getInstance("RSD")).build();
