@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dcb4j.core.error.AuthenticationException;
 import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.error.ConflictException;
 import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.InvalidPinException;
@@ -544,6 +545,28 @@ class EklecticClientTest extends WireMockSupport {
                         assertThat(d.providerMessage()).get().asString()
                                 .contains("Offer 123 unknown").doesNotContain("21612345678");
                     });
+        }
+    }
+
+    @Test
+    void alreadySubscribedIsANonRetryableConflict() {
+        stubToken();
+        wm.stubFor(post("/API/subscription/otp").willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"already_subscribed\",\"message\":\"Subscriber already subscribed\"}")));
+        wm.stubFor(post("/API/subscription/find").willReturn(aResponse().withStatus(409)));
+        try (EklecticClient c = client()) {
+            assertThatThrownBy(() -> c.sendPin(MSISDN, OFFER))
+                    .isInstanceOf(ConflictException.class)
+                    .satisfies(e -> {
+                        DcbException d = (DcbException) e;
+                        assertThat(d.isRetryable()).isFalse();
+                        assertThat(d.providerCode()).hasValue("already_subscribed");
+                        assertThat(d.httpStatus()).hasValue(409);
+                    });
+            assertThatThrownBy(() -> c.findSubscription(MSISDN, OFFER))
+                    .isInstanceOf(ConflictException.class)
+                    .satisfies(e -> assertThat(((DcbException) e).isRetryable()).isTrue());
         }
     }
 

@@ -2,6 +2,7 @@ package io.dcb4j.eklectic.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.error.AuthenticationException;
+import io.dcb4j.core.error.ConflictException;
 import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.InvalidPinException;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  *       {@link InvalidPinException};</li>
  *   <li>for the confirm call, runs of 4 to 7 digits in the provider's message are masked, in case it echoes
  *       the PIN;</li>
+ *   <li>a 409 whose code or message says "already" (already subscribed): a {@link ConflictException} that
+ *       is not retryable (the core's default for 409 is "still executing", retryable);</li>
  *   <li>anything else by status ({@link HttpErrors#byStatus}): 401 (after the transport's one token
  *       refresh) authentication, 404 not found, 5xx provider unavailable, ...</li>
  * </ul>
@@ -63,7 +66,14 @@ public final class EklecticErrorMapper implements ErrorMapper {
                 || (status >= 400 && status < 500 && status != 401 && status != 404 && mentionsPin(message)))) {
             return new InvalidPinException("PIN refused: HTTP " + status, context, null);
         }
+        if (status == 409 && (mentionsAlready(code) || mentionsAlready(message))) {
+            return new ConflictException("already subscribed: HTTP 409", context, false, null);
+        }
         return HttpErrors.byStatus(response, context);
+    }
+
+    private static boolean mentionsAlready(String text) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains("already");
     }
 
     /**
