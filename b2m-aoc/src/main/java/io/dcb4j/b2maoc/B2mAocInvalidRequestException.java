@@ -2,6 +2,8 @@ package io.dcb4j.b2maoc;
 
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.InvalidRequestException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +25,7 @@ public class B2mAocInvalidRequestException extends InvalidRequestException {
      */
     public B2mAocInvalidRequestException(Map<String, String> fields, ErrorContext context) {
         super("missing or invalid parameters: " + String.join(", ", fields.keySet()), context, null);
-        this.fields = Map.copyOf(fields);
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /**
