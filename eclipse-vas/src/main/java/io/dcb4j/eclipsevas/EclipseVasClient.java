@@ -566,7 +566,7 @@ public final class EclipseVasClient implements BillingProvider {
             case SUCCESSFUL -> state = ChargeState.SUCCEEDED;
             case ERROR -> {
                 state = ChargeState.DENIED;
-                reason = FailureReason.BILLING_FAILED;
+                reason = Mapping.failureReason(payment);
             }
             case EXPIRED -> {
                 state = ChargeState.DENIED;

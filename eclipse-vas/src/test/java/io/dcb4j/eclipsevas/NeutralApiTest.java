@@ -169,6 +169,26 @@ class NeutralApiTest extends WireMockSupport {
 
     @ParameterizedTest
     @CsvSource({
+        "Insufficient funds in wallet, INSUFFICIENT_FUNDS",
+        "Subscriber is barred, BARRED",
+        "Account blocked, BARRED",
+        "Daily spend limit reached, SPEND_LIMIT",
+        "Unknown subscriber, UNKNOWN_SUBSCRIBER",
+        "Invalid MSISDN, UNKNOWN_SUBSCRIBER",
+        ": , BILLING_FAILED"})
+    void aFailedPaymentsReasonIsReadFromItsErrorDescription(String description, FailureReason reason) {
+        wm.stubFor(get(T + "/payments/142607").willReturn(okJson(res("umeme-payment.json")
+                .replace("\"status\": \"PENDING\"", "\"status\": \"ERROR\", \"errorDescription\": \"" + description + "\""))));
+        try (BillingProvider provider = client()) {
+            ChargeResult result = provider.charges().orElseThrow().status(ChargeRef.of("142607"));
+            assertThat(result.state()).isEqualTo(ChargeState.DENIED);
+            assertThat(result.failureReason()).isEqualTo(reason);
+            assertThat(result.details()).containsEntry("errorDescription", description);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "PENDING, PROCESSING, ",
         "SUCCESSFUL, SUCCEEDED, ",
         "ERROR, DENIED, BILLING_FAILED",

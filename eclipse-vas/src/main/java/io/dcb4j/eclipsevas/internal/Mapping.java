@@ -2,6 +2,7 @@ package io.dcb4j.eclipsevas.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.eclipsevas.internal.WireDtos.FieldValue;
 import io.dcb4j.eclipsevas.internal.WireDtos.PartnerDto;
 import io.dcb4j.eclipsevas.internal.WireDtos.PaymentBody;
@@ -163,6 +164,27 @@ public final class Mapping {
             }
         }
         return out;
+    }
+
+    /**
+     * Why a failed payment failed, read from its {@code errorDescription} (Eclipse gives no failure code):
+     * insufficient funds/balance, barred/blocked, limit, unknown subscriber/MSISDN; otherwise billing failed.
+     */
+    public static FailureReason failureReason(Payment payment) {
+        String d = payment.errorDescription() == null ? "" : payment.errorDescription().toLowerCase(Locale.ROOT);
+        if (d.contains("insufficient")) {
+            return FailureReason.INSUFFICIENT_FUNDS;
+        }
+        if (d.contains("barred") || d.contains("blocked")) {
+            return FailureReason.BARRED;
+        }
+        if (d.contains("limit")) {
+            return FailureReason.SPEND_LIMIT;
+        }
+        if (d.contains("unknown subscriber") || d.contains("unknown msisdn") || d.contains("invalid msisdn")) {
+            return FailureReason.UNKNOWN_SUBSCRIBER;
+        }
+        return FailureReason.BILLING_FAILED;
     }
 
     /** An ISO-8601 instant, offset time, or UTC local time; null when absent or unreadable. */

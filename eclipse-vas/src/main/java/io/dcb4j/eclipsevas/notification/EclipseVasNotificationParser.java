@@ -30,7 +30,8 @@ import java.util.Optional;
  *   <caption>Event mapping</caption>
  *   <tr><th>status</th><th>event</th></tr>
  *   <tr><td>{@code SUCCESSFUL}</td><td>{@code CHARGED}</td></tr>
- *   <tr><td>{@code ERROR}</td><td>{@code CHARGE_FAILED}, reason {@code BILLING_FAILED}</td></tr>
+ *   <tr><td>{@code ERROR}</td><td>{@code CHARGE_FAILED}, reason from {@code errorDescription} (insufficient
+ *   funds, barred, limit, unknown subscriber), else {@code BILLING_FAILED}</td></tr>
  *   <tr><td>{@code CANCELLED}</td><td>{@code CHARGE_FAILED}, reason {@code DENIED}</td></tr>
  *   <tr><td>{@code EXPIRED}</td><td>{@code CHARGE_FAILED}, reason {@code OTHER}</td></tr>
  *   <tr><td>absent</td><td>{@code PAYMENT_COMPLETED}: query the payment for the outcome</td></tr>
@@ -95,7 +96,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
                 case SUCCESSFUL -> type = BillingEvent.Type.CHARGED;
                 case ERROR -> {
                     type = BillingEvent.Type.CHARGE_FAILED;
-                    reason = FailureReason.BILLING_FAILED;
+                    reason = Mapping.failureReason(payment);
                 }
                 case CANCELLED -> {
                     type = BillingEvent.Type.CHARGE_FAILED;

@@ -87,6 +87,15 @@ class EclipseVasNotificationParserTest {
     }
 
     @Test
+    void aFailedCallbacksReasonIsReadFromItsErrorDescription() {
+        String body = callback("ERROR").replace("\"errorDescription\"", "\"ignored\"")
+                .replace("\"paymentType\": \"EFT\",", "\"paymentType\": \"EFT\", \"errorDescription\": \"Insufficient funds\",");
+        BillingEvent event = new EclipseVasNotificationParser(null).parse(post(body));
+        assertThat(event.type()).isEqualTo(BillingEvent.Type.CHARGE_FAILED);
+        assertThat(event.failureReason()).contains(FailureReason.INSUFFICIENT_FUNDS);
+    }
+
+    @Test
     void aCallbackWithoutStatusIsAPaymentCompletedToQuery() {
         BillingEvent event = new EclipseVasNotificationParser(null).parse(post("{\"paymentId\": 9223372036854775807,"
                 + " \"phone\": \"254729294292\", \"lastModified\": \"2024-02-01T10:00:00Z\"}"));
