@@ -439,7 +439,7 @@ public final class CentiliClient implements BillingProvider {
             TransactionStart start = startTransaction(fromNeutral(request.msisdn(),
                     request.offer() == null ? defaultServiceKey : request.offer().value(), request.amount().amount(),
                     request.description(), null, request.clientReference(), request.returnUrl(),
-                    request.idempotencyKey(), request.params(), request.msisdn() == null));
+                    request.idempotencyKey(), request.params(), true));
             TransactionAction action = start.action();
             return new ChargeResult(ChargeRef.of(start.transactionId()),
                     action == null ? ChargeState.PROCESSING : ChargeState.PENDING_VALIDATION, null, request.amount(),

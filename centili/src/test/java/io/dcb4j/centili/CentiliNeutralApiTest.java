@@ -187,6 +187,20 @@ class CentiliNeutralApiTest extends CentiliTestSupport {
     }
 
     @Test
+    void aChargeWithAnMsisdnStillUsesTheWapFlowTheNeutralApiCanComplete() {
+        stubPasswordGrant();
+        wm.stubFor(post(API + "/transactions/init").willReturn(json(200, "start-answer-redirect.json")));
+        try (BillingProvider p = client()) {
+            ChargeResult r = p.charges().orElseThrow().charge(ChargeRequest.builder(Money.of("1", "EUR"))
+                    .msisdn(SUBSCRIBER).offer(OfferId.of("svc")).build());
+            assertThat(r.nextAction().type()).isEqualTo(NextAction.Type.REDIRECT);
+        }
+        wm.verify(postRequestedFor(urlPathEqualTo(API + "/transactions/init")).withRequestBody(equalToJson(
+                "{\"userIdentifier\":{\"msisdn\":\"" + MSISDN + "\"},\"price\":\"1\",\"wap\":true,"
+                        + "\"serviceKey\":\"svc\"}", false, false)));
+    }
+
+    @Test
     void chargeWithoutAnyServiceKeyIsRefused() {
         try (BillingProvider p = client()) {
             assertThatThrownBy(() -> p.charges().orElseThrow().charge(ChargeRequest.builder(Money.of("2", "EUR"))
