@@ -1,0 +1,110 @@
+package io.dcb4j.examples.snippets;
+
+import io.dcb4j.b2maoc.B2mAocClient;
+import io.dcb4j.b2maoc.model.TokenRequestMethod;
+import io.dcb4j.centili.CentiliClient;
+import io.dcb4j.centili.notification.CentiliNotificationParser;
+import io.dcb4j.core.ClientOptions;
+import io.dcb4j.core.notification.SourceAddressAllowList;
+import io.dcb4j.eclipsevas.EclipseVasClient;
+import io.dcb4j.eklectic.EklecticClient;
+import io.dcb4j.infomedia.InfomediaClient;
+import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+
+/** The provider builders of docs/configuration.md. */
+final class ProviderBuilders {
+
+    private ProviderBuilders() {
+    }
+
+    static EklecticClient eklectic(ClientOptions options) {
+        // tag::eklectic-builder[]
+        EklecticClient eklectic = EklecticClient.builder()
+                .clientId(System.getenv("EKLECTIC_CLIENT_ID"))
+                .clientSecret(System.getenv("EKLECTIC_CLIENT_SECRET"))
+                .baseUrl(EklecticClient.DEFAULT_BASE_URL)
+                .zone(ZoneId.of("Africa/Tunis"))
+                .currency(Currency.getInstance("TND"))
+                .notificationSecret("secret", System.getenv("EKLECTIC_CALLBACK_SECRET"))
+                .options(options)
+                .build();
+        // end::eklectic-builder[]
+        return eklectic;
+    }
+
+    static InfomediaClient infomedia(ClientOptions options) {
+        // tag::infomedia-builder[]
+        InfomediaClient infomedia = InfomediaClient.builder()
+                .apiKey(System.getenv("INFOMEDIA_API_KEY"))
+                .username(System.getenv("INFOMEDIA_USERNAME"))
+                .password(System.getenv("INFOMEDIA_PASSWORD"))
+                .mcc("424")
+                .mnc("02")
+                .options(options)
+                .notificationParser(InfomediaNotificationParser.builder()
+                        .sharedSecret("secret", System.getenv("INFOMEDIA_CALLBACK_SECRET"))
+                        .allowedAddresses(List.of("192.0.2.10", "192.0.2.11"))
+                        .defaultCurrency("AED")
+                        .build())
+                .build();
+        // end::infomedia-builder[]
+        return infomedia;
+    }
+
+    static EclipseVasClient eclipseVas(ClientOptions options) {
+        // tag::eclipse-vas-builder[]
+        EclipseVasClient eclipse = EclipseVasClient.builder()
+                .baseUrl(System.getenv("ECLIPSE_BASE_URL"))
+                .tenantId(Long.parseLong(System.getenv("ECLIPSE_TENANT_ID")))
+                .credentials(System.getenv("ECLIPSE_IDENTITY"), System.getenv("ECLIPSE_PASSWORD"))
+                .callbackHmacKey(System.getenv("ECLIPSE_CALLBACK_KEY"))
+                .defaultCustomerId(1001)
+                .defaultWalletId(2002)
+                .defaultCallbackUrl("https://shop.example/dcb/callbacks/eclipse")
+                .options(options)
+                .build();
+        // end::eclipse-vas-builder[]
+        return eclipse;
+    }
+
+    static CentiliClient centili(ClientOptions options) {
+        // tag::centili-builder[]
+        CentiliClient centili = CentiliClient.builder()
+                .clientId(System.getenv("CENTILI_CLIENT_ID"))
+                .clientSecret(System.getenv("CENTILI_CLIENT_SECRET"))   // confidential clients only
+                .username(System.getenv("CENTILI_USERNAME"))
+                .password(System.getenv("CENTILI_PASSWORD"))
+                .zone(ZoneId.of("UTC"))
+                .defaultServiceKey("my-service-key")
+                .options(options)
+                .notificationParser(CentiliNotificationParser.builder()
+                        .sharedSecret(System.getenv("CENTILI_CALLBACK_SECRET"))
+                        .secretParameter("secret")
+                        .allowedSources(List.of("192.0.2.20"))
+                        .defaultCurrency(Currency.getInstance("EUR"))
+                        .build())
+                .build();
+        // end::centili-builder[]
+        return centili;
+    }
+
+    static B2mAocClient b2mAoc(ClientOptions options) {
+        // tag::b2m-aoc-builder[]
+        B2mAocClient b2m = B2mAocClient.builder()
+                .baseUrl(B2mAocClient.DEFAULT_BASE_URL)
+                .tokenRequestMethod(TokenRequestMethod.GET)
+                .currency(Currency.getInstance("BDT"))
+                .zone(ZoneId.of("Asia/Dhaka"))
+                .extraHeader("X-Partner-Id", System.getenv("B2M_PARTNER_ID"))
+                .notificationSecret(System.getenv("B2M_CALLBACK_SECRET"))
+                .notificationSecretParameter("secret")
+                .notificationAllowList(SourceAddressAllowList.of("198.51.100.0/24"))
+                .options(options)
+                .build();
+        // end::b2m-aoc-builder[]
+        return b2m;
+    }
+}
