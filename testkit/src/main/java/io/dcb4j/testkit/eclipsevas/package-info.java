@@ -1,0 +1,2 @@
+/** The Eclipse (Ukheshe) VAS simulator. */
+package io.dcb4j.testkit.eclipsevas;
