@@ -485,7 +485,11 @@ public final class EclipseVasClient implements BillingProvider {
                 b.walletId(walletId);
             }
             if (params.containsKey(PARAM_CUSTOM_FRAUD_CHECKS)) {
-                b.customFraudChecks(Boolean.parseBoolean(params.get(PARAM_CUSTOM_FRAUD_CHECKS).strip()));
+                String flag = params.get(PARAM_CUSTOM_FRAUD_CHECKS).strip();
+                if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException("param '" + PARAM_CUSTOM_FRAUD_CHECKS + "' must be true or false");
+                }
+                b.customFraudChecks(Boolean.parseBoolean(flag));
             }
             if (request.msisdn() != null && !params.containsKey(PARAM_FIELD_PREFIX + "msisdn")) {
                 b.additionalField("msisdn", request.msisdn().digits());

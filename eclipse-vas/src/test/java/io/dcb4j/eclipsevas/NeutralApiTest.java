@@ -163,6 +163,9 @@ class NeutralApiTest extends WireMockSupport {
                     .param("customerId", "1").offer(OfferId.of("VD50")).build()))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> charges.status(ChargeRef.of("abc"))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> charges.charge(ChargeRequest.builder(Money.of("5", "ZAR")).param("customerId", "1")
+                    .offer(OfferId.of("4_M512")).param("customFraudChecks", "maybe").build()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customFraudChecks");
         }
         wm.verify(0, postRequestedFor(urlPathEqualTo(PAYMENTS)));
     }
