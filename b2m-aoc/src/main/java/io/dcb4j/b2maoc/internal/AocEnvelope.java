@@ -7,7 +7,6 @@ import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.internal.Json;
 import io.dcb4j.core.internal.http.ApiResponse;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,9 +82,7 @@ public final class AocEnvelope {
     public static JsonNode normalize(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String key = e.getKey().strip().toLowerCase(Locale.ROOT);
                 if (!out.has(key) || out.get(key).isNull()) {
                     out.set(key, normalize(e.getValue()));

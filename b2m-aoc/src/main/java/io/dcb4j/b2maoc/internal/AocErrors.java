@@ -17,7 +17,6 @@ import io.dcb4j.core.internal.Redaction;
 import io.dcb4j.core.internal.http.ApiRequest;
 import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.HttpErrors;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,9 +80,7 @@ public final class AocErrors {
      */
     static Map<String, String> fieldErrors(JsonNode data) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = data.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : data.properties()) {
             if (NOT_FIELDS.contains(e.getKey())) {
                 continue;
             }

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -189,9 +188,7 @@ public final class B2mAocNotificationParser implements NotificationParser {
                 if (tree == null || !tree.isObject()) {
                     throw protocol("callback body is not a JSON object");
                 }
-                Iterator<Map.Entry<String, JsonNode>> it = tree.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : tree.properties()) {
                     String v = AocEnvelope.text(e.getValue());
                     if (v != null) {
                         out.put(e.getKey().strip(), v);
