@@ -41,14 +41,10 @@ import io.dcb4j.core.model.SubscriptionResult;
 import io.dcb4j.core.model.SubscriptionState;
 import io.dcb4j.core.token.CachingTokenProvider;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -111,14 +107,14 @@ public final class CentiliClient implements BillingProvider {
         String username = require(b.username, "username");
         String password = require(b.password, "password");
         HttpUrl tokenUrl = HttpTransport.parseBaseUrl(ID, "token-url", b.tokenUrl, options);
-        CentiliTokenSource source = new CentiliTokenSource(tokenUrl, clientId,
-                b.clientSecret == null || b.clientSecret.isEmpty() ? null : b.clientSecret, username, password,
-                options.clock());
-        CachingTokenProvider tokens = CachingTokenProvider.builder(cacheKey(tokenUrl, clientId, username), source)
-                .store(options.tokenStore()).skew(options.tokenRefreshSkew()).clock(options.clock()).build();
-        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl).tokens(tokens)
+        String clientSecret = b.clientSecret == null || b.clientSecret.isEmpty() ? null : b.clientSecret;
+        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
+                .tokens(t -> CachingTokenProvider.builder(
+                                CachingTokenProvider.cacheKey(ID, tokenUrl.toString(), clientId, username),
+                                new CentiliTokenSource(t, tokenUrl, clientId, clientSecret, username, password,
+                                        options.clock()))
+                        .options(options).build())
                 .errorMapper(new CentiliErrors()).build();
-        source.attach(transport);
         this.baseUrlText = transport.url("").build().toString();
         this.zone = b.zone;
         this.keys = b.idempotencyKeys;
@@ -132,16 +128,6 @@ public final class CentiliClient implements BillingProvider {
             throw new ConfigurationException(ID, key, "is required");
         }
         return value;
-    }
-
-    private static String cacheKey(HttpUrl tokenUrl, String clientId, String username) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((tokenUrl + "\n" + clientId + "\n" + username)
-                    .getBytes(StandardCharsets.UTF_8));
-            return ID + ":" + HexFormat.of().formatHex(h, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

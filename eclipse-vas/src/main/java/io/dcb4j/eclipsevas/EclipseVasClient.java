@@ -42,13 +42,9 @@ import io.dcb4j.eclipsevas.model.PaymentUpdate;
 import io.dcb4j.eclipsevas.model.UmemeAccount;
 import io.dcb4j.eclipsevas.model.UraTaxBill;
 import io.dcb4j.eclipsevas.notification.EclipseVasNotificationParser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +52,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -129,24 +124,12 @@ public final class EclipseVasClient implements BillingProvider {
         this.defaultCallbackUrl = b.defaultCallbackUrl;
         this.externalIds = b.externalIds;
         this.parser = new EclipseVasNotificationParser(b.callbackHmacKey);
-        AtomicReference<HttpTransport> self = new AtomicReference<>();
-        LoginTokenSource login = new LoginTokenSource(self::get, loginPath, b.identity, b.password,
-                options.clock());
-        CachingTokenProvider tokens = CachingTokenProvider.builder(cacheKey(b), login).store(options.tokenStore())
-                .skew(options.tokenRefreshSkew()).clock(options.clock()).build();
-        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl).tokens(tokens)
+        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
+                .tokens(t -> CachingTokenProvider.builder(
+                                CachingTokenProvider.cacheKey(ID, b.baseUrl.strip(), String.valueOf(b.tenantId), b.identity),
+                                new LoginTokenSource(t, loginPath, b.identity, b.password, options.clock()))
+                        .options(options).build())
                 .errorMapper(new EclipseErrorMapper(List.of(b.password))).build();
-        self.set(transport);
-    }
-
-    private static String cacheKey(Builder b) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((b.baseUrl.strip() + "\n" + b.tenantId + "\n" + b.identity).getBytes(StandardCharsets.UTF_8));
-            return ID + ":" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

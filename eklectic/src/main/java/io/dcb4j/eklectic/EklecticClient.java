@@ -31,21 +31,16 @@ import io.dcb4j.eklectic.internal.EklecticErrorMapper;
 import io.dcb4j.eklectic.internal.EklecticMapper;
 import io.dcb4j.eklectic.internal.EklecticTokenSource;
 import io.dcb4j.eklectic.internal.EklecticWire;
-import io.dcb4j.eklectic.internal.LazyTokenProvider;
 import io.dcb4j.eklectic.model.ConfirmResult;
 import io.dcb4j.eklectic.model.OtpChallenge;
 import io.dcb4j.eklectic.model.Subscriber;
 import io.dcb4j.eklectic.notification.EklecticNotificationParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -106,19 +101,16 @@ public final class EklecticClient implements BillingProvider {
         ClientOptions options = b.options();
         this.zone = b.zone;
         this.currency = b.currency;
-        LazyTokenProvider tokens = new LazyTokenProvider();
         this.transport = HttpTransport.builder(ID, options)
                 .baseUrl("base-url", b.baseUrl)
-                .tokens(tokens)
+                .tokens(t -> CachingTokenProvider.builder(
+                                CachingTokenProvider.cacheKey(ID, t.url("").build().toString(), clientId),
+                                new EklecticTokenSource(t, clientId, clientSecret, options.clock()))
+                        .options(options)
+                        .build())
                 .errorMapper(new EklecticErrorMapper())
                 .build();
         this.baseUrl = transport.url("").build().toString();
-        tokens.bind(CachingTokenProvider.builder(tokenKey(baseUrl, clientId),
-                        new EklecticTokenSource(transport, clientId, clientSecret, options.clock()))
-                .store(options.tokenStore())
-                .skew(options.tokenRefreshSkew())
-                .clock(options.clock())
-                .build());
         EklecticNotificationParser.Builder pb = EklecticNotificationParser.builder().zone(zone).currency(currency);
         if (b.notificationSecret != null) {
             pb.sharedSecret(b.notificationSecretParameter, b.notificationSecret);
@@ -134,16 +126,6 @@ public final class EklecticClient implements BillingProvider {
     }
 
     /** One cache entry per account: a hash of base URL and client id, never the id itself. */
-    private static String tokenKey(String baseUrl, String clientId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((baseUrl + "\n" + clientId).getBytes(StandardCharsets.UTF_8));
-            return ID + ":" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * Starts a builder.
      *

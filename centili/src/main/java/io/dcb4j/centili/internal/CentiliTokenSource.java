@@ -30,11 +30,12 @@ public final class CentiliTokenSource implements TokenSource {
     private final String username;
     private final String password;
     private final Clock clock;
-    private volatile HttpTransport transport;
+    private final HttpTransport transport;
 
     /**
-     * Creates the source; {@link #attach} the transport before use.
+     * Creates the source.
      *
+     * @param transport the client's transport, which token calls go through
      * @param tokenUrl the token endpoint
      * @param clientId the OAuth2 client id
      * @param clientSecret the client secret, or null for a public client
@@ -42,23 +43,15 @@ public final class CentiliTokenSource implements TokenSource {
      * @param password the API user's password
      * @param clock the clock for expiry times
      */
-    public CentiliTokenSource(HttpUrl tokenUrl, String clientId, String clientSecret, String username,
+    public CentiliTokenSource(HttpTransport transport, HttpUrl tokenUrl, String clientId, String clientSecret, String username,
             String password, Clock clock) {
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.clientSecret = clientSecret;
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /**
-     * Sets the transport the token calls go through (the client's own, built after this source).
-     *
-     * @param transport the transport
-     */
-    public void attach(HttpTransport transport) {
-        this.transport = transport;
     }
 
     @Override
@@ -101,9 +94,6 @@ public final class CentiliTokenSource implements TokenSource {
 
     private AccessToken call(String operation, Map<String, String> form) {
         HttpTransport t = transport;
-        if (t == null) {
-            throw new IllegalStateException("token source used before its transport was attached");
-        }
         Instant now = clock.instant();
         ApiResponse response = t.execute(ApiRequest.post(operation, tokenUrl).formBody(form)
                 .authenticated(false).retrySafe(true).build());

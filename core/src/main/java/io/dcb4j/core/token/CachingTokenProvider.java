@@ -37,6 +37,27 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     /**
+     * A cache key for a provider account that does not reveal the credentials it is derived from: the
+     * provider id and a SHA-256 digest of the parts (base URL, client id, user name ...).
+     *
+     * @param provider the provider id
+     * @param parts what identifies the account; never put a secret in a key that is stored elsewhere
+     * @return for example {@code eklectic:3f9a...}
+     */
+    public static String cacheKey(String provider, String... parts) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                md.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) '\n');
+            }
+            return provider + ":" + java.util.HexFormat.of().formatHex(md.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Starts a builder.
      *
      * @param key the cache key, unique per provider account (for example {@code eklectic:<client id hash>})
@@ -108,6 +129,19 @@ public final class CachingTokenProvider implements TokenProvider {
         private Builder(String key, TokenSource source) {
             this.key = key;
             this.source = source;
+        }
+
+        /**
+         * Takes the token store, refresh skew and clock from client options.
+         *
+         * @param options the client's options
+         * @return this builder
+         */
+        public Builder options(io.dcb4j.core.ClientOptions options) {
+            this.store = options.tokenStore();
+            this.skew = options.tokenRefreshSkew();
+            this.clock = options.clock();
+            return this;
         }
 
         /**

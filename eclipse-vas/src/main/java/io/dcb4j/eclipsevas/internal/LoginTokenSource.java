@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Logs in ({@code POST <login path>} with identity and password) and turns the answer's
@@ -24,7 +23,7 @@ public final class LoginTokenSource implements TokenSource {
     /** Used when the answer states no expiry: the documented lifetime is about one hour. */
     public static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(55);
 
-    private final Supplier<HttpTransport> transport;
+    private final HttpTransport transport;
     private final String loginPath;
     private final String identity;
     private final String password;
@@ -33,13 +32,13 @@ public final class LoginTokenSource implements TokenSource {
     /**
      * Creates the source.
      *
-     * @param transport the transport, supplied lazily (it is built with this source's token cache)
+     * @param transport the client's transport, which the login goes through
      * @param loginPath the login path below the base URL
      * @param identity the identity
      * @param password the password
      * @param clock the clock
      */
-    public LoginTokenSource(Supplier<HttpTransport> transport, String loginPath, String identity, String password,
+    public LoginTokenSource(HttpTransport transport, String loginPath, String identity, String password,
             Clock clock) {
         this.transport = transport;
         this.loginPath = loginPath;
@@ -50,7 +49,7 @@ public final class LoginTokenSource implements TokenSource {
 
     @Override
     public AccessToken fetch(AccessToken previous) {
-        HttpTransport t = transport.get();
+        HttpTransport t = transport;
         ApiResponse response = t.execute(ApiRequest.post("login", t.url(loginPath).build())
                 .jsonBody(new LoginBody(identity, password)).authenticated(false).retrySafe(true).build());
         LoginAnswer answer = response.json(LoginAnswer.class);

@@ -27,6 +27,7 @@ public final class ApiRequest {
     final String idempotencyHeader;
     final String idempotencyKey;
     final Boolean retrySafe;
+    final java.util.List<String> sensitive;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -38,6 +39,27 @@ public final class ApiRequest {
         this.idempotencyHeader = b.idempotencyHeader;
         this.idempotencyKey = b.idempotencyKey;
         this.retrySafe = b.retrySafe;
+        this.sensitive = java.util.List.copyOf(b.sensitive);
+    }
+
+    /**
+     * The answer with every sensitive value of this request (a PIN, a password) replaced by {@code ***} in
+     * its body, so that an error mapper cannot copy one the provider echoed into an exception message.
+     *
+     * @param response an error answer
+     * @return the scrubbed answer, or the same when there is nothing to scrub
+     */
+    ApiResponse scrubSensitive(ApiResponse response) {
+        if (sensitive.isEmpty() || response.body().length == 0) {
+            return response;
+        }
+        String text = response.text();
+        String scrubbed = text;
+        for (String value : sensitive) {
+            scrubbed = scrubbed.replace(value, io.dcb4j.core.internal.Redaction.MASK);
+        }
+        return scrubbed.equals(text) ? response : new ApiResponse(response.status(), response.headers(),
+                scrubbed.getBytes(java.nio.charset.StandardCharsets.UTF_8), response.context());
     }
 
     /**
@@ -134,6 +156,7 @@ public final class ApiRequest {
         private String idempotencyHeader;
         private String idempotencyKey;
         private Boolean retrySafe;
+        private final java.util.List<String> sensitive = new java.util.ArrayList<>();
 
         private Builder(String method, String operation, HttpUrl url) {
             this.method = method;
@@ -223,6 +246,22 @@ public final class ApiRequest {
          */
         public Builder retrySafe(boolean safe) {
             this.retrySafe = safe;
+            return this;
+        }
+
+        /**
+         * Values this request carries that must never reach an exception message (a PIN, a password): they
+         * are removed from error answers before the error mapper reads them. Logs never show bodies anyway.
+         *
+         * @param values the secret values; null and blank ones are ignored
+         * @return this builder
+         */
+        public Builder sensitive(String... values) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    sensitive.add(v);
+                }
+            }
             return this;
         }
 

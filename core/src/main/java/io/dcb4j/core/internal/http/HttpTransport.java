@@ -59,7 +59,6 @@ public final class HttpTransport implements AutoCloseable {
         this.provider = Objects.requireNonNull(b.provider, "provider");
         this.options = Objects.requireNonNull(b.options, "options");
         this.baseUrl = b.baseUrl;
-        this.tokens = b.tokens;
         this.errorMapper = b.errorMapper == null ? HttpErrors.byStatus() : b.errorMapper;
         OkHttpClient base = options.okHttpClient();
         this.ownsClient = base == null;
@@ -72,6 +71,8 @@ public final class HttpTransport implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .addNetworkInterceptor(SENT_MARKER)
                 .build();
+        // last: a token factory may keep this transport to call the token endpoint through it
+        this.tokens = b.tokensFactory != null ? b.tokensFactory.apply(this) : b.tokens;
     }
 
     /** Marks an attempt as sent once a connection is open and the request is about to be written. */
@@ -214,6 +215,7 @@ public final class HttpTransport implements AutoCloseable {
             if (response.isSuccessful()) {
                 return response;
             }
+            response = request.scrubSensitive(response);
             if (response.status() == 401 && token != null && !authRetried) {
                 tokens.invalidate(token);
                 authRetried = true;
@@ -361,6 +363,7 @@ public final class HttpTransport implements AutoCloseable {
         private final ClientOptions options;
         private HttpUrl baseUrl;
         private TokenProvider tokens;
+        private java.util.function.Function<HttpTransport, TokenProvider> tokensFactory;
         private ErrorMapper errorMapper;
 
         private Builder(String provider, ClientOptions options) {
@@ -388,6 +391,18 @@ public final class HttpTransport implements AutoCloseable {
          */
         public Builder tokens(TokenProvider tokens) {
             this.tokens = tokens;
+            return this;
+        }
+
+        /**
+         * The token provider for authenticated calls, built from the transport itself: for token endpoints
+         * that are called through the same transport (logging, retries, timeouts, TLS).
+         *
+         * @param factory receives the finished transport, returns the token provider
+         * @return this builder
+         */
+        public Builder tokens(java.util.function.Function<HttpTransport, TokenProvider> factory) {
+            this.tokensFactory = factory;
             return this;
         }
 
