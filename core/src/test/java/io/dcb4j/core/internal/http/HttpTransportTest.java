@@ -229,4 +229,35 @@ class HttpTransportTest {
                     .doesNotContain("tok-1").doesNotContain("21612345678");
         }
     }
+
+    @Test
+    void aTokenFactoryCallsTheTokenEndpointThroughTheSameTransport() {
+        wm.stubFor(post("/api/token").willReturn(okJson("{\"t\":\"from-endpoint\"}")));
+        wm.stubFor(get("/api/x").willReturn(okJson("{}")));
+        try (HttpTransport t = HttpTransport.builder("test", fast().build()).baseUrl("base-url", wm.baseUrl() + "/api")
+                .tokens(self -> CachingTokenProvider.builder(CachingTokenProvider.cacheKey("test", "a", "b"),
+                        previous -> AccessToken.bearer(self.execute(ApiRequest.post("token", self.url("token").build())
+                                .authenticated(false).build()).jsonTree().get("t").asText(),
+                                Instant.now().plusSeconds(60))).options(fast().build()).build())
+                .build()) {
+            t.execute(ApiRequest.get("x", t.url("x").build()).build());
+        }
+        wm.verify(getRequestedFor(urlPathEqualTo("/api/x")).withHeader("Authorization", equalTo("Bearer from-endpoint")));
+        assertThat(CachingTokenProvider.cacheKey("p", "a", "b")).startsWith("p:").doesNotContain("a\n")
+                .isEqualTo(CachingTokenProvider.cacheKey("p", "a", "b")).isNotEqualTo(CachingTokenProvider.cacheKey("p", "ab"));
+    }
+
+    @Test
+    void sensitiveValuesEchoedInAnErrorNeverReachTheException() {
+        wm.stubFor(post("/api/pin").willReturn(aResponse().withStatus(400)
+                .withBody("{\"message\":\"PIN 4321 is wrong\"}")));
+        try (HttpTransport t = HttpTransport.builder("test", fast().build()).baseUrl("base-url", wm.baseUrl() + "/api")
+                .errorMapper((req, resp) -> HttpErrors.byStatus(resp, resp.context()
+                        .withProviderError("E", resp.jsonTree().get("message").asText())))
+                .build()) {
+            assertThatThrownBy(() -> t.execute(ApiRequest.post("pin", t.url("pin").build())
+                    .jsonBody(Map.of("pin", "4321")).sensitive("4321").authenticated(false).build()))
+                    .hasMessageContaining("PIN *** is wrong").hasMessageNotContaining("4321");
+        }
+    }
 }
