@@ -190,7 +190,7 @@ public final class CentiliClient implements BillingProvider {
         }
         String key = key(idempotencyKey);
         ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.SUBMIT_PIN, transport.url("transactions")
-                .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new Wire.PinBody(pin.strip()))
+                .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new Wire.PinBody(pin.strip())).sensitive(pin.strip())
                 .idempotencyKey(IDEMPOTENCY_HEADER, key).build());
         return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
     }

@@ -202,6 +202,7 @@ public final class EklecticClient implements BillingProvider {
                         transport.url("subscription/confirm").build())
                 .jsonBody(new EklecticWire.ConfirmRequest(msisdn.digits(), EklecticMapper.offerOnWire(offer),
                         code.strip(), pin.strip()))
+                .sensitive(pin.strip())
                 .build());
         EklecticWire.ConfirmAnswer answer = response.json(EklecticWire.ConfirmAnswer.class);
         String confirm = EklecticMapper.text(answer.confirm());

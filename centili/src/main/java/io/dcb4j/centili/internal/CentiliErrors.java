@@ -16,7 +16,6 @@ import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.ErrorMapper;
 import io.dcb4j.core.internal.http.HttpErrors;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Maps Centili's error answers (the document's tables) to dcb4j exceptions. The body {@code {code, message}}
@@ -57,11 +56,6 @@ public final class CentiliErrors implements ErrorMapper {
             }
         }
         String op = request.operation();
-        if (op.equals(SUBMIT_PIN)) {
-            // the PIN is shorter than the digit runs core masks: an echoed PIN must not reach the exception
-            code = maskShortDigitRuns(code);
-            message = maskShortDigitRuns(message);
-        }
         ErrorContext context = response.context().withProviderError(code, message);
         int status = response.status();
         if (code != null && code.toUpperCase(Locale.ROOT).equals(SUBSCRIPTION_ALREADY_EXISTS)) {
@@ -94,18 +88,6 @@ public final class CentiliErrors implements ErrorMapper {
             case 501 -> new EndpointNotInUseException("API endpoint not in use", context, null);
             default -> HttpErrors.byStatus(response, context);
         };
-    }
-
-    private static final Pattern SHORT_DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])\\d{3,7}(?![0-9A-Za-z])");
-
-    /**
-     * Replaces standalone runs of 3 to 7 digits (a PIN a provider message may echo) by {@code ***}.
-     *
-     * @param text the text, or null
-     * @return the masked text
-     */
-    static String maskShortDigitRuns(String text) {
-        return text == null ? null : SHORT_DIGIT_RUN.matcher(text).replaceAll("***");
     }
 
     private static String text(JsonNode tree, String field) {

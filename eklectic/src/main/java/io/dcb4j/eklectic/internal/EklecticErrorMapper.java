@@ -11,7 +11,6 @@ import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.ErrorMapper;
 import io.dcb4j.core.internal.http.HttpErrors;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Eklectic's error answers. The document shows none, so the body is read tolerantly: a JSON object's
@@ -22,8 +21,8 @@ import java.util.regex.Pattern;
  *       secret);</li>
  *   <li>a confirm answering {@code "confirm": "KO"}, or a 4xx whose message speaks of the PIN/OTP/code:
  *       {@link InvalidPinException};</li>
- *   <li>for the confirm call, runs of 4 to 7 digits in the provider's message are masked, in case it echoes
- *       the PIN;</li>
+ *   <li>an echoed PIN never reaches the exception: the confirm call marks it sensitive, and the transport
+ *   removes it from the answer before this mapper reads it</li>
  *   <li>a 409 whose code or message says "already" (already subscribed): a {@link ConflictException} that
  *       is not retryable (the core's default for 409 is "still executing", retryable);</li>
  *   <li>anything else by status ({@link HttpErrors#byStatus}): 401 (after the transport's one token
@@ -38,7 +37,6 @@ public final class EklecticErrorMapper implements ErrorMapper {
     /** The operation name of the confirm call. */
     public static final String CONFIRM = "confirmPin";
 
-    private static final Pattern SHORT_DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{4,7}(?!\\d)");
 
     @Override
     public DcbException map(ApiRequest request, ApiResponse response) {
@@ -50,11 +48,6 @@ public final class EklecticErrorMapper implements ErrorMapper {
             code = first(body, "error", "errorCode", "error_code", "code");
             message = first(body, "message", "error_description", "errorMessage", "msg", "description", "detail");
             confirm = first(body, "confirm");
-        }
-        if (CONFIRM.equals(request.operation())) {
-            // the mapper does not know the PIN: hide every run of digits a provider may have echoed it in
-            message = maskShortDigitRuns(message);
-            code = maskShortDigitRuns(code);
         }
         ErrorContext context = response.context().withProviderError(code, message);
         int status = response.status();
@@ -74,17 +67,6 @@ public final class EklecticErrorMapper implements ErrorMapper {
 
     private static boolean mentionsAlready(String text) {
         return text != null && text.toLowerCase(Locale.ROOT).contains("already");
-    }
-
-    /**
-     * Masks runs of four or more digits (a PIN, an OTP) in a provider text; the core already masks runs of
-     * eight or more as MSISDNs.
-     *
-     * @param text the text, or null
-     * @return the masked text
-     */
-    static String maskShortDigitRuns(String text) {
-        return text == null ? null : SHORT_DIGIT_RUN.matcher(text).replaceAll("****");
     }
 
     private static boolean mentionsPin(String message) {
