@@ -154,16 +154,18 @@ final class DemoCommand implements Callable<Integer> {
                 RenewResult renewed = step("renew", () -> client.subscriptions().orElseThrow().renew(ref), Print::renew);
                 subscription = renewed.current();
             }
-            if (caps.contains(Capability.NOTIFICATIONS)) {
-                for (InboundNotification n : sim.notifications()) {
-                    step("callback parsed", () -> client.notifications().orElseThrow().parse(n), Print::event);
-                }
-            }
             if (subscription != null && caps.contains(Capability.CANCEL)) {
                 Subscriptions subs = client.subscriptions().orElseThrow();
                 SubscriptionRef ref = subscription;
                 CancelResult cancelled = step("cancel", () -> subs.cancel(ref), Print::cancel);
                 expect(cancelled.state() == SubscriptionState.CANCELLED, "subscription should be CANCELLED");
+            }
+            if (caps.contains(Capability.NOTIFICATIONS)) {
+                for (InboundNotification n : sim.notifications()) {
+                    BillingEvent event = step("callback parsed", () -> client.notifications().orElseThrow().parse(n),
+                            Print::event);
+                    expect(event.type() != BillingEvent.Type.UNKNOWN, "a callback parsed to an UNKNOWN event");
+                }
             }
             failurePath(sim, client, caps);
         }
@@ -242,9 +244,5 @@ final class DemoCommand implements Callable<Integer> {
                 throw new Unexpected(message);
             }
         }
-    }
-
-    static String describe(BillingEvent e) {
-        return Print.event(e);
     }
 }
