@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
                 "Credentials: environment variables DCB_<PROVIDER>_<KEY> (for example DCB_EKLECTIC_CLIENT_SECRET)",
                 "or a properties file given with --config; never command-line flags."},
         subcommands = {DemoCommand.class, SubscribeCommand.class, ConfirmCommand.class, StatusCommand.class,
-                CancelCommand.class, RenewCommand.class, ChargeCommand.class,
+                CancelCommand.class, RenewCommand.class, ChargeCommand.class, CatalogCommand.class,
                 NotifyParseCommand.class, ReceiveCommand.class, CommandLine.HelpCommand.class})
 public final class DcbCli implements Runnable {
 

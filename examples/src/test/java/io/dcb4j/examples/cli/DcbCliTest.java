@@ -187,4 +187,18 @@ class DcbCliTest {
             System.setIn(old);
         }
     }
+
+    @Test
+    void catalogListsTheEclipseProductsAndRefusesOthers() {
+        try (Simulator sim = Simulators.start("eclipse-vas")) {
+            Run r = run(envFor(sim), "catalog", "--provider", "eclipse-vas", "--base-url", sim.baseUrl());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("partner ").containsPattern("\\d+ partners, \\d+ products");
+        }
+        try (Simulator sim = Simulators.start("eklectic")) {
+            Run r = run(envFor(sim), "catalog", "--provider", "eklectic", "--base-url", sim.baseUrl());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("eklectic has no catalogue");
+        }
+    }
 }
