@@ -8,7 +8,6 @@ import io.dcb4j.core.model.Money;
 import io.dcb4j.core.spi.BillingProviderFactory;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,7 @@ import java.util.Set;
  *   <li>{@code service-key} (optional): the service key for neutral charges without an offer</li>
  *   <li>{@code notification-secret} (optional): the shared secret required in notification URLs</li>
  *   <li>{@code notification-secret-parameter} (optional): its query parameter, default {@code secret}</li>
- *   <li>{@code notification-sources} (optional): comma-separated IP addresses notifications may come from</li>
+ *   <li>{@code notification-allowed-sources} (optional): comma-separated IP addresses notifications may come from</li>
  *   <li>{@code currency} (optional): ISO 4217 code of notification amounts without a {@code currency}</li>
  *   <li>and the common keys of {@link ProviderConfig}: {@code connect-timeout}, {@code read-timeout},
  *       {@code call-timeout}, {@code max-attempts}, {@code allow-insecure-http}</li>
@@ -38,7 +37,7 @@ public final class CentiliProviderFactory implements BillingProviderFactory {
     static {
         Set<String> keys = new HashSet<>(ProviderConfig.COMMON_KEYS);
         keys.addAll(List.of("client-id", "client-secret", "username", "password", "token-url", "zone",
-                "service-key", "notification-secret", "notification-secret-parameter", "notification-sources",
+                "service-key", "notification-secret", "notification-secret-parameter", "notification-allowed-sources",
                 "currency"));
         KEYS = Set.copyOf(keys);
     }
@@ -62,8 +61,9 @@ public final class CentiliProviderFactory implements BillingProviderFactory {
         CentiliNotificationParser.Builder parser = CentiliNotificationParser.builder()
                 .sharedSecret(config.optional("notification-secret").orElse(null));
         config.optional("notification-secret-parameter").ifPresent(parser::secretParameter);
-        config.optional("notification-sources").ifPresent(s -> parser.allowedSources(
-                Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()));
+        if (config.allowList("notification-allowed-sources").isPresent()) {
+            parser.allowedSources(config.list("notification-allowed-sources"));
+        }
         config.optional("currency").ifPresent(c -> {
             try {
                 parser.defaultCurrency(Money.currency(c));

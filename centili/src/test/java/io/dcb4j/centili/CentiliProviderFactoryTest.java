@@ -45,7 +45,7 @@ class CentiliProviderFactoryTest extends CentiliTestSupport {
             assertThat(f.id()).isEqualTo("centili");
             assertThat(f.configKeys()).contains("client-id", "client-secret", "username", "password", "token-url",
                     "base-url", "zone", "service-key", "notification-secret", "notification-secret-parameter",
-                    "notification-sources", "currency", "connect-timeout", "read-timeout", "call-timeout",
+                    "notification-allowed-sources", "currency", "connect-timeout", "read-timeout", "call-timeout",
                     "max-attempts", "allow-insecure-http");
         });
     }
@@ -72,7 +72,7 @@ class CentiliProviderFactoryTest extends CentiliTestSupport {
         Map<String, String> m = config();
         m.put("notification-secret", "hook-secret");
         m.put("notification-secret-parameter", "s");
-        m.put("notification-sources", "203.0.113.7, 203.0.113.8");
+        m.put("notification-allowed-sources", "203.0.113.7, 203.0.113.8");
         m.put("currency", "eur");
         try (BillingProvider p = BillingProviders.create("centili", m)) {
             BillingEvent e = p.notifications().orElseThrow().parse(InboundNotification.builder("GET")

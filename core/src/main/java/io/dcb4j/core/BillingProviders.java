@@ -51,7 +51,8 @@ public final class BillingProviders {
      * @param id the provider id, for example {@code centili}
      * @param config the configuration keys (see each provider's documentation)
      * @return the client; close it when done
-     * @throws ConfigurationException when the provider is unknown or a key is missing or malformed
+     * @throws ConfigurationException when the provider is unknown, or a key is missing, malformed or not one
+     *     of the provider's keys
      */
     public static BillingProvider create(String id, Map<String, String> config) {
         if (id == null || id.isBlank()) {
@@ -59,7 +60,9 @@ public final class BillingProviders {
         }
         BillingProviderFactory factory = factory(id).orElseThrow(() -> new ConfigurationException("core", "provider",
                 "names unknown provider '" + id + "'; available: " + available()));
-        return factory.create(ProviderConfig.of(id, config));
+        ProviderConfig providerConfig = ProviderConfig.of(id, config);
+        providerConfig.rejectUnknownKeys(factory.configKeys());
+        return factory.create(providerConfig);
     }
 
     private static Map<String, BillingProviderFactory> factories() {

@@ -168,6 +168,58 @@ public final class ProviderConfig {
     }
 
     /**
+     * A comma-separated list.
+     *
+     * @param key the key
+     * @return the trimmed, non-empty entries; empty when the key is absent
+     */
+    public java.util.List<String> list(String key) {
+        return optional(key).map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
+    }
+
+    /**
+     * A source-address allow-list: comma-separated IP addresses or CIDR blocks.
+     *
+     * @param key the key, normally {@code notification-allowed-sources}
+     * @return the allow-list when the key is present
+     * @throws ConfigurationException when an entry is not a literal address or block
+     */
+    public Optional<io.dcb4j.core.notification.SourceAddressAllowList> allowList(String key) {
+        java.util.List<String> entries = list(key);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(io.dcb4j.core.notification.SourceAddressAllowList.of(entries.toArray(String[]::new)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(provider, key, "must list IP addresses or CIDR blocks");
+        }
+    }
+
+    /**
+     * Refuses keys outside {@code known} and {@link #COMMON_KEYS}, so that a typo does not pass silently. A
+     * known key ending in {@code <name>} (for example {@code header.<name>}) accepts every key with its prefix.
+     *
+     * @param known the provider's keys
+     * @throws ConfigurationException naming the first unknown key
+     */
+    public void rejectUnknownKeys(Set<String> known) {
+        for (String key : values.keySet()) {
+            if (COMMON_KEYS.contains(key) || known.contains(key)) {
+                continue;
+            }
+            boolean prefixed = known.stream().anyMatch(k -> k.endsWith("<name>")
+                    && key.startsWith(k.substring(0, k.length() - "<name>".length()))
+                    && key.length() > k.length() - "<name>".length());
+            if (!prefixed) {
+                throw new ConfigurationException(provider, key, "is not a key of this provider; known keys: "
+                        + new java.util.TreeSet<>(known));
+            }
+        }
+    }
+
+    /**
      * The transport options from the common keys.
      *
      * @return the options

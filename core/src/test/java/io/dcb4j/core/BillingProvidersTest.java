@@ -34,4 +34,24 @@ class BillingProvidersTest {
         assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k", "read-timeout", "x")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("read-timeout");
     }
+
+    @Test
+    void aKeyTheProviderDoesNotKnowIsRefusedByName() {
+        assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k", "api-kee", "x")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'api-kee' is not a key")
+                .hasMessageContaining("api-key");
+        try (BillingProvider p = BillingProviders.create("core-test-fake",
+                Map.of("api-key", "k", "read-timeout", "5s", "header.X-Test", "1"))) {
+            assertThat(p).isNotNull();
+        }
+    }
+
+    @Test
+    void allowListsAreReadAndCheckedByKey() {
+        ProviderConfig c = ProviderConfig.of("x", Map.of("ok", "10.0.0.0/8, 127.0.0.1", "bad", "10.0.0.0/8,host"));
+        assertThat(c.allowList("ok").orElseThrow().allows("10.1.2.3")).isTrue();
+        assertThat(c.allowList("absent")).isEmpty();
+        assertThatThrownBy(() -> c.allowList("bad")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'bad'");
+    }
 }

@@ -500,7 +500,7 @@ public final class EklecticClient implements BillingProvider {
          */
         public Builder zone(ZoneId zone) {
             if (zone == null) {
-                throw new ConfigurationException(ID, "time-zone", "is required");
+                throw new ConfigurationException(ID, "zone", "is required");
             }
             this.zone = zone;
             return this;

@@ -15,7 +15,7 @@ import java.util.Set;
  *   <li>{@code client-id} (required): the client id Eklectic issued</li>
  *   <li>{@code client-secret} (required): the client secret</li>
  *   <li>{@code base-url}: default {@value EklecticClient#DEFAULT_BASE_URL}</li>
- *   <li>{@code time-zone}: zone of Eklectic's zone-less dates, default {@code Africa/Tunis}</li>
+ *   <li>{@code zone}: zone of Eklectic's zone-less dates, default {@code Africa/Tunis}</li>
  *   <li>{@code currency}: ISO 4217 code of callback amounts, default {@code TND}</li>
  *   <li>{@code notification-secret}: when set, callbacks must carry it in the query parameter below</li>
  *   <li>{@code notification-secret-parameter}: that query parameter, default {@code secret}</li>
@@ -26,7 +26,7 @@ import java.util.Set;
 public final class EklecticProviderFactory implements BillingProviderFactory {
 
     /** The keys specific to Eklectic. */
-    public static final Set<String> KEYS = Set.of("client-id", "client-secret", "time-zone", "currency",
+    public static final Set<String> KEYS = Set.of("client-id", "client-secret", "zone", "currency",
             "notification-secret", "notification-secret-parameter");
 
     /** Creates the factory (called by {@link java.util.ServiceLoader}). */
@@ -52,11 +52,11 @@ public final class EklecticProviderFactory implements BillingProviderFactory {
                 .clientSecret(config.require("client-secret"))
                 .options(config.clientOptions());
         config.optional("base-url").ifPresent(b::baseUrl);
-        config.optional("time-zone").ifPresent(z -> {
+        config.optional("zone").ifPresent(z -> {
             try {
                 b.zone(ZoneId.of(z));
             } catch (DateTimeException e) {
-                throw new ConfigurationException(EklecticClient.ID, "time-zone", "is not a known time zone id");
+                throw new ConfigurationException(EklecticClient.ID, "zone", "is not a known time zone id");
             }
         });
         config.optional("currency").ifPresent(c -> {

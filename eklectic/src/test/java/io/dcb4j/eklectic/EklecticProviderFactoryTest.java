@@ -40,7 +40,7 @@ class EklecticProviderFactoryTest extends WireMockSupport {
         assertThat(BillingProviders.available()).contains("eklectic");
         assertThat(BillingProviders.factory("eklectic")).get().satisfies(f -> {
             assertThat(f).isInstanceOf(EklecticProviderFactory.class);
-            assertThat(f.configKeys()).contains("client-id", "client-secret", "base-url", "time-zone", "currency",
+            assertThat(f.configKeys()).contains("client-id", "client-secret", "base-url", "zone", "currency",
                     "notification-secret", "notification-secret-parameter", "connect-timeout", "read-timeout",
                     "call-timeout", "max-attempts", "allow-insecure-http");
         });
@@ -63,7 +63,7 @@ class EklecticProviderFactoryTest extends WireMockSupport {
     @Test
     void zoneCurrencyAndNotificationSecretAreConfigurable() {
         Map<String, String> m = config();
-        m.put("time-zone", "UTC");
+        m.put("zone", "UTC");
         m.put("currency", "eur");
         m.put("notification-secret", "cb-secret");
         m.put("notification-secret-parameter", "k");
@@ -92,9 +92,9 @@ class EklecticProviderFactoryTest extends WireMockSupport {
     @Test
     void malformedKeysAreConfigurationExceptionsNamingThem() {
         Map<String, String> zone = config();
-        zone.put("time-zone", "Mars/Olympus");
+        zone.put("zone", "Mars/Olympus");
         assertThatThrownBy(() -> BillingProviders.create("eklectic", zone))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'time-zone'");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'zone'");
         Map<String, String> currency = config();
         currency.put("currency", "XYZW");
         assertThatThrownBy(() -> BillingProviders.create("eklectic", currency))

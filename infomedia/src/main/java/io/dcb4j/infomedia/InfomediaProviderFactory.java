@@ -5,7 +5,6 @@ import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.spi.BillingProviderFactory;
 import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +27,9 @@ import java.util.Set;
  *       webhook URL</td></tr>
  *   <tr><td>{@code notification-secret-parameter}</td><td>no</td><td>{@code secret}</td><td>the query
  *       parameter that carries it</td></tr>
- *   <tr><td>{@code notification-allowed-addresses}</td><td>no</td><td>any</td><td>comma-separated sender IP
+ *   <tr><td>{@code notification-allowed-sources}</td><td>no</td><td>any</td><td>comma-separated sender IP
  *       addresses accepted for webhooks</td></tr>
- *   <tr><td>{@code default-currency}</td><td>no</td><td>{@code AED}</td><td>currency of webhook charges
+ *   <tr><td>{@code currency}</td><td>no</td><td>{@code AED}</td><td>currency of webhook charges
  *       without {@code currencyCode}</td></tr>
  *   <tr><td>{@code connect-timeout}, {@code read-timeout}, {@code call-timeout}, {@code max-attempts},
  *       {@code allow-insecure-http}</td><td>no</td><td>see {@link ProviderConfig}</td><td>transport</td></tr>
@@ -39,8 +38,8 @@ import java.util.Set;
 public final class InfomediaProviderFactory implements BillingProviderFactory {
 
     private static final List<String> OWN_KEYS = List.of("api-key", "username", "password", "mcc", "mnc",
-            "pin-field", "notification-secret", "notification-secret-parameter", "notification-allowed-addresses",
-            "default-currency");
+            "pin-field", "notification-secret", "notification-secret-parameter", "notification-allowed-sources",
+            "currency");
 
     /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
     public InfomediaProviderFactory() {
@@ -64,13 +63,14 @@ public final class InfomediaProviderFactory implements BillingProviderFactory {
         config.optional("notification-secret").ifPresent(secret -> parser.sharedSecret(
                 config.optional("notification-secret-parameter")
                         .orElse(InfomediaNotificationParser.DEFAULT_SECRET_PARAMETER), secret));
-        config.optional("notification-allowed-addresses").ifPresent(list ->
-                parser.allowedAddresses(Arrays.asList(list.split(","))));
-        config.optional("default-currency").ifPresent(code -> {
+        if (config.allowList("notification-allowed-sources").isPresent()) {
+            parser.allowedAddresses(config.list("notification-allowed-sources"));
+        }
+        config.optional("currency").ifPresent(code -> {
             try {
                 parser.defaultCurrency(code);
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(InfomediaClient.ID, "default-currency", "is not an ISO 4217 code");
+                throw new ConfigurationException(InfomediaClient.ID, "currency", "is not an ISO 4217 code");
             }
         });
         InfomediaClient.Builder b = InfomediaClient.builder()

@@ -43,7 +43,7 @@ class InfomediaProviderFactoryTest extends InfomediaTestSupport {
         assertThat(BillingProviders.available()).contains("infomedia");
         assertThat(BillingProviders.factory("infomedia").orElseThrow().configKeys()).contains("api-key", "username",
                 "password", "base-url", "mcc", "mnc", "pin-field", "notification-secret",
-                "notification-secret-parameter", "notification-allowed-addresses", "default-currency",
+                "notification-secret-parameter", "notification-allowed-sources", "currency",
                 "connect-timeout", "read-timeout", "call-timeout", "max-attempts", "allow-insecure-http");
     }
 
@@ -79,9 +79,9 @@ class InfomediaProviderFactoryTest extends InfomediaTestSupport {
     @Test
     void malformedKeysAreConfigurationErrorsNamingThem() {
         Map<String, String> c = config();
-        c.put("default-currency", "XYZ1");
+        c.put("currency", "XYZ1");
         assertThatThrownBy(() -> BillingProviders.create("infomedia", c))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'default-currency'");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'currency'");
         Map<String, String> d = config();
         d.remove("allow-insecure-http");
         assertThatThrownBy(() -> BillingProviders.create("infomedia", d))
@@ -101,8 +101,8 @@ class InfomediaProviderFactoryTest extends InfomediaTestSupport {
         Map<String, String> c = config();
         c.put("notification-secret", "hook-secret-9");
         c.put("notification-secret-parameter", "key");
-        c.put("notification-allowed-addresses", "203.0.113.7, 203.0.113.8");
-        c.put("default-currency", "EUR");
+        c.put("notification-allowed-sources", "203.0.113.7, 203.0.113.8");
+        c.put("currency", "EUR");
         try (BillingProvider p = BillingProviders.create("infomedia", c)) {
             BillingEvent e = p.notifications().orElseThrow().parse(InboundNotification.builder("GET")
                     .uri("/n?msisdn=971500000000&etid=5&chargeAmount=2&transactionStatus=00&key=hook-secret-9")

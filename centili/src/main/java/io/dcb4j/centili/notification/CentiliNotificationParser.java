@@ -15,6 +15,7 @@ import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.Acknowledgement;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import java.math.BigDecimal;
@@ -57,12 +58,15 @@ public final class CentiliNotificationParser implements NotificationParser {
     private final String sharedSecret;
     private final String secretParameter;
     private final Set<String> allowedSources;
+    private final SourceAddressAllowList allowList;
     private final Currency defaultCurrency;
 
     private CentiliNotificationParser(Builder b) {
         this.sharedSecret = b.sharedSecret;
         this.secretParameter = b.secretParameter;
         this.allowedSources = Set.copyOf(b.allowedSources);
+        this.allowList = allowedSources.isEmpty() ? null
+                : SourceAddressAllowList.of(allowedSources.toArray(String[]::new));
         this.defaultCurrency = b.defaultCurrency;
     }
 
@@ -148,9 +152,8 @@ public final class CentiliNotificationParser implements NotificationParser {
     public PaymentNotification parsePayment(InboundNotification notification) {
         Objects.requireNonNull(notification, "notification");
         ErrorContext context = ErrorContext.of(PROVIDER, OPERATION);
-        if (!allowedSources.isEmpty() && (notification.remoteAddress().isEmpty()
-                || !allowedSources.contains(notification.remoteAddress().get()))) {
-            throw new NotificationRejectedException("source address not allowed", context, null);
+        if (allowList != null) {
+            allowList.require(PROVIDER, notification);
         }
         if (sharedSecret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, sharedSecret);
@@ -275,9 +278,9 @@ public final class CentiliNotificationParser implements NotificationParser {
 
         /**
          * Accepts notifications only from these addresses (compared with {@link
-         * InboundNotification#remoteAddress()}); empty accepts any.
+         * InboundNotification#remoteAddress()} as in {@link SourceAddressAllowList}); empty accepts any.
          *
-         * @param addresses the IP addresses
+         * @param addresses IP addresses or CIDR blocks such as {@code 203.0.113.0/24}
          * @return this builder
          */
         public Builder allowedSources(Collection<String> addresses) {

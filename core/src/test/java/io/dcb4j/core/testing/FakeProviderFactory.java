@@ -21,7 +21,7 @@ public final class FakeProviderFactory implements BillingProviderFactory {
 
     @Override
     public Set<String> configKeys() {
-        return Set.of("api-key", "base-url");
+        return Set.of("api-key", "base-url", "header.<name>");
     }
 
     @Override

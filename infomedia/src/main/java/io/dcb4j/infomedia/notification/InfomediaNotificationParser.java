@@ -12,6 +12,7 @@ import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.infomedia.model.InfomediaWebhook;
@@ -76,12 +77,15 @@ public final class InfomediaNotificationParser implements NotificationParser {
     private final String secretParameter;
     private final String secret;
     private final Set<String> allowedAddresses;
+    private final SourceAddressAllowList allowList;
     private final Currency defaultCurrency;
 
     private InfomediaNotificationParser(Builder b) {
         this.secretParameter = b.secretParameter;
         this.secret = b.secret;
         this.allowedAddresses = Set.copyOf(b.allowedAddresses);
+        this.allowList = allowedAddresses.isEmpty() ? null
+                : SourceAddressAllowList.of(allowedAddresses.toArray(String[]::new));
         this.defaultCurrency = b.defaultCurrency;
     }
 
@@ -229,12 +233,8 @@ public final class InfomediaNotificationParser implements NotificationParser {
     }
 
     private void checkAuthenticity(InboundNotification n, Map<String, String> params) {
-        if (!allowedAddresses.isEmpty()) {
-            String from = n.remoteAddress().orElse(null);
-            if (from == null || !allowedAddresses.contains(from.strip())) {
-                throw new NotificationRejectedException(from == null ? "sender address unknown"
-                        : "sender address not allowed", ErrorContext.of(PROVIDER, "parseNotification"), null);
-            }
+        if (allowList != null) {
+            allowList.require(PROVIDER, n);
         }
         if (secret != null) {
             String received = null;
@@ -345,9 +345,10 @@ public final class InfomediaNotificationParser implements NotificationParser {
         }
 
         /**
-         * Accepts webhooks only from these sender addresses ({@link InboundNotification#remoteAddress()}).
+         * Accepts webhooks only from these sender addresses ({@link InboundNotification#remoteAddress()}),
+         * compared as in {@link SourceAddressAllowList}.
          *
-         * @param addresses IP addresses as text; empty to accept any
+         * @param addresses IP addresses or CIDR blocks such as {@code 203.0.113.0/24}; empty to accept any
          * @return this builder
          */
         public Builder allowedAddresses(Collection<String> addresses) {

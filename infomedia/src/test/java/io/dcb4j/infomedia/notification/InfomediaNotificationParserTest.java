@@ -321,7 +321,11 @@ class InfomediaNotificationParserTest {
                 .remoteAddress("203.0.113.8").build()).type()).isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
         assertThatThrownBy(() -> restricted.parse(InboundNotification.builder("GET").uri(BASE + "&etid=2")
                 .remoteAddress("198.51.100.1").build())).isInstanceOf(NotificationRejectedException.class)
-                .hasMessageContaining("not allowed");
+                .hasMessageContaining("not in the allow-list");
+        InfomediaNotificationParser block = InfomediaNotificationParser.builder()
+                .allowedAddresses(List.of("203.0.113.0/24")).build();
+        assertThat(block.parse(InboundNotification.builder("GET").uri(BASE + "&etid=2")
+                .remoteAddress("::ffff:203.0.113.99").build()).type()).isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
         assertThatThrownBy(() -> restricted.parse(InboundNotification.get(BASE + "&etid=2")))
                 .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("unknown");
     }

@@ -171,7 +171,7 @@ public final class CentiliSimulator extends AbstractSimulator {
         m.put("base-url", baseUrl());
         m.put("service-key", CHARGE_SERVICE);
         m.put("notification-secret", NOTIFY_SECRET);
-        m.put("notification-sources", "127.0.0.1");
+        m.put("notification-allowed-sources", "127.0.0.1");
         m.put("currency", CURRENCY);
         m.put("allow-insecure-http", "true");
         return m;
