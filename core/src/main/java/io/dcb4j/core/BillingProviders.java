@@ -15,8 +15,8 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * try (BillingProvider provider = BillingProviders.create("eklectic", Map.of(
- *         "client-id", System.getenv("EKLECTIC_CLIENT_ID"),
- *         "client-secret", System.getenv("EKLECTIC_CLIENT_SECRET")))) {
+ *         "client-id", clientId,
+ *         "client-secret", clientSecret))) {
  *     ...
  * }
  * }</pre>
@@ -63,6 +63,22 @@ public final class BillingProviders {
         ProviderConfig providerConfig = ProviderConfig.of(id, config);
         providerConfig.rejectUnknownKeys(factory.configKeys());
         return factory.create(providerConfig);
+    }
+
+    /**
+     * Builds a client from environment variables {@code DCB_<PROVIDER>_<KEY>} (see {@link
+     * ProviderConfig#fromEnvironment}), for example {@code DCB_EKLECTIC_CLIENT_ID} and
+     * {@code DCB_EKLECTIC_CLIENT_SECRET}.
+     *
+     * @param id the provider id
+     * @return the client; close it when done
+     * @throws ConfigurationException when the provider is unknown or a variable is missing or malformed
+     */
+    public static BillingProvider createFromEnvironment(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ConfigurationException("core", "provider", "is required");
+        }
+        return create(id, ProviderConfig.fromEnvironment(id, System.getenv()));
     }
 
     private static Map<String, BillingProviderFactory> factories() {

@@ -55,6 +55,27 @@ public final class ProviderConfig {
     }
 
     /**
+     * The configuration keys a provider finds in environment variables named {@code DCB_<PROVIDER>_<KEY>}:
+     * provider and key upper case, dashes as underscores ({@code DCB_EKLECTIC_CLIENT_SECRET} is the
+     * {@code client-secret} of {@code eklectic}, {@code DCB_B2M_AOC_BASE_URL} the {@code base-url} of
+     * {@code b2m-aoc}).
+     *
+     * @param provider the provider id
+     * @param env the environment, normally {@code System.getenv()}
+     * @return the keys found, in lower case with dashes
+     */
+    public static Map<String, String> fromEnvironment(String provider, Map<String, String> env) {
+        String prefix = "DCB_" + provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+        Map<String, String> keys = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length() && v != null) {
+                keys.put(k.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-'), v);
+            }
+        });
+        return keys;
+    }
+
+    /**
      * The provider id.
      *
      * @return the id

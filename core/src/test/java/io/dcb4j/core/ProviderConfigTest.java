@@ -42,4 +42,12 @@ class ProviderConfigTest {
         assertThat(c.optional("null")).isEmpty();
         assertThat(c.toString()).doesNotContain("soon-secret");
     }
+
+    @Test
+    void readsKeysFromEnvironmentVariables() {
+        Map<String, String> env = Map.of("DCB_B2M_AOC_BASE_URL", "https://x", "DCB_B2M_AOC_NOTIFICATION_SECRET", "s",
+                "DCB_B2M_AOCX", "ignored", "DCB_EKLECTIC_CLIENT_ID", "other", "PATH", "/bin");
+        assertThat(ProviderConfig.fromEnvironment("b2m-aoc", env))
+                .containsOnly(Map.entry("base-url", "https://x"), Map.entry("notification-secret", "s"));
+    }
 }

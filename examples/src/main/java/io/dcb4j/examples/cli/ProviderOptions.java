@@ -2,13 +2,13 @@ package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.BillingProviders;
+import io.dcb4j.core.ProviderConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Option;
@@ -64,12 +64,7 @@ final class ProviderOptions {
                 config.put(key, p.getProperty(name));
             }
         }
-        String envPrefix = "DCB_" + provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
-        env.forEach((k, v) -> {
-            if (k.startsWith(envPrefix) && k.length() > envPrefix.length()) {
-                config.put(k.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '-'), v);
-            }
-        });
+        config.putAll(ProviderConfig.fromEnvironment(provider, env));
         if (baseUrl != null) {
             config.put("base-url", baseUrl);
             if (isLoopbackHttp(baseUrl)) {

@@ -55,9 +55,8 @@ final class GettingStarted {
 
     static void quickStart(String pinTypedByTheSubscriber) {
         // tag::readme-quick-start[]
-        try (BillingProvider provider = BillingProviders.create("eklectic", Map.of(
-                "client-id", System.getenv("EKLECTIC_CLIENT_ID"),
-                "client-secret", System.getenv("EKLECTIC_CLIENT_SECRET")))) {
+        // reads DCB_EKLECTIC_CLIENT_ID and DCB_EKLECTIC_CLIENT_SECRET; a missing one is a ConfigurationException
+        try (BillingProvider provider = BillingProviders.createFromEnvironment("eklectic")) {
             PinSubscriptions pins = provider.pinSubscriptions().orElseThrow();
             PinChallenge challenge = pins.requestPin(SubscribeRequest.of(Msisdn.of("+216 12 345 678"), OfferId.of(123)));
             SubscriptionResult result = pins.confirmPin(challenge, pinTypedByTheSubscriber);
