@@ -1,43 +1,22 @@
 package io.dcb4j.b2maoc;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import io.dcb4j.core.testing.WireMockTestSupport;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A WireMock server on 127.0.0.1 (dynamic port) and a client pointed at it, for every test class. */
-abstract class WireMockSupport {
-
-    static WireMockServer wm;
+abstract class WireMockSupport extends WireMockTestSupport {
 
     B2mAocClient client;
 
-    @BeforeAll
-    static void startServer() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
-
     @BeforeEach
     void newClient() {
-        wm.resetAll();
         client = builder().build();
     }
 
@@ -58,14 +37,7 @@ abstract class WireMockSupport {
     }
 
     static String resource(String name) {
-        try (InputStream in = WireMockSupport.class.getResourceAsStream("/b2m-aoc/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return classpathText("/b2m-aoc/" + name);
     }
 
     /** A JSON answer with HTTP 200. */

@@ -1,30 +1,20 @@
 package io.dcb4j.centili;
 
+import io.dcb4j.core.testing.WireMockTestSupport;
+import io.dcb4j.core.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /** WireMock on 127.0.0.1, a fast retry policy, a controllable clock and deterministic idempotency keys. */
-abstract class CentiliTestSupport {
+abstract class CentiliTestSupport extends WireMockTestSupport {
 
     static final String TOKEN_PATH = "/realms/api/protocol/openid-connect/token";
     static final String API = "/payments/v3";
@@ -36,26 +26,8 @@ abstract class CentiliTestSupport {
     static final String REFRESH_TOKEN = "eyJhbGciOiJIUzI1NiJ9.refresh-one";
     static final String MSISDN = "381641234567";
 
-    static WireMockServer wm;
-
     final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
     final AtomicInteger keyCounter = new AtomicInteger();
-
-    @BeforeAll
-    static void startWireMock() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void resetWireMock() {
-        wm.resetAll();
-    }
 
     static RetryPolicy fastRetries() {
         return RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
@@ -84,14 +56,7 @@ abstract class CentiliTestSupport {
     }
 
     static String resource(String name) {
-        try (InputStream in = CentiliTestSupport.class.getResourceAsStream("/centili/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return classpathText("/centili/" + name);
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String resourceName) {
@@ -103,31 +68,4 @@ abstract class CentiliTestSupport {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    /** A clock tests move forward by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

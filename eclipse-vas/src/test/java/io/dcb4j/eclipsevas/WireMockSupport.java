@@ -1,23 +1,16 @@
 package io.dcb4j.eclipsevas;
 
+import io.dcb4j.core.testing.WireMockTestSupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A WireMock server on a dynamic loopback port, the document payloads, and a client wired to both. */
-abstract class WireMockSupport {
+abstract class WireMockSupport extends WireMockTestSupport {
 
     static final long TENANT = 242;
     static final String T = "/eclipse-conductor/rest/v1/tenants/242";
@@ -27,34 +20,13 @@ abstract class WireMockSupport {
     static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLXNlY3JldA";
     static final String BEARER = "Bearer " + JWT;
 
-    static WireMockServer wm;
-
-    @BeforeAll
-    static void startWireMock() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wm.stop();
-    }
-
     @BeforeEach
     void resetWireMock() {
-        wm.resetAll();
         wm.stubFor(post(LOGIN).willReturn(okJson(res("login.json"))));
     }
 
     static String res(String name) {
-        try (InputStream in = WireMockSupport.class.getResourceAsStream("/eclipse-vas/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return classpathText("/eclipse-vas/" + name);
     }
 
     static ClientOptions.Builder fast() {

@@ -1,62 +1,27 @@
 package io.dcb4j.eklectic;
 
+import io.dcb4j.core.testing.WireMockTestSupport;
+import io.dcb4j.core.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /** Shared WireMock server (127.0.0.1, dynamic port), fast options, the document's payloads. */
-abstract class WireMockSupport {
+abstract class WireMockSupport extends WireMockTestSupport {
 
     static final String CLIENT_ID = "0XXeX59-88f6-11ec-9feb-fa163XXXXX8b3";
     static final String CLIENT_SECRET = "8a032d99XXXXXXXXXXXXX551c4dd";
     static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJqdGkiOiI2MjB1NTQzODFhMTE0IiwiaWF0IjoxNjQ1MTA2MjMyLCJpc3MiOiJwYXltZW50LmVrbGVjdG1jLnRuIiwic3ViIjoiaW51ImV4cCI6MTY0NTE0OTQzMn0.BqrDupCf1FAvF-qde18mzwDQQVq4Qzmdygc5mh492pQ";
 
-    static WireMockServer wm;
-
     final MutableClock clock = new MutableClock(Instant.parse("2022-02-17T14:00:00Z"));
 
-    @BeforeAll
-    static void startWireMock() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void resetWireMock() {
-        wm.resetAll();
-    }
-
     static String resource(String name) {
-        try (InputStream in = WireMockSupport.class.getResourceAsStream("/eklectic/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return classpathText("/eklectic/" + name);
     }
 
     ClientOptions.Builder fastOptions() {
@@ -86,31 +51,4 @@ abstract class WireMockSupport {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,44 +1,18 @@
 package io.dcb4j.infomedia;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import io.dcb4j.core.testing.WireMockTestSupport;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /** WireMock on 127.0.0.1, fast retries, the document payloads. */
-abstract class InfomediaTestSupport {
+abstract class InfomediaTestSupport extends WireMockTestSupport {
 
     static final String API_KEY = "k3y-SECRET-api-4711";
     static final String USERNAME = "merchant-user-77";
     static final String PASSWORD = "pa55-SECRET-word";
     static final String MSISDN = "971500000000";
-
-    static WireMockServer wm;
-
-    @BeforeAll
-    static void startWireMock() {
-        wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        wm.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void resetWireMock() {
-        wm.resetAll();
-    }
 
     static ClientOptions fastOptions() {
         return ClientOptions.builder().allowInsecureHttp(true)
@@ -61,14 +35,7 @@ abstract class InfomediaTestSupport {
     }
 
     static String resource(String name) {
-        try (InputStream in = InfomediaTestSupport.class.getResourceAsStream("/infomedia/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return classpathText("/infomedia/" + name);
     }
 
     /** The document's request body with the test credentials instead of the placeholders. */
