@@ -348,6 +348,11 @@ public final class HttpTransport implements AutoCloseable {
         return sb.toString();
     }
 
+    /** The OkHttp client in use, for tests of its lifecycle. */
+    OkHttpClient okHttpClient() {
+        return client;
+    }
+
     /** Releases the connection pool and threads, unless the OkHttp client was the caller's. */
     @Override
     public void close() {

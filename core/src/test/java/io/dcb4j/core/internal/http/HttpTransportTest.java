@@ -260,4 +260,23 @@ class HttpTransportTest {
                     .hasMessageContaining("PIN *** is wrong").hasMessageNotContaining("4321");
         }
     }
+
+    @Test
+    void closeReleasesAnOwnedPoolButNeverTheCallersClient() {
+        wm.stubFor(get("/api/x").willReturn(okJson("{}")));
+        HttpTransport owned = transport(fast().build());
+        owned.execute(ApiRequest.get("x", owned.url("x").build()).build());
+        owned.close();
+        assertThat(owned.okHttpClient().dispatcher().executorService().isShutdown()).isTrue();
+        assertThat(owned.okHttpClient().connectionPool().connectionCount()).isZero();
+
+        okhttp3.OkHttpClient callers = new okhttp3.OkHttpClient();
+        HttpTransport shared = transport(fast().okHttpClient(callers).build());
+        shared.execute(ApiRequest.get("x", shared.url("x").build()).build());
+        shared.close();
+        assertThat(callers.dispatcher().executorService().isShutdown()).isFalse();
+        assertThat(shared.okHttpClient().connectionPool()).isSameAs(callers.connectionPool());
+        callers.dispatcher().executorService().shutdown();
+        callers.connectionPool().evictAll();
+    }
 }
