@@ -258,12 +258,12 @@ class FaultMatrixTest {
         long elapsedMs;
         try (BillingProvider client = op.provider.factory().apply(base)) {
             if (warmUp) {
-                op.call.accept(client);
+                op.call.apply(client);
                 wm.resetRequests();
             }
             long start = System.nanoTime();
             try {
-                op.call.accept(client);
+                op.call.apply(client);
             } catch (Throwable t) {
                 thrown = t;
             }

@@ -38,7 +38,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -115,10 +114,10 @@ final class Fixtures {
         String wrongShape = "[{\"unexpected\": true}]";
         final List<Endpoint> others = new ArrayList<>();
         final Map<FaultMatrixTest.Fault, FaultMatrixTest.Expect> overrides = new EnumMap<>(FaultMatrixTest.Fault.class);
-        final Consumer<BillingProvider> call;
+        final Function<BillingProvider, Object> call;
 
         Op(Provider provider, String name, Endpoint target, Safety safety, boolean authenticated,
-                Consumer<BillingProvider> call) {
+                Function<BillingProvider, Object> call) {
             this.provider = provider;
             this.name = name;
             this.target = target;
@@ -332,7 +331,10 @@ final class Fixtures {
         ops.add(new Op(p, "subscription", details, Safety.SAFE, true,
                 c -> as(c, EklecticClient.class).subscription("23939206")));
         ops.add(new Op(p, "unsubscribe", unsub, Safety.UNSAFE, true,
-                c -> as(c, EklecticClient.class).unsubscribe("23939206")).ignoresBody());
+                c -> {
+                    as(c, EklecticClient.class).unsubscribe("23939206");
+                    return null;
+                }).ignoresBody());
         ops.add(new Op(p, "neutral requestPin", otp, Safety.UNSAFE, true,
                 c -> c.pinSubscriptions().orElseThrow().requestPin(SubscribeRequest.of(MSISDN, EKL_OFFER))));
         ops.add(new Op(p, "neutral confirmPin", confirm, Safety.UNSAFE, true,
