@@ -54,8 +54,6 @@ public final class HandWritten {
             .build();
     static final ObjectReader TOKEN_READER = MAPPER.readerFor(TokenDto.class);
     static final ObjectReader DETAILS_READER = MAPPER.readerFor(DetailsDto.class);
-    static final ObjectReader START_READER = MAPPER.readerFor(StartAnswerDto.class);
-    static final ObjectWriter START_WRITER = MAPPER.writerFor(StartBodyDto.class);
     static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     static final ZoneId TUNIS = ZoneId.of("Africa/Tunis");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
@@ -316,6 +314,8 @@ public final class HandWritten {
 
     /** Centili start transaction with an Idempotency-Key, OkHttp and Jackson. */
     public static final class CentiliOkHttp {
+        private static final ObjectReader START_READER = MAPPER.readerFor(StartAnswerDto.class);
+        private static final ObjectWriter START_WRITER = MAPPER.writerFor(StartBodyDto.class);
         private final OkHttpClient http;
         private final String tokenUrl;
         private final String base;

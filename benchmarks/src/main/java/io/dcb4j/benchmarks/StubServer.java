@@ -39,6 +39,10 @@ public final class StubServer implements AutoCloseable {
      * @return the running stub
      */
     public static StubServer start(int port, int threads) {
+        // TCP_NODELAY on accepted sockets: the JDK server writes headers and body separately, and with Nagle
+        // plus the client's delayed ACK every answer would wait ~40 ms. Read once, when the server's
+        // configuration class loads, so it is set before the first server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
             ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
