@@ -103,7 +103,7 @@ class TransportSecurityTest {
         OkHttpClient wrong = trusting.newBuilder().certificatePinner(new CertificatePinner.Builder()
                 .add("localhost", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").build()).build();
         try (B2mAocClient client = B2mAocClient.builder().baseUrl(base)
-                .options(Fixtures.options().toBuilder().okHttpClient(wrong).build()).build()) {
+                .options(Fixtures.options().toBuilder().readTimeout(java.time.Duration.ofSeconds(5)).okHttpClient(wrong).build()).build()) {
             assertThatThrownBy(() -> client.chargeStatus("AOC5f2b9c7e01")).isInstanceOf(DcbTransportException.class)
                     .hasRootCauseInstanceOf(SSLPeerUnverifiedException.class)
                     .hasMessageContaining("before the request was sent");
@@ -113,7 +113,7 @@ class TransportSecurityTest {
         OkHttpClient right = trusting.newBuilder().certificatePinner(new CertificatePinner.Builder()
                 .add("localhost", rightPin).build()).build();
         try (B2mAocClient client = B2mAocClient.builder().baseUrl(base)
-                .options(Fixtures.options().toBuilder().okHttpClient(right).build()).build()) {
+                .options(Fixtures.options().toBuilder().readTimeout(java.time.Duration.ofSeconds(5)).okHttpClient(right).build()).build()) {
             assertThat(client.chargeStatus("AOC5f2b9c7e01").rawStatus()).isEqualTo("Charged");
         }
         https.verify(1, getRequestedFor(urlPathEqualTo("/api/chargeStatus/AOC5f2b9c7e01")));
