@@ -495,7 +495,7 @@ public final class EclipseVasClient implements BillingProvider {
             } catch (DcbTransportException e) {
                 throw new DcbTransportException("payment " + initiated.paymentId()
                         + " was initiated but its completion outcome is unknown; query status("
-                        + initiated.paymentId() + ") before charging again", e.context(), e);
+                        + initiated.paymentId() + ") before charging again", e.context(), e.isRetryable(), e);
             }
             Payment latest = completion.updatedPayment().orElse(initiated);
             return result(latest, request);

@@ -125,7 +125,6 @@ public final class EklecticClient implements BillingProvider {
         return value.strip();
     }
 
-    /** One cache entry per account: a hash of base URL and client id, never the id itself. */
     /**
      * Starts a builder.
      *

@@ -35,6 +35,7 @@ import io.dcb4j.infomedia.model.UnsubscribeResult;
 import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -164,9 +165,10 @@ public final class InfomediaClient implements BillingProvider {
      */
     public PinResult generatePin(SubscriptionRequest request) {
         Objects.requireNonNull(request, "request");
+        List<String> secrets = secrets(null);
         ApiResponse response = post("generatePin", "PINGenerateWithParams",
-                WireBodies.subscription(request, mcc, mnc, username, password, pinField, null));
-        return Answers.pin(response.json(WireDtos.PinAnswer.class), response.context());
+                WireBodies.subscription(request, mcc, mnc, username, password, pinField, null), secrets);
+        return Answers.pin(response.json(WireDtos.PinAnswer.class), response.context(), secrets);
     }
 
     /**
@@ -186,9 +188,10 @@ public final class InfomediaClient implements BillingProvider {
         if (pin == null || pin.isBlank()) {
             throw new IllegalArgumentException("pin is required");
         }
+        List<String> secrets = secrets(pin.strip());
         ApiResponse response = post("join", "SubscriptionJoinWithParams",
-                WireBodies.subscription(request, mcc, mnc, username, password, pinField, pin.strip()));
-        return Answers.join(response.json(WireDtos.JoinAnswer.class), response.context());
+                WireBodies.subscription(request, mcc, mnc, username, password, pinField, pin.strip()), secrets);
+        return Answers.join(response.json(WireDtos.JoinAnswer.class), response.context(), secrets);
     }
 
     /**
@@ -212,9 +215,10 @@ public final class InfomediaClient implements BillingProvider {
      */
     public UnsubscribeResult unsubscribe(UnsubscribeRequest request) {
         Objects.requireNonNull(request, "request");
+        List<String> secrets = secrets(null);
         ApiResponse response = post("unsubscribe", "SubscriptionUnsubscribe",
-                WireBodies.unsubscribe(request, mcc, mnc, username, password));
-        return Answers.unsubscribe(response.json(WireDtos.UnsubscribeAnswer.class), response.context());
+                WireBodies.unsubscribe(request, mcc, mnc, username, password), secrets);
+        return Answers.unsubscribe(response.json(WireDtos.UnsubscribeAnswer.class), response.context(), secrets);
     }
 
     /**
@@ -226,11 +230,17 @@ public final class InfomediaClient implements BillingProvider {
         return parser;
     }
 
-    private ApiResponse post(String operation, String path, Map<String, Object> body) {
+    /** The values a refusal must never repeat: the credentials, and the PIN on a join. */
+    private List<String> secrets(String pin) {
+        return pin == null ? List.of(apiKey, password) : List.of(apiKey, password, pin);
+    }
+
+    private ApiResponse post(String operation, String path, Map<String, Object> body, List<String> secrets) {
         return transport.execute(ApiRequest.post(operation, transport.url(path).build())
                 .header(API_KEY_HEADER, apiKey)
                 .authenticated(false)
                 .jsonBody(body)
+                .sensitive(secrets.toArray(String[]::new))
                 .build());
     }
 

@@ -71,4 +71,20 @@ class NoSecretsLoggedTest extends InfomediaTestSupport {
                     .doesNotContain(PIN).doesNotContain(MSISDN);
         }
     }
+
+    @Test
+    void aRefusalAnsweredWith200NeverRepeatsThePinOrTheCredentials() {
+        wm.stubFor(post("/dcb/SubscriptionJoinWithParams").willReturn(okJson("{\"status\":\"Failure\","
+                + "\"description\":\"09 - PIN " + PIN + " invalid for user " + USERNAME + " / " + PASSWORD + " key "
+                + API_KEY + "\"}")));
+        try (InfomediaClient client = client()) {
+            Throwable t = catchThrowable(() -> client.join(SubscriptionRequest.builder(Msisdn.of(MSISDN), 8000000)
+                    .build(), PIN));
+            assertThat(t).isInstanceOf(io.dcb4j.core.error.DcbApiException.class);
+            assertThat(t.getMessage()).contains("09").doesNotContain(PIN).doesNotContain(PASSWORD)
+                    .doesNotContain(API_KEY);
+            assertThat(((io.dcb4j.core.error.DcbApiException) t).providerMessage().orElseThrow())
+                    .doesNotContain(PIN).doesNotContain(PASSWORD);
+        }
+    }
 }

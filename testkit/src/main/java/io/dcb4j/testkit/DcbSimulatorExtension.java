@@ -83,7 +83,12 @@ public final class DcbSimulatorExtension implements BeforeAllCallback, BeforeEac
         }
         return root.getStore(NS).getOrComputeIfAbsent(annotation.value(), id -> {
             Simulator sim = Simulators.start(id);
-            return new Running(sim, sim.newClient());
+            try {
+                return new Running(sim, sim.newClient());
+            } catch (RuntimeException e) {
+                sim.close();
+                throw e;
+            }
         }, Running.class);
     }
 }

@@ -96,6 +96,7 @@ public final class CentiliTokenSource implements TokenSource {
         HttpTransport t = transport;
         Instant now = clock.instant();
         ApiResponse response = t.execute(ApiRequest.post(operation, tokenUrl).formBody(form)
+                .sensitive(password, clientSecret, form.get("refresh_token"))
                 .authenticated(false).retrySafe(true).build());
         Wire.TokenAnswer answer = response.json(Wire.TokenAnswer.class);
         if (answer.accessToken() == null || answer.accessToken().isBlank()) {

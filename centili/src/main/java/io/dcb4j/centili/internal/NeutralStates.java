@@ -40,13 +40,14 @@ public final class NeutralStates {
      * The subscription state of a queried transaction.
      *
      * @param t the transaction
-     * @return ACTIVE for a completed start or renewal, CANCELLED for a completed opt-out and for failed or
+     * @return ACTIVE for a completed start or renewal, CANCELLED for a completed opt-out or refund and for failed or
      *     cancelled transactions, PENDING while pending, UNKNOWN for unknown values
      */
     public static SubscriptionState subscriptionState(Transaction t) {
         ChargeState c = chargeState(t);
         return switch (c) {
-            case SUCCEEDED -> t.transactionType() == TransactionType.OPT_OUT ? SubscriptionState.CANCELLED
+            case SUCCEEDED -> t.transactionType() == TransactionType.OPT_OUT
+                    || t.transactionType() == TransactionType.REFUND ? SubscriptionState.CANCELLED
                     : SubscriptionState.ACTIVE;
             case PENDING_VALIDATION, PROCESSING -> SubscriptionState.PENDING;
             case DENIED, CANCELLED -> SubscriptionState.CANCELLED;

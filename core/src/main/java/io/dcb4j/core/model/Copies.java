@@ -20,6 +20,51 @@ final class Copies {
                 copy.put(k, v);
             }
         });
-        return Collections.unmodifiableMap(copy);
+        return new Scrubbed(Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * An unmodifiable map whose {@code toString()} masks MSISDN-like numbers and credential fields, so that
+     * printing a request or result never shows a full MSISDN passed as a provider parameter.
+     */
+    private static final class Scrubbed extends java.util.AbstractMap<String, String> {
+        private final Map<String, String> delegate;
+
+        Scrubbed(Map<String, String> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, String>> entrySet() {
+            return delegate.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return delegate.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return delegate.size();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("{");
+            delegate.forEach((k, v) -> {
+                if (sb.length() > 1) {
+                    sb.append(", ");
+                }
+                sb.append(k).append('=').append(io.dcb4j.core.internal.Redaction.isSensitiveKey(k)
+                        ? io.dcb4j.core.internal.Redaction.MASK : io.dcb4j.core.internal.Redaction.scrubText(v));
+            });
+            return sb.append('}').toString();
+        }
     }
 }

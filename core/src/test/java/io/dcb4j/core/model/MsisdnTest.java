@@ -50,4 +50,19 @@ class MsisdnTest {
         assertThat(Msisdn.of("12345678").toString()).isEqualTo("1234**78");
         assertThat(Msisdn.mask("12345")).isEqualTo("*****");
     }
+
+    @Test
+    void requestsAndResultsNeverPrintAFullMsisdnOrACredentialParameter() {
+        SubscribeRequest req = SubscribeRequest.builder(Msisdn.of("21612345678"), OfferId.of(1))
+                .param("phone", "27821234567").param("password", "pw-123").build();
+        ChargeRequest charge = ChargeRequest.builder(Money.of("1", "ZAR")).param("phone", "27821234567").build();
+        ChargeResult result = new ChargeResult(ChargeRef.of("c1"), ChargeState.SUCCEEDED, "OK", null, null, null,
+                java.util.Map.of("msisdn", "+8801712345678"));
+        for (Object o : java.util.List.of(req, charge, result)) {
+            assertThat(o.toString()).doesNotContain("21612345678").doesNotContain("27821234567")
+                    .doesNotContain("8801712345678").doesNotContain("pw-123");
+        }
+        assertThat(req.params()).containsEntry("phone", "27821234567").hasSize(2);
+        assertThat(req.params()).isEqualTo(java.util.Map.of("phone", "27821234567", "password", "pw-123"));
+    }
 }

@@ -46,7 +46,26 @@ class CachingTokenProviderTest {
     @Test
     void thousandConcurrentCallersOnAColdCacheCauseExactlyOneFetch() throws Exception {
         AtomicInteger fetches = new AtomicInteger();
+        AtomicInteger lookups = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
+        InMemoryTokenStore memory = new InMemoryTokenStore();
+        TokenStore counting = new TokenStore() {
+            @Override
+            public java.util.Optional<AccessToken> get(String key) {
+                lookups.incrementAndGet();
+                return memory.get(key);
+            }
+
+            @Override
+            public void put(String key, AccessToken token) {
+                memory.put(key, token);
+            }
+
+            @Override
+            public boolean remove(String key, AccessToken expected) {
+                return memory.remove(key, expected);
+            }
+        };
         CachingTokenProvider tokens = CachingTokenProvider.builder("k", previous -> {
             fetches.incrementAndGet();
             try {
@@ -56,7 +75,7 @@ class CachingTokenProviderTest {
                 Thread.currentThread().interrupt();
             }
             return AccessToken.bearer("t1", Instant.now().plusSeconds(3600));
-        }).build();
+        }).store(counting).build();
         int callers = 1000;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch started = new CountDownLatch(callers);
@@ -68,6 +87,14 @@ class CachingTokenProviderTest {
             }));
         }
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        // every caller has missed the cache (one look-up each, the fetcher two) before the fetch completes:
+        // they are all queued behind the single flight, none was served by a token cached earlier
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (lookups.get() < callers + 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(lookups.get()).isGreaterThanOrEqualTo(callers + 1);
+        assertThat(fetches).hasValue(1);
         release.countDown();
         for (Future<AccessToken> f : results) {
             assertThat(f.get(30, TimeUnit.SECONDS).value()).isEqualTo("t1");

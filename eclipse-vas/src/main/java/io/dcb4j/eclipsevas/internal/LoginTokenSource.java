@@ -51,7 +51,8 @@ public final class LoginTokenSource implements TokenSource {
     public AccessToken fetch(AccessToken previous) {
         HttpTransport t = transport;
         ApiResponse response = t.execute(ApiRequest.post("login", t.url(loginPath).build())
-                .jsonBody(new LoginBody(identity, password)).authenticated(false).retrySafe(true).build());
+                .jsonBody(new LoginBody(identity, password)).sensitive(password)
+                .authenticated(false).retrySafe(true).build());
         LoginAnswer answer = response.json(LoginAnswer.class);
         if (answer.headerValue() == null || answer.headerValue().isBlank()) {
             throw new DcbProtocolException("login answer has no headerValue", response.context(), null);

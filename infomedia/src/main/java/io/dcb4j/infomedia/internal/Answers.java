@@ -1,5 +1,6 @@
 package io.dcb4j.infomedia.internal;
 
+import java.util.List;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.model.Msisdn;
@@ -37,11 +38,12 @@ public final class Answers {
      *
      * @param a the answer
      * @param context the call's context
+     * @param secrets values a refusal must not repeat (credentials, PIN)
      * @return the result
      */
-    public static PinResult pin(WireDtos.PinAnswer a, ErrorContext context) {
+    public static PinResult pin(WireDtos.PinAnswer a, ErrorContext context, List<String> secrets) {
         StatusDescription d = StatusDescription.parse(a.description());
-        requireSuccess(a.status(), d, context);
+        requireSuccess(a.status(), d, context, secrets);
         return new PinResult(a.status(), d, a.pinId());
     }
 
@@ -50,11 +52,12 @@ public final class Answers {
      *
      * @param a the answer
      * @param context the call's context
+     * @param secrets values a refusal must not repeat (credentials, PIN)
      * @return the result
      */
-    public static JoinResult join(WireDtos.JoinAnswer a, ErrorContext context) {
+    public static JoinResult join(WireDtos.JoinAnswer a, ErrorContext context, List<String> secrets) {
         StatusDescription d = StatusDescription.parse(a.description());
-        requireSuccess(a.status(), d, context);
+        requireSuccess(a.status(), d, context, secrets);
         PaymentConfirmation conf = null;
         if (a.conf() != null && (a.conf().status() != null || a.conf().description() != null
                 || a.conf().portedMcc() != null || a.conf().portedMnc() != null)) {
@@ -86,20 +89,22 @@ public final class Answers {
      *
      * @param a the answer
      * @param context the call's context
+     * @param secrets values a refusal must not repeat (credentials, PIN)
      * @return the result
      */
-    public static UnsubscribeResult unsubscribe(WireDtos.UnsubscribeAnswer a, ErrorContext context) {
+    public static UnsubscribeResult unsubscribe(WireDtos.UnsubscribeAnswer a, ErrorContext context, List<String> secrets) {
         StatusDescription d = StatusDescription.parse(a.description());
-        requireSuccess(a.status(), d, context);
+        requireSuccess(a.status(), d, context, secrets);
         return new UnsubscribeResult(a.status(), d, a.sid(), msisdnOrNull(a.mx()), a.mcc(), a.mnc());
     }
 
-    private static void requireSuccess(String status, StatusDescription d, ErrorContext context) {
+    private static void requireSuccess(String status, StatusDescription d, ErrorContext context,
+            List<String> secrets) {
         if (status == null && d.raw() == null) {
             throw new DcbProtocolException("answer has neither status nor description", context, null);
         }
         if (!isSuccess(status, d)) {
-            throw InfomediaErrors.refusal(d, status, context);
+            throw InfomediaErrors.refusal(d, status, context, secrets);
         }
     }
 

@@ -69,20 +69,21 @@ public final class InfomediaErrors implements ErrorMapper {
      * @param description the split description
      * @param status the raw {@code status} field, or null
      * @param context the call's context (provider, operation, HTTP status, request id)
+     * @param secrets values the provider may have echoed that must not reach the exception (credentials, PIN)
      * @return the exception; never null
      */
-    public static DcbException refusal(StatusDescription description, String status, ErrorContext context) {
-        ErrorContext ctx = context.withProviderError(description.code(), pinSafe(context, description.raw() != null
-                ? description.raw() : status));
+    public static DcbException refusal(StatusDescription description, String status, ErrorContext context,
+            java.util.List<String> secrets) {
+        String message = description.raw() != null ? description.raw() : status;
+        if (message != null) {
+            for (String secret : secrets) {
+                if (secret != null && !secret.isEmpty()) {
+                    message = message.replace(secret, io.dcb4j.core.internal.Redaction.MASK);
+                }
+            }
+        }
+        ErrorContext ctx = context.withProviderError(description.code(), message);
         return classify(description, ctx, null);
-    }
-
-    private static final Pattern SHORT_DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{4,7}(?!\\d)");
-
-    /** On the call that carries the PIN, hides every short run of digits the provider may have echoed it in. */
-    private static String pinSafe(ErrorContext context, String message) {
-        return message == null || !"join".equals(context.operation()) ? message
-                : SHORT_DIGIT_RUN.matcher(message).replaceAll("****");
     }
 
     /**
@@ -155,7 +156,7 @@ public final class InfomediaErrors implements ErrorMapper {
         StatusDescription d = null;
         if (envelope != null && (envelope.description() != null || envelope.status() != null)) {
             d = StatusDescription.parse(envelope.description());
-            ctx = ctx.withProviderError(d.code(), pinSafe(ctx, d.raw() != null ? d.raw() : envelope.status()));
+            ctx = ctx.withProviderError(d.code(), d.raw() != null ? d.raw() : envelope.status());
         }
         int status = response.status();
         DcbException byStatus = HttpErrors.byStatus(response, ctx);

@@ -270,8 +270,9 @@ public final class InfomediaNotificationParser implements NotificationParser {
                 mangledCurrency = value;
                 continue;
             }
-            Matcher m = MANGLED_CURRENCY.matcher(value);
-            if (m.find()) {
+            // the mangled separator always contains U+00A4: most values have none, so skip the Matcher
+            Matcher m = value.indexOf('\u00A4') < 0 ? null : MANGLED_CURRENCY.matcher(value);
+            if (m != null && m.find()) {
                 mangledCurrency = value.substring(m.end());
                 value = value.substring(0, m.start());
             }

@@ -72,7 +72,12 @@ public final class HttpTransport implements AutoCloseable {
                 .addNetworkInterceptor(SENT_MARKER)
                 .build();
         // last: a token factory may keep this transport to call the token endpoint through it
-        this.tokens = b.tokensFactory != null ? b.tokensFactory.apply(this) : b.tokens;
+        try {
+            this.tokens = b.tokensFactory != null ? b.tokensFactory.apply(this) : b.tokens;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Marks an attempt as sent once a connection is open and the request is about to be written. */
@@ -206,7 +211,8 @@ public final class HttpTransport implements AutoCloseable {
                     pause(delay, base);
                     continue;
                 }
-                throw new DcbTransportException(describe(e, state.sent, request), base, e);
+                throw new DcbTransportException(describe(e, state.sent, request), base,
+                        !state.sent || request.isRetrySafe(), e);
             } catch (DcbProtocolException e) {
                 log(request, attempt, start, -2, null);
                 throw e;

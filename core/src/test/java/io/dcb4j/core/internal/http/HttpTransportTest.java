@@ -118,7 +118,9 @@ class HttpTransportTest {
             assertThatThrownBy(() -> t.execute(ApiRequest.post("charge", t.url("charge").build())
                     .jsonBody(Map.of("amount", "1.00")).build()))
                     .isInstanceOf(DcbTransportException.class)
-                    .hasMessageContaining("not retried");
+                    .hasMessageContaining("not retried")
+                    .satisfies(e -> assertThat(((DcbTransportException) e).isRetryable())
+                            .as("the charge may have been applied: reconcile, do not repeat").isFalse());
         }
         wm.verify(1, postRequestedFor(urlPathEqualTo("/api/charge")));
     }
