@@ -66,8 +66,17 @@ public final class LoginTokenSource implements TokenSource {
             scheme = value.substring(0, space);
             value = value.substring(space + 1).strip();
         }
+        if (!HEADER_NAME.matcher(headerName).matches()
+                || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c >= 0x7f)) {
+            // OkHttp would refuse it with an IllegalArgumentException on the next call
+            throw new DcbProtocolException("login answer's headerName or headerValue is not a valid HTTP header",
+                    response.context(), null);
+        }
         return new AccessToken(value, expiry(answer), headerName, scheme, null, null);
     }
+
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile(
+            "[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private Instant expiry(LoginAnswer answer) {
         if (answer.expiresEpochSecs() != null && answer.expiresEpochSecs() > 0) {
