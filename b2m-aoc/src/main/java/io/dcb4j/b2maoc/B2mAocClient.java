@@ -669,7 +669,7 @@ public final class B2mAocClient implements BillingProvider {
          * @param allowList the allow-list, or null for any address
          * @return this builder
          */
-        public Builder notificationAllowList(SourceAddressAllowList allowList) {
+        public Builder notificationAllowedSources(SourceAddressAllowList allowList) {
             this.allowList = allowList;
             return this;
         }

@@ -5,7 +5,6 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.model.Money;
-import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.spi.BillingProviderFactory;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -92,14 +91,7 @@ public final class B2mAocProviderFactory implements BillingProviderFactory {
         });
         config.optional("notification-secret").ifPresent(b::notificationSecret);
         config.optional("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
-        config.optional("notification-allowed-sources").ifPresent(v -> {
-            try {
-                b.notificationAllowList(SourceAddressAllowList.of(v.split(",")));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(id(), "notification-allowed-sources",
-                        "must be comma-separated IP addresses or CIDR blocks");
-            }
-        });
+        config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         for (String key : config.keys()) {
             if (key.startsWith(HEADER_PREFIX)) {
                 String name = key.substring(HEADER_PREFIX.length());

@@ -123,7 +123,7 @@ public final class EclipseVasClient implements BillingProvider {
         this.defaultWalletId = b.defaultWalletId;
         this.defaultCallbackUrl = b.defaultCallbackUrl;
         this.externalIds = b.externalIds;
-        this.parser = new EclipseVasNotificationParser(b.callbackHmacKey);
+        this.parser = new EclipseVasNotificationParser(b.callbackHmacKey, b.callbackAllowList);
         this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
                 .tokens(t -> CachingTokenProvider.builder(
                                 CachingTokenProvider.cacheKey(ID, b.baseUrl.strip(), String.valueOf(b.tenantId), b.identity),
@@ -584,6 +584,7 @@ public final class EclipseVasClient implements BillingProvider {
         private String password;
         private String loginPath = DEFAULT_LOGIN_PATH;
         private String callbackHmacKey;
+        private io.dcb4j.core.notification.SourceAddressAllowList callbackAllowList;
         private ClientOptions options = ClientOptions.defaults();
         private Duration connectTimeout;
         private Duration readTimeout;
@@ -641,6 +642,17 @@ public final class EclipseVasClient implements BillingProvider {
          */
         public Builder loginPath(String loginPath) {
             this.loginPath = loginPath;
+            return this;
+        }
+
+        /**
+         * Accepts callbacks only from these source addresses.
+         *
+         * @param allowList Eclipse's addresses or CIDR blocks; null accepts any
+         * @return this builder
+         */
+        public Builder notificationAllowedSources(io.dcb4j.core.notification.SourceAddressAllowList allowList) {
+            this.callbackAllowList = allowList;
             return this;
         }
 

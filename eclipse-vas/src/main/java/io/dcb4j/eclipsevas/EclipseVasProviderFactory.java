@@ -21,6 +21,8 @@ import java.util.Set;
  *   <tr><td>{@code password}</td><td>yes</td><td>the login password</td></tr>
  *   <tr><td>{@code login-path}</td><td>no</td><td>default {@value EclipseVasClient#DEFAULT_LOGIN_PATH}</td></tr>
  *   <tr><td>{@code callback-hmac-key}</td><td>no</td><td>the callback signing key; when set, unsigned callbacks are rejected</td></tr>
+ *   <tr><td>{@code notification-allowed-sources}</td><td>no</td><td>comma-separated addresses or CIDR blocks
+ *       callbacks may come from</td></tr>
  *   <tr><td>{@code customer-id}</td><td>no</td><td>default customer for neutral charges</td></tr>
  *   <tr><td>{@code wallet-id}</td><td>no</td><td>default wallet for neutral charges</td></tr>
  *   <tr><td>{@code callback-url}</td><td>no</td><td>default callback URL for neutral charges</td></tr>
@@ -33,7 +35,7 @@ public final class EclipseVasProviderFactory implements BillingProviderFactory {
 
     /** The provider-specific keys. */
     public static final Set<String> KEYS = Set.of("base-url", "tenant-id", "identity", "password", "login-path",
-            "callback-hmac-key", "customer-id", "wallet-id", "callback-url");
+            "callback-hmac-key", "customer-id", "wallet-id", "callback-url", "notification-allowed-sources");
 
     /** Creates the factory (used by {@link java.util.ServiceLoader}). */
     public EclipseVasProviderFactory() {
@@ -61,6 +63,7 @@ public final class EclipseVasProviderFactory implements BillingProviderFactory {
                 .options(config.clientOptions());
         config.optional("login-path").ifPresent(b::loginPath);
         config.optional("callback-hmac-key").ifPresent(b::callbackHmacKey);
+        config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         config.optional("callback-url").ifPresent(b::defaultCallbackUrl);
         number(config, "customer-id").ifPresent(b::defaultCustomerId);
         number(config, "wallet-id").ifPresent(b::defaultWalletId);

@@ -129,4 +129,23 @@ class FactoryTest extends WireMockSupport {
             assertThat(ok.toString()).doesNotContain(PASSWORD).doesNotContain(IDENTITY);
         }
     }
+
+    @Test
+    void callbacksCanBeLimitedToEclipsesSourceAddresses() {
+        Map<String, String> c = config();
+        c.put("notification-allowed-sources", "41.0.0.0/8");
+        String body = "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"amount\":155}";
+        try (BillingProvider p = BillingProviders.create("eclipse-vas", c)) {
+            var parser = p.notifications().orElseThrow();
+            assertThat(parser.parse(io.dcb4j.core.notification.InboundNotification.builder("POST").path("/cb")
+                    .header("Content-Type", "application/json").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .remoteAddress("41.1.2.3").build()).eventId()).contains("172600");
+            assertThatThrownBy(() -> parser.parse(io.dcb4j.core.notification.InboundNotification.builder("POST")
+                    .path("/cb").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .remoteAddress("8.8.8.8").build())).isInstanceOf(NotificationRejectedException.class);
+        }
+        c.put("notification-allowed-sources", "not-an-address");
+        assertThatThrownBy(() -> BillingProviders.create("eclipse-vas", c)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("notification-allowed-sources");
+    }
 }

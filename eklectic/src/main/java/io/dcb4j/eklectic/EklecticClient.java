@@ -115,6 +115,7 @@ public final class EklecticClient implements BillingProvider {
         if (b.notificationSecret != null) {
             pb.sharedSecret(b.notificationSecretParameter, b.notificationSecret);
         }
+        pb.allowedSources(b.notificationAllowList);
         this.parser = pb.build();
     }
 
@@ -454,6 +455,7 @@ public final class EklecticClient implements BillingProvider {
         private ClientOptions.Builder options = ClientOptions.builder();
         private String notificationSecretParameter = "secret";
         private String notificationSecret;
+        private io.dcb4j.core.notification.SourceAddressAllowList notificationAllowList;
 
         private Builder() {
         }
@@ -552,6 +554,17 @@ public final class EklecticClient implements BillingProvider {
          */
         public Builder timeouts(Duration connect, Duration read, Duration call) {
             options.connectTimeout(connect).readTimeout(read).callTimeout(call);
+            return this;
+        }
+
+        /**
+         * Accepts callbacks only from these source addresses.
+         *
+         * @param allowList Eklectic's addresses or CIDR blocks; null accepts any
+         * @return this builder
+         */
+        public Builder notificationAllowedSources(io.dcb4j.core.notification.SourceAddressAllowList allowList) {
+            this.notificationAllowList = allowList;
             return this;
         }
 

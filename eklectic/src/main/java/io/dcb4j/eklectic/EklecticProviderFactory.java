@@ -19,6 +19,8 @@ import java.util.Set;
  *   <li>{@code currency}: ISO 4217 code of callback amounts, default {@code TND}</li>
  *   <li>{@code notification-secret}: when set, callbacks must carry it in the query parameter below</li>
  *   <li>{@code notification-secret-parameter}: that query parameter, default {@code secret}</li>
+ *   <li>{@code notification-allowed-sources}: comma-separated addresses or CIDR blocks callbacks may come
+ *       from, default any</li>
  *   <li>the common keys {@code connect-timeout}, {@code read-timeout}, {@code call-timeout},
  *       {@code max-attempts}, {@code allow-insecure-http} (see {@link ProviderConfig})</li>
  * </ul>
@@ -27,7 +29,7 @@ public final class EklecticProviderFactory implements BillingProviderFactory {
 
     /** The keys specific to Eklectic. */
     public static final Set<String> KEYS = Set.of("client-id", "client-secret", "zone", "currency",
-            "notification-secret", "notification-secret-parameter");
+            "notification-secret", "notification-secret-parameter", "notification-allowed-sources");
 
     /** Creates the factory (called by {@link java.util.ServiceLoader}). */
     public EklecticProviderFactory() {
@@ -66,6 +68,7 @@ public final class EklecticProviderFactory implements BillingProviderFactory {
                 throw new ConfigurationException(EklecticClient.ID, "currency", "is not an ISO 4217 currency code");
             }
         });
+        config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         config.optional("notification-secret").ifPresent(secret -> b.notificationSecret(
                 config.optional("notification-secret-parameter").orElse("secret"), secret));
         return b.build();

@@ -108,4 +108,26 @@ class EklecticProviderFactoryTest extends WireMockSupport {
         assertThatThrownBy(() -> BillingProviders.create("eklectic", attempts))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'max-attempts'");
     }
+
+    @Test
+    void callbacksCanBeLimitedToEklecticsSourceAddresses() {
+        Map<String, String> m = new HashMap<>();
+        m.put("client-id", CLIENT_ID);
+        m.put("client-secret", CLIENT_SECRET);
+        m.put("notification-allowed-sources", "196.203.0.0/16, 10.1.1.1");
+        String renew = "/cb?action=RENEW&subscriptionid=1&transaction=t-1&offreid=123&amount=0.5"
+                + "&date=2022-02-17+15%3A11%3A18";
+        try (BillingProvider p = BillingProviders.create("eklectic", m)) {
+            var parser = p.notifications().orElseThrow();
+            assertThat(parser.parse(InboundNotification.builder("GET").uri(renew).remoteAddress("196.203.4.5")
+                    .build()).type()).isEqualTo(BillingEvent.Type.RENEWED);
+            assertThatThrownBy(() -> parser.parse(InboundNotification.builder("GET").uri(renew)
+                    .remoteAddress("203.0.113.9").build())).isInstanceOf(NotificationRejectedException.class);
+            assertThatThrownBy(() -> parser.parse(InboundNotification.get(renew)))
+                    .isInstanceOf(NotificationRejectedException.class);
+        }
+        m.put("notification-allowed-sources", "eklectic.tn");
+        assertThatThrownBy(() -> BillingProviders.create("eklectic", m)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("notification-allowed-sources");
+    }
 }

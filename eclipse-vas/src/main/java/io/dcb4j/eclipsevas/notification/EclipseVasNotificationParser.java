@@ -11,6 +11,7 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
+import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.eclipsevas.internal.Mapping;
 import io.dcb4j.eclipsevas.internal.WireDtos.PaymentDto;
 import io.dcb4j.eclipsevas.model.Payment;
@@ -48,6 +49,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
     private static final String PROVIDER = "eclipse-vas";
 
     private final String hmacKey;
+    private final SourceAddressAllowList allowList;
 
     /**
      * Creates a parser.
@@ -55,7 +57,18 @@ public final class EclipseVasNotificationParser implements NotificationParser {
      * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
      */
     public EclipseVasNotificationParser(String hmacKey) {
+        this(hmacKey, null);
+    }
+
+    /**
+     * Creates a parser that also checks the callback's source address.
+     *
+     * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
+     * @param allowList the addresses or CIDR blocks callbacks may come from, or null for any
+     */
+    public EclipseVasNotificationParser(String hmacKey, SourceAddressAllowList allowList) {
         this.hmacKey = hmacKey == null || hmacKey.isEmpty() ? null : hmacKey;
+        this.allowList = allowList;
     }
 
     /**
@@ -71,6 +84,9 @@ public final class EclipseVasNotificationParser implements NotificationParser {
     public BillingEvent parse(InboundNotification notification) {
         ErrorContext context = ErrorContext.of(PROVIDER, "parseNotification");
         byte[] body = notification.body();
+        if (allowList != null) {
+            allowList.require(PROVIDER, notification);
+        }
         if (hmacKey != null) {
             Optional<String> signature = notification.header(SIGNATURE_HEADER);
             if (signature.isEmpty()) {

@@ -13,6 +13,7 @@ import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
+import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.eklectic.internal.EklecticDates;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,12 +59,14 @@ public final class EklecticNotificationParser implements NotificationParser {
     private final Currency currency;
     private final String secretParameter;
     private final String secret;
+    private final SourceAddressAllowList allowList;
 
     private EklecticNotificationParser(Builder b) {
         this.zone = Objects.requireNonNull(b.zone, "zone");
         this.currency = Objects.requireNonNull(b.currency, "currency");
         this.secretParameter = b.secretParameter;
         this.secret = b.secret;
+        this.allowList = b.allowList;
     }
 
     /**
@@ -130,6 +133,9 @@ public final class EklecticNotificationParser implements NotificationParser {
     /** Checks the secret, then gathers query (and form body) parameters without the secret. */
     private Map<String, String> parameters(InboundNotification notification) {
         Objects.requireNonNull(notification, "notification");
+        if (allowList != null) {
+            allowList.require(PROVIDER, notification);
+        }
         if (secret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
         }
@@ -250,8 +256,20 @@ public final class EklecticNotificationParser implements NotificationParser {
         private Currency currency = DEFAULT_CURRENCY;
         private String secretParameter;
         private String secret;
+        private SourceAddressAllowList allowList;
 
         private Builder() {
+        }
+
+        /**
+         * Accepts callbacks only from these source addresses ({@link InboundNotification#remoteAddress()}).
+         *
+         * @param allowList the addresses or CIDR blocks; null accepts any
+         * @return this builder
+         */
+        public Builder allowedSources(SourceAddressAllowList allowList) {
+            this.allowList = allowList;
+            return this;
         }
 
         /**

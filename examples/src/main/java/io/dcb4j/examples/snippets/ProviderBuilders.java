@@ -101,7 +101,7 @@ final class ProviderBuilders {
                 .extraHeader("X-Partner-Id", System.getenv("B2M_PARTNER_ID"))
                 .notificationSecret(System.getenv("B2M_CALLBACK_SECRET"))
                 .notificationSecretParameter("secret")
-                .notificationAllowList(SourceAddressAllowList.of("198.51.100.0/24"))
+                .notificationAllowedSources(SourceAddressAllowList.of("198.51.100.0/24"))
                 .options(options)
                 .build();
         // end::b2m-aoc-builder[]
