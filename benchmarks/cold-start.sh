@@ -26,7 +26,7 @@ declare -A first wall
 for i in $(seq 1 "$RUNS"); do
   for v in sdk okhttp jdk; do
     t0=$(date +%s%3N)
-    line=$("$JAVA" -cp "$JAR" io.dcb4j.benchmarks.coldstart.FirstCall "$v" "$port" | grep '^done')
+    line=$("$JAVA" -cp "$JAR" io.dcb4j.benchmarks.coldstart.FirstCall "$v" "$port" 2>/dev/null | grep "^done")
     t1=$(date +%s%3N)
     first[$v]+="$(( ${line#done } - t0 )) "
     wall[$v]+="$(( t1 - t0 )) "
