@@ -191,7 +191,19 @@ public final class HttpTransport implements AutoCloseable {
             attempt++;
             AccessToken token = request.authenticated && tokens != null ? tokens.token() : null;
             AttemptState state = new AttemptState();
-            Request httpRequest = toHttp(request, token, state);
+            Request httpRequest;
+            try {
+                httpRequest = toHttp(request, token, state);
+            } catch (IllegalArgumentException e) {
+                // OkHttp refuses control or non-ASCII characters in a header; its message may quote the value,
+                // so it is not kept. A token that cannot be sent is dropped, or every call would fail until expiry.
+                if (token != null) {
+                    tokens.invalidate(token);
+                }
+                throw new DcbProtocolException(token != null
+                        ? "the provider's token cannot be sent: it is not a valid HTTP header value"
+                        : "a request header is not a valid HTTP header value", base, null);
+            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new DcbTransportException("call timeout of " + options.callTimeout().toMillis()
