@@ -163,9 +163,12 @@ final class Fixtures {
     /** A header value every client built now sends as {@code X-Cell}, so a test counts only its own requests. */
     static final ThreadLocal<String> CELL = ThreadLocal.withInitial(() -> "none");
 
+    /** The read timeout of clients built now: 300 ms, except where a test says otherwise. */
+    static final ThreadLocal<Duration> READ_TIMEOUT = ThreadLocal.withInitial(() -> Duration.ofMillis(300));
+
     static ClientOptions options() {
         return ClientOptions.builder().allowInsecureHttp(true).extraHeader("X-Cell", CELL.get())
-                .connectTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofMillis(300))
+                .connectTimeout(Duration.ofMillis(300)).readTimeout(READ_TIMEOUT.get())
                 .callTimeout(Duration.ofSeconds(5))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
                         .maxBackoff(Duration.ofMillis(1)).jitter(0).build())
