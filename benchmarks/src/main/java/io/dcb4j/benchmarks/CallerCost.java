@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * the client's whole cost; {@code java.net.http} does its I/O on a selector thread, so its figures undercount.
  * For notification parsers, 1 / CPU time is the events per second one thread sustains.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.dcb4j.benchmarks.CallerCost [ROUNDS] [parsers]}; each
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.dcb4j.benchmarks.CallerCost [ROUNDS] [parsers|http]}; each
  * round warms and measures every case, the best round (least CPU) is printed.
  */
 public final class CallerCost {
@@ -24,12 +24,13 @@ public final class CallerCost {
     /**
      * Measures.
      *
-     * @param args rounds (3 by default), then {@code parsers} to measure only the notification parsers
+     * @param args rounds (3 by default), then {@code parsers} or {@code http} to measure only those cases
      * @throws Exception on setup failure
      */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         boolean parsersOnly = args.length > 1 && args[1].equals("parsers");
+        boolean httpOnly = args.length > 1 && args[1].equals("http");
         EklecticSubscriptionBenchmark read = new EklecticSubscriptionBenchmark();
         CentiliStartTransactionBenchmark write = new CentiliStartTransactionBenchmark();
         NotificationParsingBenchmark parse = new NotificationParsingBenchmark();
@@ -58,7 +59,9 @@ public final class CallerCost {
                 if (!parsersOnly) {
                     http.forEach((name, call) -> keepBest(best, name, measure(call, 5_000, 10_000)));
                 }
-                parsers.forEach((name, call) -> keepBest(best, name, measure(call, 200_000, 300_000)));
+                if (!httpOnly) {
+                    parsers.forEach((name, call) -> keepBest(best, name, measure(call, 200_000, 300_000)));
+                }
             }
             System.out.printf("%-34s %14s %12s %18s%n", "case", "CPU us/op", "B/op", "ops per CPU-second");
             best.forEach((name, m) -> System.out.printf("%-34s %14.2f %12d %18.0f%n", name, m[0] / 1000.0, m[1],
