@@ -9,7 +9,6 @@ module io.dcb4j.testkit {
     requires static org.junit.jupiter.api;
 
     exports io.dcb4j.testkit;
-    exports io.dcb4j.testkit.http;
     exports io.dcb4j.testkit.eklectic;
     exports io.dcb4j.testkit.infomedia;
     exports io.dcb4j.testkit.eclipsevas;

@@ -9,7 +9,6 @@ import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscribeRequest;
 import io.dcb4j.core.notification.InboundNotification;
-import io.dcb4j.testkit.http.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

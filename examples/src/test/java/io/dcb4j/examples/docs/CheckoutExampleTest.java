@@ -15,7 +15,7 @@ import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.testkit.DcbSimulator;
 import io.dcb4j.testkit.MagicMsisdn;
 import io.dcb4j.testkit.Simulator;
-import io.dcb4j.testkit.http.RecordedRequest;
+import io.dcb4j.testkit.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /** The JUnit examples of docs/testing.md, run as they are shown. */

@@ -34,7 +34,7 @@ import io.dcb4j.testkit.DcbSimulator;
 import io.dcb4j.testkit.MagicMsisdn;
 import io.dcb4j.testkit.Simulator;
 import io.dcb4j.testkit.Simulators;
-import io.dcb4j.testkit.http.RecordedRequest;
+import io.dcb4j.testkit.RecordedRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
-package io.dcb4j.testkit.http;
+package io.dcb4j.testkit.internal;
 
+import io.dcb4j.testkit.RecordedRequest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.dcb4j.core.notification.QueryString;

@@ -1,4 +1,4 @@
-package io.dcb4j.testkit.http;
+package io.dcb4j.testkit.internal;
 
 import io.dcb4j.core.internal.Json;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
-package io.dcb4j.testkit;
+package io.dcb4j.testkit.internal;
 
+import io.dcb4j.testkit.Simulator;
+import io.dcb4j.testkit.MagicMsisdn;
 import io.dcb4j.core.notification.InboundNotification;
-import io.dcb4j.testkit.http.RecordedRequest;
-import io.dcb4j.testkit.http.SimResponse;
-import io.dcb4j.testkit.http.SimServer;
+import io.dcb4j.testkit.RecordedRequest;
+
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

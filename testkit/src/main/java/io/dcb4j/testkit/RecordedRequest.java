@@ -1,4 +1,4 @@
-package io.dcb4j.testkit.http;
+package io.dcb4j.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

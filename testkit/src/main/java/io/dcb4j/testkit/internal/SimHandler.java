@@ -1,4 +1,4 @@
-package io.dcb4j.testkit.http;
+package io.dcb4j.testkit.internal;
 
 /** Answers one route of a simulator. */
 @FunctionalInterface
