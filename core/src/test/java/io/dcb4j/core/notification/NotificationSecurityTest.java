@@ -38,6 +38,10 @@ class NotificationSecurityTest {
         assertThat(NotificationSecurity.secretMatches("s3cret", "s3cret")).isTrue();
         assertThat(NotificationSecurity.secretMatches("s3cret", "s3cre")).isFalse();
         assertThat(NotificationSecurity.secretMatches("s3cret", null)).isFalse();
+        assertThat(NotificationSecurity.secretMatches("s3cret", "s3cret\u0000")).isFalse();
+        assertThat(NotificationSecurity.secretMatches("s3cret", "")).isFalse();
+        assertThat(NotificationSecurity.secretMatches("s3crét", "s3crét")).isTrue();
+        assertThat(NotificationSecurity.secretMatches("", "")).isTrue();
         InboundNotification ok = InboundNotification.get("/cb?key=s3cret&action=SUB");
         NotificationSecurity.requireSharedSecret("eklectic", ok, "key", "s3cret");
         assertThatThrownBy(() -> NotificationSecurity.requireSharedSecret("eklectic",
