@@ -37,10 +37,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start every provider's simulator in-process and walk its full billing flow through the",
-                "neutral API: PIN request and confirm or consent redirect, status, charge, callbacks parsed,",
-                "renew, cancel, and one failure path. No network, no credentials. Exits 0 only if every flow",
-                "ended as expected."})
+        description = {"Walk every provider's billing flow against in-process simulators (no network, no credentials).",
+                "Each provider's simulator is started on loopback and its full flow runs through the neutral",
+                "API: PIN request and confirm or consent redirect, status, charge, renew, cancel, callbacks",
+                "parsed, and one failure path. Exits 0 only if every flow ended as expected."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = {"-p", "--provider"}, paramLabel = "ID",
