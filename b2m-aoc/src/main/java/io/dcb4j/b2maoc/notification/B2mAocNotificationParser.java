@@ -6,6 +6,7 @@ import io.dcb4j.b2maoc.internal.Wire;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Digests;
 import io.dcb4j.core.internal.Json;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.Msisdn;
@@ -17,9 +18,6 @@ import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -223,12 +221,7 @@ public final class B2mAocNotificationParser implements NotificationParser {
     }
 
     private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(s, 8);
     }
 
     /** Neither the secret nor the allow-list. */

@@ -45,16 +45,11 @@ public final class CachingTokenProvider implements TokenProvider {
      * @return for example {@code eklectic:3f9a...}
      */
     public static String cacheKey(String provider, String... parts) {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                md.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                md.update((byte) '\n');
-            }
-            return provider + ":" + java.util.HexFormat.of().formatHex(md.digest(), 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            joined.append(part).append('\n');
         }
+        return provider + ":" + io.dcb4j.core.internal.Digests.sha256Hex(joined.toString(), 16);
     }
 
     /**

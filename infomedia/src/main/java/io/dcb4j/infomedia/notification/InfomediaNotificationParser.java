@@ -11,6 +11,7 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.internal.Digests;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
@@ -19,12 +20,8 @@ import io.dcb4j.infomedia.model.InfomediaWebhook;
 import io.dcb4j.infomedia.model.TransactionStatus;
 import io.dcb4j.infomedia.model.WebhookType;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -304,12 +301,7 @@ public final class InfomediaNotificationParser implements NotificationParser {
         w.parameters().forEach((k, v) -> sorted.put(k.toLowerCase(Locale.ROOT), v));
         StringBuilder sb = new StringBuilder();
         sorted.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return PROVIDER + "-" + w.etid() + "-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PROVIDER + "-" + w.etid() + "-" + Digests.sha256Hex(sb.toString(), 16);
     }
 
     @Override
