@@ -1,16 +1,26 @@
 package io.dcb4j.core.token;
 
+import io.dcb4j.core.error.DcbTransportException;
+import io.dcb4j.core.error.ErrorContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Caches a token and refreshes it for all concurrent callers at once (single flight): however many threads
- * ask while no valid token is cached, exactly one calls the {@link TokenSource}; the others wait and share
- * its result. A token is refreshed {@code skew} before it expires, and dropped on {@link #invalidate}.
+ * ask while no valid token is cached, exactly one calls the {@link TokenSource}, on its own thread; the
+ * others wait for that one fetch and share its result, or its failure. A waiter gives up at its own limit
+ * ({@link #token(Duration)}) or when its thread is interrupted, with a {@link DcbTransportException}; the
+ * fetch goes on for the others. When the fetching thread itself is interrupted, the waiters start a new
+ * fetch instead of failing. A token is refreshed {@code skew} before it expires, and dropped on
+ * {@link #invalidate}.
  */
 public final class CachingTokenProvider implements TokenProvider {
 
@@ -22,7 +32,8 @@ public final class CachingTokenProvider implements TokenProvider {
     private final String key;
     private final Duration skew;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** The fetch in progress, shared by every caller that finds no valid token meanwhile; null when none. */
+    private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
     private volatile AccessToken lastSeen;
 
     private CachingTokenProvider(Builder b) {
@@ -55,7 +66,8 @@ public final class CachingTokenProvider implements TokenProvider {
     /**
      * Starts a builder.
      *
-     * @param key the cache key, unique per provider account (for example {@code eklectic:<client id hash>})
+     * @param key the cache key, unique per provider account (for example {@code eklectic:<client id hash>});
+     *     the part before the first {@code :} names the provider in the exceptions of waiting callers
      * @param source what fetches new tokens
      * @return the builder
      */
@@ -63,27 +75,108 @@ public final class CachingTokenProvider implements TokenProvider {
         return new Builder(key, source);
     }
 
+    /** Waits for a fetch that another caller started as long as it takes, unless interrupted. */
     @Override
     public AccessToken token() {
-        AccessToken cached = valid(store.get(key));
-        if (cached != null) {
-            return cached;
-        }
-        lock.lock();
+        return obtain(0L, false);
+    }
+
+    /**
+     * A valid token: the cached one, a new one fetched on this thread, or the result of the fetch another
+     * caller is running, waited for at most {@code maxWait}.
+     *
+     * @param maxWait how long this caller may wait for another caller's fetch
+     * @return the token
+     * @throws DcbTransportException when the other caller's fetch did not end within {@code maxWait}, or this
+     *     thread was interrupted while waiting (its interrupt flag stays set)
+     * @throws io.dcb4j.core.error.DcbException when the fetch failed
+     */
+    @Override
+    public AccessToken token(Duration maxWait) {
+        long nanos;
         try {
-            Optional<AccessToken> current = store.get(key);
-            cached = valid(current);
+            nanos = Objects.requireNonNull(maxWait, "maxWait").toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE / 2;
+        }
+        return obtain(System.nanoTime() + Math.min(Math.max(nanos, 0), Long.MAX_VALUE / 2), true);
+    }
+
+    private AccessToken obtain(long deadline, boolean bounded) {
+        while (true) {
+            AccessToken cached = valid(store.get(key));
             if (cached != null) {
                 return cached;
             }
-            AccessToken previous = current.orElse(lastSeen);
-            AccessToken fresh = Objects.requireNonNull(source.fetch(previous), "token source returned null");
-            store.put(key, fresh);
-            lastSeen = fresh;
-            return fresh;
-        } finally {
-            lock.unlock();
+            CompletableFuture<AccessToken> mine = new CompletableFuture<>();
+            CompletableFuture<AccessToken> running = inFlight.compareAndExchange(null, mine);
+            if (running == null) {
+                return fetch(mine);
+            }
+            AccessToken shared = await(running, deadline, bounded);
+            if (shared != null) {
+                return shared;
+            }
+            // the fetching thread was interrupted, not this one: fetch again (or wait for who does)
         }
+    }
+
+    /** Runs the one fetch and hands its outcome to the callers that wait for it. */
+    private AccessToken fetch(CompletableFuture<AccessToken> mine) {
+        AccessToken result = null;
+        Throwable failure = null;
+        try {
+            Optional<AccessToken> current = store.get(key);
+            result = valid(current);
+            if (result == null) {
+                AccessToken previous = current.orElse(lastSeen);
+                result = Objects.requireNonNull(source.fetch(previous), "token source returned null");
+                store.put(key, result);
+                lastSeen = result;
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            // cleared first: a caller arriving from now on finds the stored token, or starts the next fetch
+            inFlight.set(null);
+            if (failure == null) {
+                mine.complete(result);
+            } else if (Thread.currentThread().isInterrupted()) {
+                mine.complete(null);
+            } else {
+                mine.completeExceptionally(failure);
+            }
+        }
+    }
+
+    private AccessToken await(CompletableFuture<AccessToken> running, long deadline, boolean bounded) {
+        try {
+            return bounded ? running.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS) : running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DcbTransportException("interrupted while waiting for a token, before the request was sent",
+                    waitContext(), e);
+        } catch (TimeoutException e) {
+            throw new DcbTransportException("timed out waiting for a token, before the request was sent",
+                    waitContext(), null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("token fetch failed", cause);
+        }
+    }
+
+    private ErrorContext waitContext() {
+        int colon = key.indexOf(':');
+        String provider = colon > 0 ? key.substring(0, colon) : "";
+        return ErrorContext.of(provider.matches("[a-z0-9-]{1,40}") ? provider : "token", "token");
     }
 
     private AccessToken valid(Optional<AccessToken> token) {

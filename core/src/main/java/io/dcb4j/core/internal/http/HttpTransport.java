@@ -13,6 +13,7 @@ import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenProvider;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.spi.AbstractInterruptibleChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -36,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * The HTTP plumbing every provider client uses: one OkHttp client, authentication with one
  * refresh-and-retry on 401, safe retries with backoff and {@code Retry-After}, idempotency keys, an overall
  * call deadline, bounded body reads, redacted logging. Thread-safe. Internal.
+ *
+ * <p>Fail-closed rules: redirects are never followed (a 3xx answer is a {@link DcbProtocolException}); the
+ * call deadline covers the token fetch, the 401 refresh, every attempt and every backoff (a token fetched
+ * through this or another transport on the same thread inherits the caller's deadline); an interrupt of the
+ * calling thread ends the call at once with a {@link DcbTransportException} and leaves the interrupt flag
+ * set; after {@link #close()} every call is refused with {@link IllegalStateException}.
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -46,6 +54,11 @@ public final class HttpTransport implements AutoCloseable {
     private static final String USER_AGENT = "dcb4j/" + Version.get();
     private static final List<String> REQUEST_ID_HEADERS =
             List.of("x-request-id", "x-correlation-id", "request-id", "x-trace-id", "traceid");
+    /**
+     * The deadline ({@link System#nanoTime()}) of the call running on this thread, so that a call made while
+     * it runs (a token fetch through a transport) ends by the same deadline instead of starting its own.
+     */
+    private static final ThreadLocal<Long> CALL_DEADLINE = new ThreadLocal<>();
 
     private final String provider;
     private final ClientOptions options;
@@ -54,6 +67,7 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean ownsClient;
     private final TokenProvider tokens;
     private final ErrorMapper errorMapper;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpTransport(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -69,6 +83,10 @@ public final class HttpTransport implements AutoCloseable {
                 .writeTimeout(options.readTimeout())
                 // dcb4j decides about retries itself: OkHttp would silently repeat a POST after a reset
                 .retryOnConnectionFailure(false)
+                // no provider documents a redirect: following one would send headers and bodies elsewhere
+                // (and repeat a write answered 307); a 3xx is refused in execute, also for the caller's client
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .addNetworkInterceptor(SENT_MARKER)
                 .build();
         // last: a token factory may keep this transport to call the token endpoint through it
@@ -105,7 +123,8 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Validates a base URL: absolute, http or https, and https unless the options allow http.
+     * Validates a base URL: absolute, http or https, https unless the options allow http, and without user
+     * info ({@code user:password@}), which would show in logs, {@code toString()} and {@code baseUrl()}.
      *
      * @param provider the provider id
      * @param key the configuration key, for the error message
@@ -121,6 +140,10 @@ public final class HttpTransport implements AutoCloseable {
         HttpUrl url = HttpUrl.parse(raw.strip());
         if (url == null) {
             throw new ConfigurationException(provider, key, "is not an absolute http(s) URL");
+        }
+        if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
+            throw new ConfigurationException(provider, key,
+                    "must not contain user info (user:password@); pass credentials through the builder");
         }
         if (!url.isHttps() && !options.allowInsecureHttp()) {
             throw new ConfigurationException(provider, key,
@@ -149,9 +172,11 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * A URL builder starting at the base URL, with {@code path} (slash-separated, already safe) appended.
+     * Add ids with {@code addPathSegment(segment("name", id))}.
      *
      * @param path for example {@code subscription/otp}; empty for the base itself
      * @return the builder
+     * @throws IllegalArgumentException when the path has a {@code .} or {@code ..} segment
      */
     public HttpUrl.Builder url(String path) {
         if (baseUrl == null) {
@@ -159,9 +184,80 @@ public final class HttpTransport implements AutoCloseable {
         }
         HttpUrl.Builder b = baseUrl.newBuilder();
         if (!path.isEmpty()) {
-            b.addPathSegments(path.startsWith("/") ? path.substring(1) : path);
+            String relative = path.startsWith("/") ? path.substring(1) : path;
+            for (String part : relative.split("/", -1)) {
+                if (isDotSegment(part)) {
+                    throw new IllegalArgumentException("the path must not have '.' or '..' segments");
+                }
+            }
+            b.addPathSegments(relative);
         }
         return b;
+    }
+
+    /**
+     * Checks that an id can be sent as exactly one segment of a URL path, for
+     * {@code HttpUrl.Builder.addPathSegment}: the URL builder would resolve a {@code .} or {@code ..} segment
+     * (so that the call reaches another path), and servers decode {@code %2e}, {@code %2f} and {@code ;}
+     * path parameters before they resolve dot segments.
+     *
+     * @param parameter the parameter's name, for the error (never the value)
+     * @param value the id
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the parameter when the value is null or empty, contains a
+     *     {@code /} or {@code \} (also percent-encoded), or is a {@code .} or {@code ..} segment (also
+     *     percent-encoded, or followed by a {@code ;} path parameter)
+     */
+    public static String segment(String parameter, String value) {
+        if (!isPathSegment(value)) {
+            throw new IllegalArgumentException(parameter + " must be one URL path segment: not empty, not '.' or '..',"
+                    + " without '/' or '\\' (also percent-encoded)");
+        }
+        return value;
+    }
+
+    /**
+     * Whether {@link #segment} accepts a value: for ids that come from a provider's answer, which are refused
+     * as a protocol error instead.
+     *
+     * @param value the id, or null
+     * @return true when it stays one path segment on every server
+     */
+    public static boolean isPathSegment(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        String decoded = value;
+        // decode repeatedly: a proxy and the server may each decode once
+        for (int i = 0; i < 3 && decoded.indexOf('%') >= 0; i++) {
+            decoded = percentDecode(decoded);
+        }
+        if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0 || decoded.indexOf('/') >= 0
+                || decoded.indexOf('\\') >= 0) {
+            return false;
+        }
+        int semicolon = decoded.indexOf(';');
+        return !isDotSegment(semicolon >= 0 ? decoded.substring(0, semicolon) : decoded);
+    }
+
+    private static boolean isDotSegment(String s) {
+        return s.equals(".") || s.equals("..");
+    }
+
+    /** Decodes {@code %XX} escapes byte by byte into Latin-1 characters; anything else is kept as it is. */
+    private static String percentDecode(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -175,21 +271,57 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Executes a call: returns the 2xx answer, or throws the mapped {@link DcbException}.
+     * Executes a call: returns the 2xx answer, or throws the mapped {@link DcbException}. The call timeout
+     * bounds everything, the token and the retries included; a call made on this thread while another runs
+     * (a token fetch) ends by the outer call's deadline.
      *
      * @param request the call
      * @return the successful answer, body read
-     * @throws DcbException on any failure
+     * @throws DcbException on any failure: a {@link DcbTransportException} when the deadline passes or the
+     *     calling thread is interrupted (its interrupt flag stays set), a {@link DcbProtocolException} for a
+     *     redirect
+     * @throws IllegalStateException after {@link #close()}
      */
     public ApiResponse execute(ApiRequest request) {
-        RetryPolicy policy = options.retryPolicy();
-        long deadline = System.nanoTime() + options.callTimeout().toNanos();
+        if (closed.get()) {
+            throw new IllegalStateException("the " + provider + " client is closed");
+        }
         ErrorContext base = ErrorContext.of(provider, request.operation);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new DcbTransportException("interrupted before the request was sent", base, null);
+        }
+        long deadline = System.nanoTime() + options.callTimeout().toNanos();
+        Long outer = CALL_DEADLINE.get();
+        if (outer != null && outer - deadline < 0) {
+            deadline = outer;
+        }
+        CALL_DEADLINE.set(deadline);
+        try {
+            return execute(request, base, deadline);
+        } finally {
+            if (outer == null) {
+                CALL_DEADLINE.remove();
+            } else {
+                CALL_DEADLINE.set(outer);
+            }
+        }
+    }
+
+    private ApiResponse execute(ApiRequest request, ErrorContext base, long deadline) {
+        RetryPolicy policy = options.retryPolicy();
         boolean authRetried = false;
         int attempt = 0;
         while (true) {
             attempt++;
-            AccessToken token = request.authenticated && tokens != null ? tokens.token() : null;
+            AccessToken token = null;
+            if (request.authenticated && tokens != null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw timedOut(attempt, base);
+                }
+                // waits for a fetch another call started no longer than this call may take
+                token = tokens.token(Duration.ofNanos(left));
+            }
             AttemptState state = new AttemptState();
             Request httpRequest;
             try {
@@ -206,17 +338,20 @@ public final class HttpTransport implements AutoCloseable {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw new DcbTransportException("call timeout of " + options.callTimeout().toMillis()
-                        + " ms exceeded before attempt " + attempt, base, null);
+                throw timedOut(attempt, base);
             }
             Call call = client.newCall(httpRequest);
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             long start = System.nanoTime();
+            InterruptibleCall exchange = new InterruptibleCall(call);
             ApiResponse response;
-            try (Response raw = call.execute()) {
-                response = read(raw, base);
+            try {
+                response = exchange.run(raw -> read(raw, base));
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
+                if (exchange.interrupted()) {
+                    throw interrupted(request, state.sent, base, e);
+                }
                 boolean safe = !state.sent || request.isRetrySafe();
                 Duration delay = policy.delayBeforeRetry(attempt, null);
                 if (safe && attempt < policy.maxAttempts() && fits(deadline, delay)) {
@@ -227,11 +362,29 @@ public final class HttpTransport implements AutoCloseable {
                         !state.sent || request.isRetrySafe(), e);
             } catch (DcbProtocolException e) {
                 log(request, attempt, start, -2, null);
+                if (exchange.interrupted()) {
+                    throw interrupted(request, state.sent, base, e);
+                }
                 throw e;
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                // OkHttp is Kotlin: a checked InterruptedException can escape its connect phase undeclared
+                log(request, attempt, start, -1, null);
+                if (e instanceof InterruptedException || exchange.interrupted()) {
+                    throw interrupted(request, state.sent, base, e);
+                }
+                throw new DcbTransportException("call failed (" + e.getClass().getSimpleName() + ")", base,
+                        !state.sent || request.isRetrySafe(), e);
             }
             log(request, attempt, start, response.status(), null);
             if (response.isSuccessful()) {
                 return response;
+            }
+            if (response.status() >= 300 && response.status() < 400) {
+                // named by status only: the Location header and its query may carry what the provider echoed
+                throw new DcbProtocolException("the provider answered a redirect (HTTP " + response.status()
+                        + "); redirects are never followed", response.context(), null);
             }
             response = request.scrubSensitive(response);
             if (response.status() == 401 && token != null && !authRetried) {
@@ -253,6 +406,62 @@ public final class HttpTransport implements AutoCloseable {
             DcbException mapped = errorMapper.map(request, response);
             throw Objects.requireNonNull(mapped, "error mapper returned null");
         }
+    }
+
+    private DcbTransportException timedOut(int attempt, ErrorContext base) {
+        return new DcbTransportException("call timeout of " + options.callTimeout().toMillis()
+                + " ms exceeded before attempt " + attempt, base, null);
+    }
+
+    /** The calling thread was interrupted during an attempt: its flag is set again, the call ends. */
+    private static DcbTransportException interrupted(ApiRequest request, boolean sent, ErrorContext base,
+            Throwable cause) {
+        Thread.currentThread().interrupt();
+        return new DcbTransportException(sent
+                ? "call interrupted after the request was sent; " + (request.isRetrySafe() ? "safe to repeat"
+                        : "not retried: the provider may have applied it")
+                : "call interrupted before the request was sent", base, !sent || request.isRetrySafe(), cause);
+    }
+
+    /**
+     * An OkHttp call that an interrupt of the calling thread cancels. OkHttp's blocking {@code execute()}
+     * does not notice interrupts while it waits on a socket; the JDK's hook for interruptible I/O does: while
+     * {@link #run} is between {@code begin()} and {@code end()}, {@code Thread.interrupt()} closes this
+     * channel, which cancels the call, so the socket wait ends at once. No extra thread, no polling.
+     */
+    private static final class InterruptibleCall extends AbstractInterruptibleChannel {
+        private final Call call;
+
+        InterruptibleCall(Call call) {
+            this.call = call;
+        }
+
+        ApiResponse run(ResponseReader reader) throws IOException {
+            boolean completed = false;
+            begin();
+            try (Response raw = call.execute()) {
+                ApiResponse response = reader.read(raw);
+                completed = true;
+                return response;
+            } finally {
+                end(completed);
+            }
+        }
+
+        /** Whether the calling thread was interrupted during {@link #run}, even if something cleared its flag. */
+        boolean interrupted() {
+            return !isOpen() || Thread.currentThread().isInterrupted();
+        }
+
+        @Override
+        protected void implCloseChannel() {
+            call.cancel();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ResponseReader {
+        ApiResponse read(Response raw) throws IOException;
     }
 
     private static boolean fits(long deadline, Duration delay) {
@@ -371,9 +580,15 @@ public final class HttpTransport implements AutoCloseable {
         return client;
     }
 
-    /** Releases the connection pool and threads, unless the OkHttp client was the caller's. */
+    /**
+     * Refuses every later call with {@link IllegalStateException} and releases the connection pool and
+     * threads, unless the OkHttp client was the caller's. Closing again does nothing.
+     */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (ownsClient) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
