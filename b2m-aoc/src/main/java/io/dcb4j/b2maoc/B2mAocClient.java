@@ -175,7 +175,8 @@ public final class B2mAocClient implements BillingProvider {
         String wireMsisdn = Wire.msisdn(msisdn);
         ApiRequest.Builder rb;
         if (method == TokenRequestMethod.GET) {
-            rb = ApiRequest.get("getToken", transport.url("api/getToken").addPathSegment(kw)
+            rb = ApiRequest.get("getToken", transport.url("api/getToken")
+                    .addPathSegment(HttpTransport.segment("keyword", kw))
                     .addPathSegment(wireMsisdn).build());
         } else {
             Map<String, String> body = new LinkedHashMap<>();
@@ -196,6 +197,11 @@ public final class B2mAocClient implements BillingProvider {
                     env.context().withProviderError(env.errorCode(),
                             env.errorMessage() != null ? env.errorMessage() : env.message()), null);
         }
+        if (!HttpTransport.isPathSegment(aocTransId)) {
+            // it goes into the path of the consent URL and of chargeStatus: a '..' would reach another resource
+            throw new DcbProtocolException("getToken answered an aocTransID that is not a usable id", env.context(),
+                    null);
+        }
         String redirect = Wire.blankToNull(data.redirectUrl());
         String consent = redirect != null && HttpUrl.parse(redirect) != null ? redirect : consentUrl(aocTransId);
         return new ChargeToken(aocTransId, Wire.blankToNull(data.spTransId()), redirect, consent, kw, msisdn,
@@ -209,7 +215,7 @@ public final class B2mAocClient implements BillingProvider {
      * @return the URL to send the subscriber's browser to
      */
     public String consentUrl(String aocTransId) {
-        return transport.url("api/redirect").addPathSegment(required(aocTransId, "aocTransId")).build().toString();
+        return transport.url("api/redirect").addPathSegment(segment(aocTransId, "aocTransId")).build().toString();
     }
 
     /**
@@ -234,7 +240,7 @@ public final class B2mAocClient implements BillingProvider {
      * @throws io.dcb4j.core.error.DcbException on other failures
      */
     public ChargeStatus chargeStatus(String aocTransId) {
-        String id = required(aocTransId, "aocTransId");
+        String id = segment(aocTransId, "aocTransId");
         AocEnvelope env = AocEnvelope.read(transport.execute(ApiRequest.get("chargeStatus",
                 transport.url("api/chargeStatus").addPathSegment(id).build()).build()));
         Dtos.ChargeStatusData data = env.data(Dtos.ChargeStatusData.class);
@@ -261,7 +267,7 @@ public final class B2mAocClient implements BillingProvider {
      * @throws io.dcb4j.core.error.DcbException on failure
      */
     public CancellationResult cancelSubscription(String spTransId, Msisdn msisdn) {
-        String id = required(spTransId, "spTransId");
+        String id = segment(spTransId, "spTransId");
         Objects.requireNonNull(msisdn, "msisdn");
         AocEnvelope env = call(ApiRequest.get("cancelSubscription", transport.url("api/cancelSubscription")
                 .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false).build());
@@ -279,7 +285,7 @@ public final class B2mAocClient implements BillingProvider {
      * @throws io.dcb4j.core.error.DcbException on failure
      */
     public SubscriptionStatus subscriptionStatus(String spTransId, Msisdn msisdn) {
-        String id = required(spTransId, "spTransId");
+        String id = segment(spTransId, "spTransId");
         Objects.requireNonNull(msisdn, "msisdn");
         AocEnvelope env = call(ApiRequest.get("subscriptionStatus", transport.url("api/subscriptionStatus")
                 .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).build());
@@ -304,7 +310,7 @@ public final class B2mAocClient implements BillingProvider {
      * @throws io.dcb4j.core.error.DcbException on other failures
      */
     public RenewalResult renewSubscription(String spTransId, Msisdn msisdn) {
-        String id = required(spTransId, "spTransId");
+        String id = segment(spTransId, "spTransId");
         Objects.requireNonNull(msisdn, "msisdn");
         AocEnvelope env = call(ApiRequest.get("renewSubscription", transport.url("api/renewSubscription")
                 .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false).build());
@@ -436,6 +442,11 @@ public final class B2mAocClient implements BillingProvider {
             throw new IllegalArgumentException(name + " is required");
         }
         return value.strip();
+    }
+
+    /** A required id that goes into the URL path: one segment, never a dot segment. */
+    private static String segment(String value, String name) {
+        return HttpTransport.segment(name, required(value, name));
     }
 
     private static FailureReason failureReasonOf(String errorCode) {

@@ -253,7 +253,7 @@ public final class CentiliClient implements BillingProvider {
         if (transactionId == null || transactionId.isBlank()) {
             throw new IllegalArgumentException("transactionId is required");
         }
-        return transactionId.strip();
+        return HttpTransport.segment("transactionId", transactionId.strip());
     }
 
     private String key(String given) {

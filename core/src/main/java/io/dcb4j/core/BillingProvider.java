@@ -66,7 +66,10 @@ public interface BillingProvider extends AutoCloseable {
      */
     Optional<NotificationParser> notifications();
 
-    /** Releases the connection pool and threads owned by this client. */
+    /**
+     * Releases the connection pool and threads owned by this client. Every later call that would reach the
+     * provider throws {@link IllegalStateException} and sends nothing; closing again does nothing.
+     */
     @Override
     void close();
 }

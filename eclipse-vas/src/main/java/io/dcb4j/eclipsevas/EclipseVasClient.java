@@ -782,6 +782,9 @@ public final class EclipseVasClient implements BillingProvider {
             if (loginPath == null || loginPath.isBlank() || loginPath.contains("?") || loginPath.contains("://")) {
                 throw new ConfigurationException(ID, "login-path", "must be a path such as " + DEFAULT_LOGIN_PATH);
             }
+            if (java.util.Arrays.stream(loginPath.strip().split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
+                throw new ConfigurationException(ID, "login-path", "must not have '.' or '..' segments");
+            }
             ClientOptions effective = options;
             if (connectTimeout != null || readTimeout != null || callTimeout != null) {
                 ClientOptions.Builder ob = options.toBuilder();

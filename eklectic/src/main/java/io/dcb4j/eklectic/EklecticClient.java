@@ -243,6 +243,11 @@ public final class EklecticClient implements BillingProvider {
             JsonNode n = tree.get(name);
             if (n != null && !n.isNull() && n.isValueNode() && !n.asText().isBlank()
                     && !n.asText().strip().equals("0")) {
+                if (!HttpTransport.isPathSegment(n.asText().strip())) {
+                    // it goes into the path of the next call: a '..' would reach another resource
+                    throw new DcbProtocolException("find answer's '" + name + "' is not a usable subscription id",
+                            response.context(), null);
+                }
                 return n.asText().strip();
             }
         }
@@ -285,7 +290,7 @@ public final class EklecticClient implements BillingProvider {
         if (subscriptionId == null || subscriptionId.isBlank()) {
             throw new IllegalArgumentException("the subscription id is required");
         }
-        return subscriptionId.strip();
+        return HttpTransport.segment("subscriptionId", subscriptionId.strip());
     }
 
     /**
