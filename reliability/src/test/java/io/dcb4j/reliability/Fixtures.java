@@ -166,8 +166,12 @@ final class Fixtures {
     /** The read timeout of clients built now: 300 ms, except where a test says otherwise. */
     static final ThreadLocal<Duration> READ_TIMEOUT = ThreadLocal.withInitial(() -> Duration.ofMillis(300));
 
+    /** The caller's OkHttp client for clients built now ({@code ClientOptions.okHttpClient}); none by default. */
+    static final ThreadLocal<okhttp3.OkHttpClient> CALLER_CLIENT = new ThreadLocal<>();
+
     static ClientOptions options() {
         return ClientOptions.builder().allowInsecureHttp(true).extraHeader("X-Cell", CELL.get())
+                .okHttpClient(CALLER_CLIENT.get())
                 .connectTimeout(Duration.ofMillis(300)).readTimeout(READ_TIMEOUT.get())
                 .callTimeout(Duration.ofSeconds(5))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))

@@ -53,12 +53,12 @@ public final class SilentServer implements AutoCloseable {
     /**
      * Answers requests to a path (query ignored) at once with 200 and a JSON body, instead of staying silent.
      *
-     * @param path for example {@code /api/oauth/token}
+     * @param pathRegex the path, a regular expression, for example {@code /api/oauth/token}
      * @param json the body
      * @return this server
      */
-    public SilentServer answer(String path, String json) {
-        answers.put(path, json);
+    public SilentServer answer(String pathRegex, String json) {
+        answers.put(pathRegex, json);
         return this;
     }
 
@@ -137,7 +137,8 @@ public final class SilentServer implements AutoCloseable {
                 in.skipNBytes(length);
                 String[] parts = lines[0].split(" ");
                 String path = parts.length > 1 ? parts[1].split("\\?")[0] : "";
-                String body = answers.get(path);
+                String body = answers.entrySet().stream().filter(e -> path.matches(e.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
                 if (body == null) {
                     silent.release();
                     // never answer; hold the connection until the client gives up or the server closes
