@@ -163,8 +163,11 @@ final class Fixtures {
     /** A header value every client built now sends as {@code X-Cell}, so a test counts only its own requests. */
     static final ThreadLocal<String> CELL = ThreadLocal.withInitial(() -> "none");
 
-    /** The read timeout of clients built now: 300 ms, except where a test says otherwise. */
-    static final ThreadLocal<Duration> READ_TIMEOUT = ThreadLocal.withInitial(() -> Duration.ofMillis(300));
+    /**
+     * The read timeout of clients built now: as long as the call timeout, so that an ordinary answer on a
+     * loaded machine never times out; a test that wants read timeouts sets a shorter one.
+     */
+    static final ThreadLocal<Duration> READ_TIMEOUT = ThreadLocal.withInitial(() -> Duration.ofSeconds(5));
 
     /** The caller's OkHttp client for clients built now ({@code ClientOptions.okHttpClient}); none by default. */
     static final ThreadLocal<okhttp3.OkHttpClient> CALLER_CLIENT = new ThreadLocal<>();
