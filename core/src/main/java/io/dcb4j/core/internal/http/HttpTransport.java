@@ -184,7 +184,8 @@ public final class HttpTransport implements AutoCloseable {
     public ApiResponse execute(ApiRequest request) {
         RetryPolicy policy = options.retryPolicy();
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
-        ErrorContext base = ErrorContext.of(provider, request.operation);
+        ErrorContext base = ErrorContext.of(provider, request.operation).withReference(request.reference)
+                .redacting(RequestSecrets.of(request, options));
         boolean authRetried = false;
         int attempt = 0;
         while (true) {
@@ -214,7 +215,7 @@ public final class HttpTransport implements AutoCloseable {
             long start = System.nanoTime();
             ApiResponse response;
             try (Response raw = call.execute()) {
-                response = read(raw, base);
+                response = read(raw, base.redacting(RequestSecrets.of(token)));
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
                 boolean safe = !state.sent || request.isRetrySafe();
@@ -277,7 +278,9 @@ public final class HttpTransport implements AutoCloseable {
             return "connection " + kind + " before the request was sent";
         }
         return "call " + kind + " after the request was sent; "
-                + (request.isRetrySafe() ? "retries exhausted" : "not retried: the provider may have applied it");
+                + (request.isRetrySafe() ? "retries exhausted" : "not retried: the provider may have applied it"
+                        + (request.reference == null ? "" : "; query the status of this "
+                                + request.reference.kind() + " (see reference) before trying again"));
     }
 
     private Request toHttp(ApiRequest request, AccessToken token, AttemptState state) {
