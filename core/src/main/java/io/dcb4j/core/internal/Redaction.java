@@ -556,6 +556,40 @@ public final class Redaction {
     }
 
     /**
+     * A record as its default {@code toString()} shows it ({@code Name[a=1, b=x]}), with every text component
+     * cleaned as provider text ({@link #scrubText}) and every other component's text sanitized, credentials and
+     * phone numbers masked: for public records that carry provider text.
+     *
+     * @param record the record
+     * @return the text
+     */
+    public static String describeRecord(Record record) {
+        StringBuilder sb = new StringBuilder(record.getClass().getSimpleName()).append('[');
+        java.lang.reflect.RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(components[i].getName()).append('=');
+            Object value;
+            try {
+                value = components[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                sb.append('?');
+                continue;
+            }
+            if (value instanceof CharSequence text) {
+                sb.append(scrubText(text.toString()));
+            } else {
+                String text = String.valueOf(value);
+                boolean cut = text.length() > WINDOW;
+                sb.append(maskPhoneNumbers(maskCredentials(sanitize(cut ? head(text, WINDOW) + TRUNCATED : text))));
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
      * A short excerpt of a body for an error message: at most {@code max} characters, scrubbed, control
      * characters replaced.
      *
