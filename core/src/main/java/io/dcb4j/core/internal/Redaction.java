@@ -56,7 +56,7 @@ public final class Redaction {
 
     /** Query, form, header and JSON keys whose values are never shown. Compared in lower case. */
     public static final Set<String> SENSITIVE_KEYS = Set.of(
-            "client_secret", "clientsecret", "client_id", "clientid", "password", "p", "u", "username",
+            "client_secret", "clientsecret", "client_id", "clientid", "password", "p", "u", "username", "identity",
             "pin", "otp", "token", "access_token", "accesstoken", "refresh_token", "refreshtoken", "id_token",
             "authorization", "apikey", "api_key", "api-key", "x-api-key", "x-infomedia-api-key", "secret",
             "headervalue", "sessionid", "session_id", "code", "hmac", "signature");

@@ -54,12 +54,14 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean ownsClient;
     private final TokenProvider tokens;
     private final ErrorMapper errorMapper;
+    private final List<String> credentials;
 
     private HttpTransport(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
         this.options = Objects.requireNonNull(b.options, "options");
         this.baseUrl = b.baseUrl;
         this.errorMapper = b.errorMapper == null ? HttpErrors.byStatus() : b.errorMapper;
+        this.credentials = List.copyOf(b.credentials);
         OkHttpClient base = options.okHttpClient();
         this.ownsClient = base == null;
         OkHttpClient.Builder cb = base == null ? new OkHttpClient.Builder() : base.newBuilder();
@@ -185,7 +187,7 @@ public final class HttpTransport implements AutoCloseable {
         RetryPolicy policy = options.retryPolicy();
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
         ErrorContext base = ErrorContext.of(provider, request.operation).withReference(request.reference)
-                .redacting(RequestSecrets.of(request, options));
+                .redacting(credentials).redacting(RequestSecrets.of(request, options));
         boolean authRetried = false;
         int attempt = 0;
         while (true) {
@@ -391,6 +393,7 @@ public final class HttpTransport implements AutoCloseable {
         private TokenProvider tokens;
         private java.util.function.Function<HttpTransport, TokenProvider> tokensFactory;
         private ErrorMapper errorMapper;
+        private final List<String> credentials = new java.util.ArrayList<>();
 
         private Builder(String provider, ClientOptions options) {
             this.provider = provider;
@@ -440,6 +443,23 @@ public final class HttpTransport implements AutoCloseable {
          */
         public Builder errorMapper(ErrorMapper mapper) {
             this.errorMapper = mapper;
+            return this;
+        }
+
+        /**
+         * The client's credentials (client secret, password, API key): masked in the provider text of every
+         * answer, whichever call it answers, should the provider echo one. The values a request carries are
+         * masked anyway (see {@link ApiRequest.Builder#sensitive}).
+         *
+         * @param values the credentials; null and blank ones are ignored
+         * @return this builder
+         */
+        public Builder credentials(String... values) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    credentials.add(v);
+                }
+            }
             return this;
         }
 
