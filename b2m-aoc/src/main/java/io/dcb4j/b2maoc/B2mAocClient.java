@@ -270,7 +270,8 @@ public final class B2mAocClient implements BillingProvider {
         String id = segment(spTransId, "spTransId");
         Objects.requireNonNull(msisdn, "msisdn");
         AocEnvelope env = call(ApiRequest.get("cancelSubscription", transport.url("api/cancelSubscription")
-                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false).build());
+                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false)
+                .reference("spTransID", id).build());
         Dtos.CancelData data = env.data(Dtos.CancelData.class);
         return new CancellationResult(id, msisdn, env.message(), Wire.blankToNull(data.errorCode()),
                 Wire.blankToNull(data.errorMessage()));
@@ -313,7 +314,8 @@ public final class B2mAocClient implements BillingProvider {
         String id = segment(spTransId, "spTransId");
         Objects.requireNonNull(msisdn, "msisdn");
         AocEnvelope env = call(ApiRequest.get("renewSubscription", transport.url("api/renewSubscription")
-                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false).build());
+                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false)
+                .reference("spTransID", id).build());
         Dtos.RenewData data = env.data(Dtos.RenewData.class);
         String raw = Wire.blankToNull(data.transactionOperationStatus());
         String aocTransId = Wire.blankToNull(data.aocTransId());

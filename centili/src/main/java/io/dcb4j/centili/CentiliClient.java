@@ -114,7 +114,7 @@ public final class CentiliClient implements BillingProvider {
                                 new CentiliTokenSource(t, tokenUrl, clientId, clientSecret, username, password,
                                         options.clock()))
                         .options(options).build())
-                .errorMapper(new CentiliErrors()).build();
+                .credentials(clientSecret, password).errorMapper(new CentiliErrors()).build();
         this.baseUrlText = transport.url("").build().toString();
         this.zone = b.zone;
         this.keys = b.idempotencyKeys;
@@ -155,7 +155,8 @@ public final class CentiliClient implements BillingProvider {
         Objects.requireNonNull(request, "request");
         String key = key(request.idempotencyKey());
         ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.START, transport.url("transactions/init")
-                .build()).jsonBody(CentiliMapper.startBody(request)).idempotencyKey(IDEMPOTENCY_HEADER, key).build());
+                .build()).jsonBody(CentiliMapper.startBody(request)).idempotencyKey(IDEMPOTENCY_HEADER, key)
+                .reference("idempotencyKey", key).build());
         return CentiliMapper.start(r.json(Wire.StartAnswer.class), key, r.context());
     }
 
@@ -191,7 +192,7 @@ public final class CentiliClient implements BillingProvider {
         String key = key(idempotencyKey);
         ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.SUBMIT_PIN, transport.url("transactions")
                 .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new Wire.PinBody(pin.strip())).sensitive(pin.strip())
-                .idempotencyKey(IDEMPOTENCY_HEADER, key).build());
+                .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("transactionId", id).build());
         return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
     }
 
@@ -221,7 +222,7 @@ public final class CentiliClient implements BillingProvider {
         String key = key(idempotencyKey);
         ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.RELEASE, transport.url("transactions")
                 .addPathSegment(id).addPathSegment("release").build()).emptyBody()
-                .idempotencyKey(IDEMPOTENCY_HEADER, key).build());
+                .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("transactionId", id).build());
         return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
     }
 

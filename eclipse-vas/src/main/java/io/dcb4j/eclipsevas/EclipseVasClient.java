@@ -129,7 +129,7 @@ public final class EclipseVasClient implements BillingProvider {
                                 CachingTokenProvider.cacheKey(ID, b.baseUrl.strip(), String.valueOf(b.tenantId), b.identity),
                                 new LoginTokenSource(t, loginPath, b.identity, b.password, options.clock()))
                         .options(options).build())
-                .errorMapper(new EclipseErrorMapper(List.of(b.password))).build();
+                .credentials(b.password).errorMapper(new EclipseErrorMapper()).build();
     }
 
     /**
@@ -328,14 +328,16 @@ public final class EclipseVasClient implements BillingProvider {
         HttpUrl url = tenantUrl().addPathSegment("customers").addPathSegment(Long.toString(customerId))
                 .addPathSegment("payments").build();
         ApiResponse response = transport.execute(ApiRequest.post("initiatePayment", url)
-                .jsonBody(Mapping.body(request)).retrySafe(true).build());
+                .jsonBody(Mapping.body(request)).retrySafe(true)
+                .reference("externalUniqueId", request.externalUniqueId()).build());
         return requirePayment(response);
     }
 
     /**
      * Completes an initiated payment with the fields it still needs:
      * {@code PUT .../tenants/{tenantId}/payments/{paymentId}}. Not retried once the request was sent: on a
-     * {@link DcbTransportException} query {@link #payment(long)} before trying again.
+     * {@link DcbTransportException} query {@link #payment(long)} before trying again; every exception of the
+     * call names the payment in {@link io.dcb4j.core.error.DcbException#reference()} ({@code paymentId}).
      *
      * @param paymentId the payment
      * @param update amount, wallet, landing URL, external id
@@ -346,7 +348,7 @@ public final class EclipseVasClient implements BillingProvider {
         Objects.requireNonNull(update, "update");
         HttpUrl url = paymentUrl(paymentId);
         ApiResponse response = transport.execute(ApiRequest.put("completePayment", url)
-                .jsonBody(Mapping.body(update)).build());
+                .jsonBody(Mapping.body(update)).reference("paymentId", Long.toString(paymentId)).build());
         JsonNode tree = response.jsonTreeOrNull();
         if (tree != null && tree.isObject() && tree.hasNonNull("paymentId")) {
             Payment payment = Mapping.payment(response.json(PaymentDto.class));
@@ -493,9 +495,9 @@ public final class EclipseVasClient implements BillingProvider {
             try {
                 completion = completePayment(initiated.paymentId(), update.build());
             } catch (DcbTransportException e) {
-                throw new DcbTransportException("payment " + initiated.paymentId()
-                        + " was initiated but its completion outcome is unknown; query status("
-                        + initiated.paymentId() + ") before charging again", e.context(), e.isRetryable(), e);
+                // the context names the payment (reference paymentId): its digits are never masked there
+                throw new DcbTransportException("the payment was initiated but its completion outcome is unknown; "
+                        + "query its status (reference paymentId) before charging again", e.context(), e.isRetryable(), e);
             }
             Payment latest = completion.updatedPayment().orElse(initiated);
             return result(latest, request);

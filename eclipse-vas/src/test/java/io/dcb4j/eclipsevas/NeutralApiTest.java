@@ -19,6 +19,7 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.error.DcbTransportException;
+import io.dcb4j.core.error.ProviderReference;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
@@ -139,7 +140,11 @@ class NeutralApiTest extends WireMockSupport {
             Charges charges = eclipse.charges().orElseThrow();
             ChargeRequest request = ChargeRequest.builder(Money.of("5", "ZAR")).offer(OfferId.of("4_M512")).build();
             assertThatThrownBy(() -> charges.charge(request)).isInstanceOfSatisfying(DcbTransportException.class, e -> {
-                assertThat(e.getMessage()).contains("payment 91005").contains("status(91005)");
+                assertThat(e.getMessage()).isEqualTo("the payment was initiated but its completion outcome is unknown; "
+                        + "query its status (reference paymentId) before charging again [provider=eclipse-vas, "
+                        + "operation=completePayment, reference=paymentId 91005]");
+                assertThat(e.reference()).hasValue(new ProviderReference("paymentId", "91005"));
+                assertThat(e.isRetryable()).isFalse();
                 assertThat(e.operation()).isEqualTo("completePayment");
             });
         }

@@ -108,6 +108,7 @@ public final class EklecticClient implements BillingProvider {
                                 new EklecticTokenSource(t, clientId, clientSecret, options.clock()))
                         .options(options)
                         .build())
+                .credentials(clientSecret)
                 .errorMapper(new EklecticErrorMapper())
                 .build();
         this.baseUrl = transport.url("").build().toString();
@@ -203,6 +204,7 @@ public final class EklecticClient implements BillingProvider {
                 .jsonBody(new EklecticWire.ConfirmRequest(msisdn.digits(), EklecticMapper.offerOnWire(offer),
                         code.strip(), pin.strip()))
                 .sensitive(pin.strip())
+                .reference("code", code.strip())
                 .build());
         EklecticWire.ConfirmAnswer answer = response.json(EklecticWire.ConfirmAnswer.class);
         String confirm = EklecticMapper.text(answer.confirm());
@@ -283,7 +285,7 @@ public final class EklecticClient implements BillingProvider {
     public void unsubscribe(String subscriptionId) {
         String id = requireId(subscriptionId);
         transport.execute(ApiRequest.delete("unsubscribe", transport.url("subscription").addPathSegment(id).build())
-                .build());
+                .reference("subscriptionId", id).build());
     }
 
     private static String requireId(String subscriptionId) {

@@ -127,7 +127,7 @@ public final class InfomediaClient implements BillingProvider {
         ClientOptions options = b.options == null ? ClientOptions.defaults() : b.options;
         this.baseUrl = b.baseUrl == null ? DEFAULT_BASE_URL : b.baseUrl.strip();
         this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", baseUrl)
-                .errorMapper(InfomediaErrors.INSTANCE).build();
+                .credentials(apiKey, password).errorMapper(InfomediaErrors.INSTANCE).build();
         this.parser = b.parser == null ? InfomediaNotificationParser.create() : b.parser;
     }
 
@@ -168,7 +168,7 @@ public final class InfomediaClient implements BillingProvider {
         List<String> secrets = secrets(null);
         ApiResponse response = post("generatePin", "PINGenerateWithParams",
                 WireBodies.subscription(request, mcc, mnc, username, password, pinField, null), secrets);
-        return Answers.pin(response.json(WireDtos.PinAnswer.class), response.context(), secrets);
+        return Answers.pin(response.json(WireDtos.PinAnswer.class), response.context());
     }
 
     /**
@@ -191,7 +191,7 @@ public final class InfomediaClient implements BillingProvider {
         List<String> secrets = secrets(pin.strip());
         ApiResponse response = post("join", "SubscriptionJoinWithParams",
                 WireBodies.subscription(request, mcc, mnc, username, password, pinField, pin.strip()), secrets);
-        return Answers.join(response.json(WireDtos.JoinAnswer.class), response.context(), secrets);
+        return Answers.join(response.json(WireDtos.JoinAnswer.class), response.context());
     }
 
     /**
@@ -215,10 +215,10 @@ public final class InfomediaClient implements BillingProvider {
      */
     public UnsubscribeResult unsubscribe(UnsubscribeRequest request) {
         Objects.requireNonNull(request, "request");
-        List<String> secrets = secrets(null);
-        ApiResponse response = post("unsubscribe", "SubscriptionUnsubscribe",
-                WireBodies.unsubscribe(request, mcc, mnc, username, password), secrets);
-        return Answers.unsubscribe(response.json(WireDtos.UnsubscribeAnswer.class), response.context(), secrets);
+        ApiResponse response = transport.execute(request("unsubscribe", "SubscriptionUnsubscribe",
+                WireBodies.unsubscribe(request, mcc, mnc, username, password), secrets(null))
+                .reference("sid", request.sid()).build());
+        return Answers.unsubscribe(response.json(WireDtos.UnsubscribeAnswer.class), response.context());
     }
 
     /**
@@ -230,18 +230,24 @@ public final class InfomediaClient implements BillingProvider {
         return parser;
     }
 
-    /** The values a refusal must never repeat: the credentials, and the PIN on a join. */
+    /**
+     * The values an exception must never repeat: the credentials, and the PIN on a join. The transport masks
+     * them, and the other credentials it finds in the request ({@code u}), wherever an answer echoes them.
+     */
     private List<String> secrets(String pin) {
         return pin == null ? List.of(apiKey, password) : List.of(apiKey, password, pin);
     }
 
     private ApiResponse post(String operation, String path, Map<String, Object> body, List<String> secrets) {
-        return transport.execute(ApiRequest.post(operation, transport.url(path).build())
+        return transport.execute(request(operation, path, body, secrets).build());
+    }
+
+    private ApiRequest.Builder request(String operation, String path, Map<String, Object> body, List<String> secrets) {
+        return ApiRequest.post(operation, transport.url(path).build())
                 .header(API_KEY_HEADER, apiKey)
                 .authenticated(false)
                 .jsonBody(body)
-                .sensitive(secrets.toArray(String[]::new))
-                .build());
+                .sensitive(secrets.toArray(String[]::new));
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.internal.Json;
-import io.dcb4j.core.internal.Redaction;
 import io.dcb4j.core.internal.http.ApiResponse;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +29,9 @@ public final class AocEnvelope {
         this.response = response;
         this.status = bool(root.get("status"));
         this.errors = bool(root.get("errors"));
-        // the gateway's message can echo the subscriber's number: it reaches public results and their toString()
-        this.message = Redaction.maskDigitRuns(text(root.get("message")));
+        // the gateway's message can echo the subscriber's number or a credential header, and carry control
+        // characters: it reaches public results and their toString(), so it is kept cleaned
+        this.message = response.context().scrub(text(root.get("message")));
         JsonNode d = root.get("data");
         this.data = d instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
     }

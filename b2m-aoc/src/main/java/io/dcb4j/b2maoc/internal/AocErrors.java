@@ -61,7 +61,7 @@ public final class AocErrors {
         if (code != null) {
             return byCode(code, ctx);
         }
-        Map<String, String> fields = fieldErrors(env.data());
+        Map<String, String> fields = fieldErrors(env.data(), ctx);
         if (!fields.isEmpty()) {
             return new B2mAocInvalidRequestException(fields, ctx);
         }
@@ -76,9 +76,10 @@ public final class AocErrors {
      * value is text or an array of texts (Laravel style).
      *
      * @param data the normalised data object
-     * @return field to text, scrubbed; empty when none
+     * @param ctx the answer's context, which cleans the texts (the call's secrets masked too)
+     * @return field to text, cleaned; empty when none
      */
-    static Map<String, String> fieldErrors(JsonNode data) {
+    static Map<String, String> fieldErrors(JsonNode data, ErrorContext ctx) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : data.properties()) {
             if (NOT_FIELDS.contains(e.getKey())) {
@@ -99,7 +100,7 @@ public final class AocErrors {
                 text = AocEnvelope.text(v);
             }
             if (text != null) {
-                fields.put(e.getKey(), Redaction.scrubText(text));
+                fields.put(Redaction.printable(e.getKey()), ctx.scrub(text));
             }
         }
         return fields;

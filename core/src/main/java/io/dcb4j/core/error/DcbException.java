@@ -1,6 +1,5 @@
 package io.dcb4j.core.error;
 
-import io.dcb4j.core.internal.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,7 +7,10 @@ import java.util.OptionalInt;
 /**
  * The root of every exception dcb4j throws. Unchecked. Carries the provider, the operation, the HTTP status
  * (if an answer came), the provider's code and message (if any), a request id and whether a later retry of
- * the same call may succeed. Its message never contains a secret, a token, a PIN or a full MSISDN.
+ * the same call may succeed. Its message never contains a secret, a token, a PIN or a full MSISDN: the
+ * summary and the provider's texts are cleaned as {@link ErrorContext} describes (secrets the call carried
+ * masked, control and bidi characters removed, phone-number-like numbers masked, each text cut to 300
+ * characters).
  */
 public class DcbException extends RuntimeException {
 
@@ -24,7 +26,7 @@ public class DcbException extends RuntimeException {
      * @param cause the cause, or null
      */
     public DcbException(String summary, ErrorContext context, Throwable cause) {
-        super(Redaction.scrubText(summary) + " [" + Objects.requireNonNull(context, "context").describe() + "]", cause);
+        super(Objects.requireNonNull(context, "context").scrub(summary) + " [" + context.describe() + "]", cause);
         this.context = context;
     }
 
@@ -74,7 +76,8 @@ public class DcbException extends RuntimeException {
     }
 
     /**
-     * The provider's error message, with MSISDN-like numbers masked.
+     * The provider's error message, cleaned: secrets the call carried masked, control and bidi characters
+     * removed, phone-number-like numbers masked, at most 300 characters.
      *
      * @return the message
      */
@@ -89,6 +92,18 @@ public class DcbException extends RuntimeException {
      */
     public Optional<String> requestId() {
         return Optional.ofNullable(context.requestId());
+    }
+
+    /**
+     * The provider's reference of what the call was about (a payment id, a transaction id, a subscription id,
+     * an idempotency key), when the call had one. When a write failed with an unknown outcome (a
+     * {@link DcbTransportException} that is not retryable), this is what to query before trying again. Never
+     * personal data.
+     *
+     * @return the reference, for example {@code paymentId 172565}
+     */
+    public Optional<ProviderReference> reference() {
+        return context.reference();
     }
 
     /**

@@ -96,7 +96,8 @@ public final class Json {
                 throw dpe;
             }
             throw new DcbProtocolException("unreadable answer, expected " + type.getSimpleName() + " JSON: "
-                    + Redaction.excerpt(new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8), 120),
+                    + Redaction.excerpt(context.scrub(new String(body, 0, Math.min(body.length, Redaction.WINDOW),
+                            StandardCharsets.UTF_8)), 120),
                     context, null);
         }
     }

@@ -31,6 +31,6 @@ public record ChargeRef(String id) {
 
     @Override
     public String toString() {
-        return id;
+        return io.dcb4j.core.internal.Redaction.printable(id);
     }
 }

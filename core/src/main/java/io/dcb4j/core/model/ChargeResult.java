@@ -60,4 +60,15 @@ public record ChargeResult(
             FailureReason failureReason, Map<String, String> details) {
         this(charge, state, rawState, amount, nextAction, failureReason, details, null);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

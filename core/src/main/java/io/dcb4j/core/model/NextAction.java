@@ -92,6 +92,16 @@ public sealed interface NextAction
         public Optional<String> instruction() {
             return Optional.ofNullable(instructionText);
         }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -122,6 +132,16 @@ public sealed interface NextAction
         public Optional<String> instruction() {
             return Optional.ofNullable(instructionText);
         }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -140,6 +160,16 @@ public sealed interface NextAction
         @Override
         public Optional<String> instruction() {
             return Optional.ofNullable(instructionText);
+        }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
         }
     }
 
@@ -171,6 +201,16 @@ public sealed interface NextAction
         public Optional<String> instruction() {
             return Optional.ofNullable(instructionText);
         }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -180,6 +220,16 @@ public sealed interface NextAction
      * @param imageUrl the answer's image
      */
     record CaptchaAnswer(String answerId, String imageUrl) {
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -197,6 +247,16 @@ public sealed interface NextAction
         @Override
         public Optional<String> instruction() {
             return Optional.ofNullable(instructionText);
+        }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dcb4j.core.notification;
 
+import io.dcb4j.core.internal.Redaction;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.core.model.Money;
@@ -204,12 +205,13 @@ public final class BillingEvent {
         return acknowledgement;
     }
 
-    /** Without raw parameters, and with the MSISDN masked. */
+    /** Without raw parameters, with the MSISDN masked and the callback's texts made printable. */
     @Override
     public String toString() {
-        return "BillingEvent[" + provider + " " + type + (rawType == null ? "" : " (" + rawType + ")") + ", id="
-                + eventId + (subscription == null || subscription.id() == null ? "" : ", subscription="
-                + subscription.id()) + (charge == null ? "" : ", charge=" + charge.id())
+        return "BillingEvent[" + provider + " " + type + (rawType == null ? "" : " (" + Redaction.scrubText(rawType)
+                + ")") + ", id=" + Redaction.printable(eventId) + (subscription == null || subscription.id() == null
+                ? "" : ", subscription=" + Redaction.printable(subscription.id()))
+                + (charge == null ? "" : ", charge=" + Redaction.printable(charge.id()))
                 + (msisdn == null ? "" : ", msisdn=" + msisdn) + (amount == null ? "" : ", amount=" + amount)
                 + (failureReason == null ? "" : ", failure=" + failureReason) + "]";
     }

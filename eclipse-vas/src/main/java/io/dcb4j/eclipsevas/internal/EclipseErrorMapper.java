@@ -10,7 +10,6 @@ import io.dcb4j.core.internal.http.ApiRequest;
 import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.ErrorMapper;
 import io.dcb4j.core.internal.http.HttpErrors;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,36 +19,25 @@ import java.util.Locale;
  */
 public final class EclipseErrorMapper implements ErrorMapper {
 
-    private final List<String> secrets;
-
-    /**
-     * Creates the mapper.
-     *
-     * @param secrets values that must never appear in an exception even if Eclipse echoes them (the password)
-     */
-    public EclipseErrorMapper(List<String> secrets) {
-        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
-    }
-
     @Override
     public DcbException map(ApiRequest request, ApiResponse response) {
-        return map(response, secrets);
+        return map(response);
     }
 
-    /** Maps an error answer, hiding the given secrets in the provider's description. */
-    public static DcbException map(ApiResponse response, List<String> secrets) {
+    /**
+     * Maps an error answer. The answer's context masks the credentials the call carried (the login password)
+     * should Eclipse echo them in its description.
+     *
+     * @param response the answer
+     * @return the exception
+     */
+    public static DcbException map(ApiResponse response) {
         ErrorContext context = response.context();
         String code = null;
         JsonNode entry = firstEntry(response.jsonTreeOrNull());
         if (entry != null) {
             code = text(entry, "code");
-            String description = text(entry, "description");
-            if (description != null) {
-                for (String secret : secrets) {
-                    description = description.replace(secret, "***");
-                }
-            }
-            context = context.withProviderError(code, description);
+            context = context.withProviderError(code, text(entry, "description"));
             String traceId = text(entry, "traceId");
             if (traceId != null) {
                 context = context.withRequestId(traceId);

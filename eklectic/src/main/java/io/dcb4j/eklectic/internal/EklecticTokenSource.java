@@ -50,6 +50,7 @@ public final class EklecticTokenSource implements TokenSource {
                         .addQueryParameter("client_secret", clientSecret)
                         .build())
                 .formBody(Map.of())
+                .sensitive(clientSecret)
                 .authenticated(false)
                 .retrySafe(true)
                 .build();

@@ -1,6 +1,5 @@
 package io.dcb4j.infomedia.internal;
 
-import java.util.List;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.model.Msisdn;
@@ -37,13 +36,12 @@ public final class Answers {
      * Reads a PIN answer or throws the refusal.
      *
      * @param a the answer
-     * @param context the call's context
-     * @param secrets values a refusal must not repeat (credentials, PIN)
+     * @param context the call's context (it masks the call's credentials and PIN in a refusal's text)
      * @return the result
      */
-    public static PinResult pin(WireDtos.PinAnswer a, ErrorContext context, List<String> secrets) {
+    public static PinResult pin(WireDtos.PinAnswer a, ErrorContext context) {
         StatusDescription d = StatusDescription.parse(a.description());
-        requireSuccess(a.status(), d, context, secrets);
+        requireSuccess(a.status(), d, context);
         return new PinResult(a.status(), d, a.pinId());
     }
 
@@ -51,13 +49,12 @@ public final class Answers {
      * Reads a join answer or throws the refusal.
      *
      * @param a the answer
-     * @param context the call's context
-     * @param secrets values a refusal must not repeat (credentials, PIN)
+     * @param context the call's context (it masks the call's credentials and PIN in a refusal's text)
      * @return the result
      */
-    public static JoinResult join(WireDtos.JoinAnswer a, ErrorContext context, List<String> secrets) {
+    public static JoinResult join(WireDtos.JoinAnswer a, ErrorContext context) {
         StatusDescription d = StatusDescription.parse(a.description());
-        requireSuccess(a.status(), d, context, secrets);
+        requireSuccess(a.status(), d, context);
         PaymentConfirmation conf = null;
         if (a.conf() != null && (a.conf().status() != null || a.conf().description() != null
                 || a.conf().portedMcc() != null || a.conf().portedMnc() != null)) {
@@ -88,23 +85,21 @@ public final class Answers {
      * Reads an unsubscribe answer or throws the refusal.
      *
      * @param a the answer
-     * @param context the call's context
-     * @param secrets values a refusal must not repeat (credentials, PIN)
+     * @param context the call's context (it masks the call's credentials and PIN in a refusal's text)
      * @return the result
      */
-    public static UnsubscribeResult unsubscribe(WireDtos.UnsubscribeAnswer a, ErrorContext context, List<String> secrets) {
+    public static UnsubscribeResult unsubscribe(WireDtos.UnsubscribeAnswer a, ErrorContext context) {
         StatusDescription d = StatusDescription.parse(a.description());
-        requireSuccess(a.status(), d, context, secrets);
+        requireSuccess(a.status(), d, context);
         return new UnsubscribeResult(a.status(), d, a.sid(), msisdnOrNull(a.mx()), a.mcc(), a.mnc());
     }
 
-    private static void requireSuccess(String status, StatusDescription d, ErrorContext context,
-            List<String> secrets) {
+    private static void requireSuccess(String status, StatusDescription d, ErrorContext context) {
         if (status == null && d.raw() == null) {
             throw new DcbProtocolException("answer has neither status nor description", context, null);
         }
         if (!isSuccess(status, d)) {
-            throw InfomediaErrors.refusal(d, status, context, secrets);
+            throw InfomediaErrors.refusal(d, status, context);
         }
     }
 

@@ -68,20 +68,12 @@ public final class InfomediaErrors implements ErrorMapper {
      *
      * @param description the split description
      * @param status the raw {@code status} field, or null
-     * @param context the call's context (provider, operation, HTTP status, request id)
-     * @param secrets values the provider may have echoed that must not reach the exception (credentials, PIN)
+     * @param context the call's context (provider, operation, HTTP status, request id); it masks the
+     *     credentials and the PIN the call carried, should Infomedia echo them
      * @return the exception; never null
      */
-    public static DcbException refusal(StatusDescription description, String status, ErrorContext context,
-            java.util.List<String> secrets) {
+    public static DcbException refusal(StatusDescription description, String status, ErrorContext context) {
         String message = description.raw() != null ? description.raw() : status;
-        if (message != null) {
-            for (String secret : secrets) {
-                if (secret != null && !secret.isEmpty()) {
-                    message = message.replace(secret, io.dcb4j.core.internal.Redaction.MASK);
-                }
-            }
-        }
         ErrorContext ctx = context.withProviderError(description.code(), message);
         return classify(description, ctx, null);
     }

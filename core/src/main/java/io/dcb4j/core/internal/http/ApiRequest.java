@@ -28,6 +28,7 @@ public final class ApiRequest {
     final String idempotencyKey;
     final Boolean retrySafe;
     final java.util.List<String> sensitive;
+    final io.dcb4j.core.error.ProviderReference reference;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -40,6 +41,7 @@ public final class ApiRequest {
         this.idempotencyKey = b.idempotencyKey;
         this.retrySafe = b.retrySafe;
         this.sensitive = java.util.List.copyOf(b.sensitive);
+        this.reference = b.reference;
     }
 
     /**
@@ -157,6 +159,7 @@ public final class ApiRequest {
         private String idempotencyKey;
         private Boolean retrySafe;
         private final java.util.List<String> sensitive = new java.util.ArrayList<>();
+        private io.dcb4j.core.error.ProviderReference reference;
 
         private Builder(String method, String operation, HttpUrl url) {
             this.method = method;
@@ -262,6 +265,21 @@ public final class ApiRequest {
                     sensitive.add(v);
                 }
             }
+            return this;
+        }
+
+        /**
+         * The provider's reference of what this call is about (a payment id, a transaction id, a
+         * subscription id, an idempotency key), known before the call: every exception of the call carries it
+         * ({@link io.dcb4j.core.error.DcbException#reference()}), and a write whose outcome is unknown names it
+         * in its message, so that the merchant knows what to reconcile. Never personal data (no MSISDN).
+         *
+         * @param kind what the id is, in the provider's terms, for example {@code paymentId}
+         * @param id the id; null or blank sets none
+         * @return this builder
+         */
+        public Builder reference(String kind, String id) {
+            this.reference = id == null || id.isBlank() ? null : new io.dcb4j.core.error.ProviderReference(kind, id);
             return this;
         }
 

@@ -68,12 +68,14 @@ public final class HttpTransport implements AutoCloseable {
     private final TokenProvider tokens;
     private final ErrorMapper errorMapper;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<String> credentials;
 
     private HttpTransport(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
         this.options = Objects.requireNonNull(b.options, "options");
         this.baseUrl = b.baseUrl;
         this.errorMapper = b.errorMapper == null ? HttpErrors.byStatus() : b.errorMapper;
+        this.credentials = List.copyOf(b.credentials);
         OkHttpClient base = options.okHttpClient();
         this.ownsClient = base == null;
         OkHttpClient.Builder cb = base == null ? new OkHttpClient.Builder() : base.newBuilder();
@@ -286,7 +288,8 @@ public final class HttpTransport implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the " + provider + " client is closed");
         }
-        ErrorContext base = ErrorContext.of(provider, request.operation);
+        ErrorContext base = ErrorContext.of(provider, request.operation).withReference(request.reference)
+                .redacting(credentials).redacting(RequestSecrets.of(request, options));
         if (Thread.currentThread().isInterrupted()) {
             throw new DcbTransportException("interrupted before the request was sent", base, null);
         }
@@ -346,7 +349,7 @@ public final class HttpTransport implements AutoCloseable {
             InterruptibleCall exchange = new InterruptibleCall(call);
             ApiResponse response;
             try {
-                response = exchange.run(raw -> read(raw, base));
+                response = exchange.run(raw -> read(raw, base.redacting(RequestSecrets.of(token))));
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
                 if (exchange.interrupted()) {
@@ -486,7 +489,9 @@ public final class HttpTransport implements AutoCloseable {
             return "connection " + kind + " before the request was sent";
         }
         return "call " + kind + " after the request was sent; "
-                + (request.isRetrySafe() ? "retries exhausted" : "not retried: the provider may have applied it");
+                + (request.isRetrySafe() ? "retries exhausted" : "not retried: the provider may have applied it"
+                        + (request.reference == null ? "" : "; query the status of this "
+                                + request.reference.kind() + " (see reference) before trying again"));
     }
 
     private Request toHttp(ApiRequest request, AccessToken token, AttemptState state) {
@@ -603,6 +608,7 @@ public final class HttpTransport implements AutoCloseable {
         private TokenProvider tokens;
         private java.util.function.Function<HttpTransport, TokenProvider> tokensFactory;
         private ErrorMapper errorMapper;
+        private final List<String> credentials = new java.util.ArrayList<>();
 
         private Builder(String provider, ClientOptions options) {
             this.provider = provider;
@@ -652,6 +658,23 @@ public final class HttpTransport implements AutoCloseable {
          */
         public Builder errorMapper(ErrorMapper mapper) {
             this.errorMapper = mapper;
+            return this;
+        }
+
+        /**
+         * The client's credentials (client secret, password, API key): masked in the provider text of every
+         * answer, whichever call it answers, should the provider echo one. The values a request carries are
+         * masked anyway (see {@link ApiRequest.Builder#sensitive}).
+         *
+         * @param values the credentials; null and blank ones are ignored
+         * @return this builder
+         */
+        public Builder credentials(String... values) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    credentials.add(v);
+                }
+            }
             return this;
         }
 
