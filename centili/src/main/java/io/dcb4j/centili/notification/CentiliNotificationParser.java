@@ -19,6 +19,7 @@ import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -70,8 +71,11 @@ public final class CentiliNotificationParser implements NotificationParser {
     private final Set<String> allowedSources;
     private final SourceAddressAllowList allowList;
 
-    /** A whole number of goods, possibly written with a zero fraction ({@code 5}, {@code 5.0}). */
-    private static final Pattern QUANTITY = Pattern.compile("\\+?0*(\\d{1,18})(\\.0*)?");
+    /**
+     * A plain, bounded, non-negative number: Centili documents a whole number, and an integration that writes
+     * {@code 5.0} or {@code 1.5} is kept as sent; exponents ({@code 1e999999999}) and signs are refused.
+     */
+    private static final Pattern QUANTITY = Pattern.compile("\\d{1,18}(\\.\\d{0,18})?");
 
     private CentiliNotificationParser(Builder b) {
         this.sharedSecret = b.sharedSecret;
@@ -157,8 +161,8 @@ public final class CentiliNotificationParser implements NotificationParser {
      * @return the typed notification
      * @throws NotificationRejectedException when the shared secret or the source address does not match, or
      *     a parameter is given twice with different values
-     * @throws DcbProtocolException when {@code transactionid} is missing or {@code amount} is not a whole
-     *     number
+     * @throws DcbProtocolException when {@code transactionid} is missing or {@code amount} is not a plain
+     *     non-negative number
      */
     public PaymentNotification parsePayment(InboundNotification notification) {
         Objects.requireNonNull(notification, "notification");
@@ -177,7 +181,7 @@ public final class CentiliNotificationParser implements NotificationParser {
         if (id == null) {
             throw new DcbProtocolException("notification without transactionid", context, null);
         }
-        Long quantity = quantity(get(params, "amount"), context);
+        BigDecimal quantity = quantity(get(params, "amount"), context);
         String phone = get(params, "phone");
         String rawStatus = get(params, "status");
         String type = get(params, "transactiontype");
@@ -186,17 +190,16 @@ public final class CentiliNotificationParser implements NotificationParser {
                 PaymentStatus.fromWire(rawStatus), rawStatus, TransactionType.fromWire(type), params);
     }
 
-    /** The {@code amount} parameter: a whole, non-negative number of goods. */
-    private static Long quantity(String raw, ErrorContext context) {
+    /** The {@code amount} parameter: a quantity of goods, a plain non-negative number. */
+    private static BigDecimal quantity(String raw, ErrorContext context) {
         if (raw == null) {
             return null;
         }
-        java.util.regex.Matcher m = raw.length() > 64 ? null : QUANTITY.matcher(raw);
-        if (m == null || !m.matches()) {
-            throw new DcbProtocolException("notification amount is not a whole number (it is a quantity of "
-                    + "virtual goods)", context, null);
+        if (raw.length() > 40 || !QUANTITY.matcher(raw).matches()) {
+            throw new DcbProtocolException("notification amount is not a plain non-negative number (it is a "
+                    + "quantity of virtual goods)", context, null);
         }
-        return Long.parseLong(m.group(1));
+        return new BigDecimal(raw);
     }
 
     /** The query and body parameters, one value each; differing repeats are refused. */

@@ -2,6 +2,7 @@ package io.dcb4j.centili.notification;
 
 import io.dcb4j.centili.model.TransactionType;
 import io.dcb4j.core.model.Msisdn;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -15,8 +16,8 @@ import java.util.Map;
  * @param country the country ({@code country}), or null
  * @param mno the operator's name ({@code mno}), or null
  * @param mnoCode the operator's MCC/MNC code ({@code mnocode}), or null
- * @param quantity the quantity of virtual goods purchased (the {@code amount} parameter, a whole number), or
- *     null when the notification has none
+ * @param quantity the quantity of virtual goods purchased (the {@code amount} parameter; a whole number in
+ *     Centili's document, kept as sent), or null when the notification has none; never money
  * @param status the outcome, or null when the notification had no {@code status}
  * @param rawStatus the {@code status} text, or null
  * @param transactionType the optional {@code transactiontype} parameter, or null
@@ -30,7 +31,7 @@ public record PaymentNotification(
         String country,
         String mno,
         String mnoCode,
-        Long quantity,
+        BigDecimal quantity,
         PaymentStatus status,
         String rawStatus,
         TransactionType transactionType,
@@ -52,7 +53,7 @@ public record PaymentNotification(
      * @param parameters copied
      */
     public PaymentNotification {
-        if (quantity != null && quantity < 0) {
+        if (quantity != null && quantity.signum() < 0) {
             throw new IllegalArgumentException("quantity must not be negative");
         }
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

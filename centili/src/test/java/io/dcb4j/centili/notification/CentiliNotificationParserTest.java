@@ -45,7 +45,7 @@ class CentiliNotificationParserTest {
         assertThat(p.country()).isEqualTo("RS");
         assertThat(p.mno()).isEqualTo("Telenor");
         assertThat(p.mnoCode()).isEqualTo("22001");
-        assertThat(p.quantity()).isEqualTo(1L);
+        assertThat(p.quantity()).isEqualTo(BigDecimal.ONE);
         assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
         assertThat(p.rawStatus()).isEqualTo("success");
         assertThat(p.transactionType()).isNull();
@@ -121,7 +121,7 @@ class CentiliNotificationParserTest {
             PaymentNotification p = parser.parsePayment(n);
             assertThat(p.transactionId()).isEqualTo("tx-1001");
             assertThat(p.phone()).isEqualTo(Msisdn.of(MSISDN));
-            assertThat(p.quantity()).isEqualTo(1L);
+            assertThat(p.quantity()).isEqualByComparingTo("1");
             assertThat(p.mnoCode()).isEqualTo("22001");
             assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
             assertThat(parser.parse(n).eventId()).isEqualTo("centili:tx-1001:success");
@@ -134,7 +134,7 @@ class CentiliNotificationParserTest {
                 "/n?TransactionId=t-9&Phone=%2B381641234567&Amount=3&Status=Failed&TransactionType=renew"));
         assertThat(p.transactionId()).isEqualTo("t-9");
         assertThat(p.phone()).isEqualTo(Msisdn.of(MSISDN));
-        assertThat(p.quantity()).isEqualTo(3L);
+        assertThat(p.quantity()).isEqualTo(new BigDecimal("3"));
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(p.transactionType()).isEqualTo(TransactionType.RENEW);
     }
@@ -154,7 +154,7 @@ class CentiliNotificationParserTest {
                 "/n?transactionid=t&status=success&amount=5&currency=EUR",
                 "/n?transactionid=t&status=success&amount=5.0")) {
             PaymentNotification p = parser.parsePayment(InboundNotification.get(q));
-            assertThat(p.quantity()).as(q).isEqualTo(5L);
+            assertThat(p.quantity()).as(q).isEqualByComparingTo("5");
             BillingEvent e = parser.parse(InboundNotification.get(q));
             assertThat(e.amount()).as(q).isEmpty();
             assertThat(e.toString()).doesNotContain("amount=");
@@ -165,7 +165,11 @@ class CentiliNotificationParserTest {
         assertThat(json.amount()).isEmpty();
         assertThat(parser.parsePayment(InboundNotification.get("/n?transactionid=t")).quantity()).isNull();
         assertThat(parser.parsePayment(InboundNotification.get("/n?transactionid=t&amount=0")).quantity()).isZero();
-        for (String bad : List.of("1.99", "-5", "1e999999999", "5 EUR", "99999999999999999999", "1" + "0".repeat(100))) {
+        // a decimal is kept as sent, never turned into money
+        assertThat(parser.parsePayment(InboundNotification.get("/n?transactionid=t&amount=1.99")).quantity())
+                .isEqualTo(new BigDecimal("1.99"));
+        assertThat(parser.parse(InboundNotification.get("/n?transactionid=t&amount=1.99")).amount()).isEmpty();
+        for (String bad : List.of("-5", "1e999999999", "5 EUR", "1,99", "99999999999999999999", "1" + "0".repeat(100))) {
             assertThatThrownBy(() -> parser.parse(InboundNotification.get("/n?transactionid=t&amount="
                     + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8)))).as(bad)
                     .isInstanceOf(DcbProtocolException.class).hasMessageContaining("amount");
