@@ -285,9 +285,10 @@ public final class CentiliNotificationParser implements NotificationParser {
          * @throws ConfigurationException naming {@code notification-secret-parameter} when null or blank
          */
         public Builder secretParameter(String parameter) {
-            if (parameter == null || ConfigChecks.isBlank(parameter)) {
-                throw ConfigChecks.blank(PROVIDER, "notification-secret-parameter");
+            if (parameter == null) {
+                throw new ConfigurationException(PROVIDER, "notification-secret-parameter", "is required");
             }
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", parameter);
             this.secretParameter = parameter;
             return this;
         }

@@ -338,12 +338,14 @@ public final class InfomediaNotificationParser implements NotificationParser {
          *     {@code notification-secret-parameter} when that value is null or blank
          */
         public Builder sharedSecret(String parameter, String secret) {
-            if (secret == null || ConfigChecks.isBlank(secret)) {
-                throw ConfigChecks.blank(PROVIDER, "notification-secret");
+            if (secret == null) {
+                throw new ConfigurationException(PROVIDER, "notification-secret", "is required");
             }
-            if (parameter == null || ConfigChecks.isBlank(parameter)) {
-                throw ConfigChecks.blank(PROVIDER, "notification-secret-parameter");
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
+            if (parameter == null) {
+                throw new ConfigurationException(PROVIDER, "notification-secret-parameter", "is required");
             }
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", parameter);
             this.secretParameter = parameter.strip();
             this.secret = secret;
             return this;
