@@ -654,9 +654,12 @@ public final class B2mAocClient implements BillingProvider {
          *
          * @param secret the secret, or null for no check
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret} when the secret is blank (an empty
+         *     environment variable does not turn the check off)
          */
         public Builder notificationSecret(String secret) {
-            this.notificationSecret = secret == null || secret.isEmpty() ? null : secret;
+            this.notificationSecret = io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(ID, "notification-secret",
+                    secret);
             return this;
         }
 
@@ -668,7 +671,7 @@ public final class B2mAocClient implements BillingProvider {
          * @return this builder
          */
         public Builder notificationSecretParameter(String parameter) {
-            if (parameter == null || parameter.isBlank()) {
+            if (parameter == null || io.dcb4j.core.internal.ConfigChecks.isBlank(parameter)) {
                 throw new ConfigurationException(ID, "notification-secret-parameter", "must not be blank");
             }
             this.notificationSecretParameter = parameter.strip();
@@ -684,6 +687,20 @@ public final class B2mAocClient implements BillingProvider {
          */
         public Builder notificationAllowedSources(SourceAddressAllowList allowList) {
             this.allowList = allowList;
+            return this;
+        }
+
+        /**
+         * The addresses notifications may come from, given as text.
+         *
+         * @param addresses IP addresses or CIDR blocks (entries may be comma-separated); null for any address
+         * @return this builder
+         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
+         *     listed, or an entry is not an address or block
+         */
+        public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
+            this.allowList = io.dcb4j.core.internal.ConfigChecks.allowList(ID, "notification-allowed-sources",
+                    addresses);
             return this;
         }
 

@@ -36,6 +36,9 @@ import java.util.Set;
  *       from</td><td>any</td></tr>
  *   <tr><td>{@code header.<Name>}</td><td>an extra header sent with every request</td><td>none</td></tr>
  * </table>
+ *
+ * <p>A notification key that is present but blank (as an empty environment variable gives) is a {@link
+ * ConfigurationException}: leave the key out to go without that check.
  */
 public final class B2mAocProviderFactory implements BillingProviderFactory {
 
@@ -89,8 +92,9 @@ public final class B2mAocProviderFactory implements BillingProviderFactory {
                 throw new ConfigurationException(id(), "zone", "is not a time-zone id such as Asia/Dhaka");
             }
         });
-        config.optional("notification-secret").ifPresent(b::notificationSecret);
-        config.optional("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
+        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
+        config.optionalNonBlank("notification-secret").ifPresent(b::notificationSecret);
+        config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
         config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         for (String key : config.keys()) {
             if (key.startsWith(HEADER_PREFIX)) {

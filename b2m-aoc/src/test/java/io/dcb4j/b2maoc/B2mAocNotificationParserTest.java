@@ -180,6 +180,49 @@ class B2mAocNotificationParserTest {
     }
 
     @Test
+    void aParameterGivenTwiceWithDifferentValuesIsRefused() {
+        String base = "{\"subscriptionID\":\"S1\",\"msisdn\":\"8801812345678\",";
+        for (InboundNotification n : java.util.List.of(
+                InboundNotification.get("/cb?subscriptionID=S1&status=subscribed&status=unsubscribed"),
+                InboundNotification.get("/cb?subscriptionID=S1&status=subscribed&STATUS=unsubscribed"),
+                InboundNotification.postJson("/cb", base + "\"status\":\"subscribed\",\"status\":\"unsubscribed\"}"),
+                InboundNotification.postJson("/cb", base + "\"status\":\"subscribed\",\" status \":\"unsubscribed\"}"),
+                InboundNotification.postJson("/cb?status=subscribed", base + "\"status\":\"unsubscribed\"}"),
+                InboundNotification.builder("POST").uri("/cb?status=subscribed")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body("subscriptionID=S1&status=unsubscribed".getBytes(StandardCharsets.UTF_8)).build(),
+                InboundNotification.get("/r?aocTransID=A1&aocTransID=A2"))) {
+            assertThatThrownBy(() -> parser.parse(n)).as(n.toString())
+                    .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("different values")
+                    .hasMessageNotContaining("unsubscribed");
+        }
+        assertThatThrownBy(() -> B2mAocNotificationParser.aocTransIdFromReturnUrl("/r?aocTransID=A1?aocTransID=A2"))
+                .isInstanceOf(NotificationRejectedException.class);
+        assertThat(B2mAocNotificationParser.aocTransIdFromReturnUrl("/r?aocTransID=A1&AOCTRANSID=A1")).hasValue("A1");
+        assertThat(parser.parse(InboundNotification.postJson("/cb?status=unsubscribed",
+                base + "\"status\":\"unsubscribed\",\"status\":\"unsubscribed\"}")).type())
+                .isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
+    }
+
+    @Test
+    void aBlankSecretOrParameterIsAConfigurationErrorNotAnOpenDoor() {
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> new B2mAocNotificationParser(blank, null, null)).as("'" + blank + "'")
+                    .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> new B2mAocNotificationParser("s3cret", blank, null))
+                    .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret-parameter'");
+            assertThatThrownBy(() -> B2mAocClient.builder().notificationSecret(blank))
+                    .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> B2mAocClient.builder().notificationAllowedSources(java.util.List.of(blank)))
+                    .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-allowed-sources'");
+        }
+    }
+
+    @Test
     void theClientsParserUsesItsConfiguredSecret() {
         try (B2mAocClient c = B2mAocClient.builder().notificationSecret("abc").build()) {
             assertThatThrownBy(() -> c.notifications().orElseThrow().parse(InboundNotification.get(

@@ -134,6 +134,19 @@ class B2mAocProviderFactoryTest extends WireMockSupport {
     }
 
     @Test
+    void aBlankNotificationKeyIsAConfigurationExceptionNotAnOpenDoor() {
+        for (String key : new String[] {"notification-secret", "notification-secret-parameter",
+            "notification-allowed-sources"}) {
+            for (String blank : new String[] {"", "   ", " , "}) {
+                Map<String, String> c = config("notification-secret", "n-secret");
+                c.put(key, blank);
+                assertThatThrownBy(() -> BillingProviders.create("b2m-aoc", c)).as(key + "='" + blank + "'")
+                        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'");
+            }
+        }
+    }
+
+    @Test
     void theSecretNeverAppearsInAConfigurationError() {
         assertThatThrownBy(() -> BillingProviders.create("b2m-aoc",
                 config("notification-secret", "top-secret-value", "currency", "XYZ")))

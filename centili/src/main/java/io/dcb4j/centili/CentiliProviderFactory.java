@@ -4,7 +4,6 @@ import io.dcb4j.centili.notification.CentiliNotificationParser;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
-import io.dcb4j.core.model.Money;
 import io.dcb4j.core.spi.BillingProviderFactory;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -23,12 +22,15 @@ import java.util.Set;
  *   <li>{@code zone} (optional): the zone of Centili's zone-less times, default {@code UTC}</li>
  *   <li>{@code service-key} (optional): the service key for neutral charges without an offer</li>
  *   <li>{@code notification-secret} (optional): the shared secret required in notification URLs</li>
- *   <li>{@code notification-secret-parameter} (optional): its query parameter, default {@code secret}</li>
+ *   <li>{@code notification-secret-parameter} (optional): its query parameter, default {@code secret}
+ *       (requires {@code notification-secret})</li>
  *   <li>{@code notification-allowed-sources} (optional): comma-separated IP addresses notifications may come from</li>
- *   <li>{@code currency} (optional): ISO 4217 code of notification amounts without a {@code currency}</li>
  *   <li>and the common keys of {@link ProviderConfig}: {@code connect-timeout}, {@code read-timeout},
  *       {@code call-timeout}, {@code max-attempts}, {@code allow-insecure-http}</li>
  * </ul>
+ * A notification key that is present but blank (as an empty environment variable gives) is a
+ * {@link ConfigurationException}: leave the key out to go without that check. There is no currency key:
+ * the notification's {@code amount} is a quantity of goods, not money.
  */
 public final class CentiliProviderFactory implements BillingProviderFactory {
 
@@ -37,8 +39,7 @@ public final class CentiliProviderFactory implements BillingProviderFactory {
     static {
         Set<String> keys = new HashSet<>(ProviderConfig.COMMON_KEYS);
         keys.addAll(List.of("client-id", "client-secret", "username", "password", "token-url", "zone",
-                "service-key", "notification-secret", "notification-secret-parameter", "notification-allowed-sources",
-                "currency"));
+                "service-key", "notification-secret", "notification-secret-parameter", "notification-allowed-sources"));
         KEYS = Set.copyOf(keys);
     }
 
@@ -58,19 +59,14 @@ public final class CentiliProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        CentiliNotificationParser.Builder parser = CentiliNotificationParser.builder()
-                .sharedSecret(config.optional("notification-secret").orElse(null));
-        config.optional("notification-secret-parameter").ifPresent(parser::secretParameter);
+        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
+        CentiliNotificationParser.Builder parser = CentiliNotificationParser.builder();
+        config.optionalNonBlank("notification-secret-parameter").ifPresent(parser::secretParameter);
+        config.requireIfPresent("notification-secret", "notification-secret-parameter");
+        config.optionalNonBlank("notification-secret").ifPresent(parser::sharedSecret);
         if (config.allowList("notification-allowed-sources").isPresent()) {
             parser.allowedSources(config.list("notification-allowed-sources"));
         }
-        config.optional("currency").ifPresent(c -> {
-            try {
-                parser.defaultCurrency(Money.currency(c));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(CentiliClient.ID, "currency", "is not an ISO 4217 currency code");
-            }
-        });
         CentiliClient.Builder b = CentiliClient.builder()
                 .clientId(config.require("client-id"))
                 .clientSecret(config.optional("client-secret").orElse(null))

@@ -45,8 +45,10 @@ class CentiliProviderFactoryTest extends CentiliTestSupport {
             assertThat(f.id()).isEqualTo("centili");
             assertThat(f.configKeys()).contains("client-id", "client-secret", "username", "password", "token-url",
                     "base-url", "zone", "service-key", "notification-secret", "notification-secret-parameter",
-                    "notification-allowed-sources", "currency", "connect-timeout", "read-timeout", "call-timeout",
+                    "notification-allowed-sources", "connect-timeout", "read-timeout", "call-timeout",
                     "max-attempts", "allow-insecure-http");
+            // the notification's amount is a quantity of goods: there is no currency to configure for it
+            assertThat(f.configKeys()).doesNotContain("currency");
         });
     }
 
@@ -73,16 +75,34 @@ class CentiliProviderFactoryTest extends CentiliTestSupport {
         m.put("notification-secret", "hook-secret");
         m.put("notification-secret-parameter", "s");
         m.put("notification-allowed-sources", "203.0.113.7, 203.0.113.8");
-        m.put("currency", "eur");
         try (BillingProvider p = BillingProviders.create("centili", m)) {
             BillingEvent e = p.notifications().orElseThrow().parse(InboundNotification.builder("GET")
-                    .uri("/n?s=hook-secret&transactionid=t1&amount=0.99&status=success").remoteAddress("203.0.113.8")
+                    .uri("/n?s=hook-secret&transactionid=t1&amount=5&status=success").remoteAddress("203.0.113.8")
                     .build());
-            assertThat(e.amount()).contains(Money.of("0.99", "EUR"));
+            assertThat(e.type()).isEqualTo(BillingEvent.Type.CHARGED);
+            assertThat(e.amount()).isEmpty(); // five goods, not 5 of any currency
             assertThatThrownBy(() -> p.notifications().orElseThrow().parse(InboundNotification.builder("GET")
                     .uri("/n?s=hook-secret&transactionid=t1").remoteAddress("192.0.2.1").build()))
                     .isInstanceOf(io.dcb4j.core.error.NotificationRejectedException.class);
         }
+    }
+
+    @Test
+    void aBlankNotificationKeyIsAConfigurationExceptionNotAnOpenDoor() {
+        for (String key : new String[] {"notification-secret", "notification-secret-parameter",
+            "notification-allowed-sources"}) {
+            for (String blank : new String[] {"", "   ", " , "}) {
+                Map<String, String> m = config();
+                m.put("notification-secret", "hook-secret");
+                m.put(key, blank);
+                assertThatThrownBy(() -> BillingProviders.create("centili", m)).as(key + "='" + blank + "'")
+                        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'");
+            }
+        }
+        Map<String, String> parameterOnly = config();
+        parameterOnly.put("notification-secret-parameter", "s");
+        assertThatThrownBy(() -> BillingProviders.create("centili", parameterOnly))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
     }
 
     @ParameterizedTest
@@ -100,7 +120,7 @@ class CentiliProviderFactoryTest extends CentiliTestSupport {
         assertMalformed("base-url", "not a url");
         assertMalformed("token-url", "::");
         assertMalformed("zone", "Mars/Olympus");
-        assertMalformed("currency", "EURO");
+        assertMalformed("currency", "EUR"); // not a key of this provider any more
         assertMalformed("read-timeout", "soon");
         Map<String, String> https = config();
         https.remove("allow-insecure-http");

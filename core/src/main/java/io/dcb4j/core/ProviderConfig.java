@@ -22,6 +22,12 @@ import java.util.Set;
  *   <li>{@code max-attempts}: attempts per call including the first; {@code 1} disables retries</li>
  *   <li>{@code allow-insecure-http}: {@code true} to accept {@code http://} base URLs (simulators)</li>
  * </ul>
+ *
+ * <p>Settings that turn callback authentication on ({@code notification-secret}, its parameter name,
+ * {@code callback-hmac-key}, {@code notification-allowed-sources}) fail closed: a key left out means the
+ * check is not configured, but a key that is present and blank ({@code ""}, spaces, {@code " , "}, as an
+ * empty environment variable gives) is a {@link ConfigurationException} naming the key (see
+ * {@link #optionalNonBlank} and {@link #allowList}).
  */
 public final class ProviderConfig {
 
@@ -116,6 +122,38 @@ public final class ProviderConfig {
     }
 
     /**
+     * An optional value that must not be blank when present, for settings where blank must never silently
+     * mean "off" (shared secrets, signing keys, their parameter names). An absent key gives empty (the
+     * feature is not configured); a key that is present but blank ({@code ""}, spaces, or only commas, as an
+     * empty environment variable gives) is a {@link ConfigurationException} naming the key.
+     *
+     * @param key the key
+     * @return the value when present
+     * @throws ConfigurationException when present but blank
+     */
+    public Optional<String> optionalNonBlank(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        return Optional.of(io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(provider, key, v));
+    }
+
+    /**
+     * Requires {@code key} when {@code whenKey} is present: a setting that only makes sense with another
+     * (a secret's parameter name without the secret) is a mistake, not an "off".
+     *
+     * @param key the key that is required
+     * @param whenKey the key that needs it
+     * @throws ConfigurationException naming {@code key} when {@code whenKey} is present and {@code key} is not
+     */
+    public void requireIfPresent(String key, String whenKey) {
+        if (values.containsKey(whenKey) && !values.containsKey(key)) {
+            throw new ConfigurationException(provider, key, "is required when " + whenKey + " is set");
+        }
+    }
+
+    /**
      * A boolean ({@code true}/{@code false}, any case).
      *
      * @param key the key
@@ -200,22 +238,20 @@ public final class ProviderConfig {
     }
 
     /**
-     * A source-address allow-list: comma-separated IP addresses or CIDR blocks.
+     * A source-address allow-list: comma-separated IP addresses or CIDR blocks. An absent key gives empty
+     * (any source is accepted); a key that is present but lists nothing ({@code ""}, spaces, {@code " , "})
+     * is a {@link ConfigurationException}, never an allow-everything.
      *
      * @param key the key, normally {@code notification-allowed-sources}
      * @return the allow-list when the key is present
-     * @throws ConfigurationException when an entry is not a literal address or block
+     * @throws ConfigurationException when present but blank, or an entry is not a literal address or block
      */
     public Optional<io.dcb4j.core.notification.SourceAddressAllowList> allowList(String key) {
-        java.util.List<String> entries = list(key);
-        if (entries.isEmpty()) {
+        String v = values.get(key);
+        if (v == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(io.dcb4j.core.notification.SourceAddressAllowList.of(entries.toArray(String[]::new)));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(provider, key, "must list IP addresses or CIDR blocks");
-        }
+        return Optional.of(io.dcb4j.core.internal.ConfigChecks.allowList(provider, key, java.util.List.of(v)));
     }
 
     /**

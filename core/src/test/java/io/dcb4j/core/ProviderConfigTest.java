@@ -44,6 +44,44 @@ class ProviderConfigTest {
     }
 
     @Test
+    void aPresentButBlankSecurityKeyIsAnErrorAndAnAbsentOneIsOff() {
+        for (String blank : new String[] {"", "   ", " , ", ",", "\t"}) {
+            ProviderConfig c = ProviderConfig.of("centili", Map.of("notification-secret", blank,
+                    "notification-allowed-sources", blank));
+            assertThatThrownBy(() -> c.optionalNonBlank("notification-secret")).as("'" + blank + "'")
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'")
+                    .hasMessageContaining("blank");
+            assertThatThrownBy(() -> c.allowList("notification-allowed-sources")).as("'" + blank + "'")
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        }
+        ProviderConfig absent = ProviderConfig.of("centili", Map.of());
+        assertThat(absent.optionalNonBlank("notification-secret")).isEmpty();
+        assertThat(absent.allowList("notification-allowed-sources")).isEmpty();
+        ProviderConfig set = ProviderConfig.of("centili", Map.of("notification-secret", " s3cret ",
+                "notification-allowed-sources", "10.0.0.0/8, ,192.0.2.1"));
+        assertThat(set.optionalNonBlank("notification-secret")).contains("s3cret");
+        assertThat(set.allowList("notification-allowed-sources").orElseThrow().allows("192.0.2.1")).isTrue();
+        assertThatThrownBy(() -> ProviderConfig.of("centili", Map.of("notification-allowed-sources", "10.0.0.0/8,x"))
+                .allowList("notification-allowed-sources")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'notification-allowed-sources'");
+    }
+
+    @Test
+    void aKeyThatNeedsAnotherRequiresIt() {
+        ProviderConfig c = ProviderConfig.of("eklectic", Map.of("notification-secret-parameter", "key"));
+        assertThatThrownBy(() -> c.requireIfPresent("notification-secret", "notification-secret-parameter"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret' is required");
+        ProviderConfig.of("eklectic", Map.of()).requireIfPresent("notification-secret", "notification-secret-parameter");
+    }
+
+    @Test
+    void anEmptyEnvironmentVariableIsAPresentKey() {
+        Map<String, String> keys = ProviderConfig.fromEnvironment("eklectic", Map.of("DCB_EKLECTIC_NOTIFICATION_SECRET", ""));
+        assertThatThrownBy(() -> ProviderConfig.of("eklectic", keys).optionalNonBlank("notification-secret"))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
     void readsKeysFromEnvironmentVariables() {
         Map<String, String> env = Map.of("DCB_B2M_AOC_BASE_URL", "https://x", "DCB_B2M_AOC_NOTIFICATION_SECRET", "s",
                 "DCB_B2M_AOCX", "ignored", "DCB_EKLECTIC_CLIENT_ID", "other", "PATH", "/bin");

@@ -659,14 +659,30 @@ public final class EclipseVasClient implements BillingProvider {
         }
 
         /**
+         * Accepts callbacks only from these source addresses, given as text.
+         *
+         * @param addresses Eclipse's addresses or CIDR blocks (entries may be comma-separated); null accepts any
+         * @return this builder
+         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
+         *     listed, or an entry is not an address or block
+         */
+        public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
+            this.callbackAllowList = io.dcb4j.core.internal.ConfigChecks.allowList(ID,
+                    "notification-allowed-sources", addresses);
+            return this;
+        }
+
+        /**
          * The tenant's callback signing key; when set, callbacks without a valid {@code Eclipse-Signature} are
          * rejected.
          *
          * @param key the key, or null for none
          * @return this builder
+         * @throws ConfigurationException naming {@code callback-hmac-key} when the key is blank (an empty
+         *     environment variable does not turn signature checks off)
          */
         public Builder callbackHmacKey(String key) {
-            this.callbackHmacKey = key;
+            this.callbackHmacKey = io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(ID, "callback-hmac-key", key);
             return this;
         }
 

@@ -30,6 +30,9 @@ import java.util.Set;
  *   <tr><td>{@code max-attempts}</td><td>no</td><td>3; {@code 1} disables retries</td></tr>
  *   <tr><td>{@code allow-insecure-http}</td><td>no</td><td>{@code false}; {@code true} for simulators on loopback</td></tr>
  * </table>
+ *
+ * <p>{@code callback-hmac-key} or {@code notification-allowed-sources} present but blank (as an empty
+ * environment variable gives) is a {@link ConfigurationException}: leave the key out to go without that check.
  */
 public final class EclipseVasProviderFactory implements BillingProviderFactory {
 
@@ -62,7 +65,8 @@ public final class EclipseVasProviderFactory implements BillingProviderFactory {
                 .credentials(config.require("identity"), config.require("password"))
                 .options(config.clientOptions());
         config.optional("login-path").ifPresent(b::loginPath);
-        config.optional("callback-hmac-key").ifPresent(b::callbackHmacKey);
+        // present but blank is an error, never "unsigned callbacks accepted": see ProviderConfig.optionalNonBlank
+        config.optionalNonBlank("callback-hmac-key").ifPresent(b::callbackHmacKey);
         config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         config.optional("callback-url").ifPresent(b::defaultCallbackUrl);
         number(config, "customer-id").ifPresent(b::defaultCustomerId);

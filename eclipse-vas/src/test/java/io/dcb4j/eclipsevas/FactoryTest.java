@@ -131,6 +131,30 @@ class FactoryTest extends WireMockSupport {
     }
 
     @Test
+    void aBlankHmacKeyOrAllowListIsAConfigurationExceptionNotUnsignedCallbacks() {
+        for (String key : new String[] {"callback-hmac-key", "notification-allowed-sources"}) {
+            for (String blank : new String[] {"", "   ", " , "}) {
+                Map<String, String> c = config();
+                c.put(key, blank);
+                assertThatThrownBy(() -> BillingProviders.create("eclipse-vas", c)).as(key + "='" + blank + "'")
+                        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'");
+            }
+        }
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> EclipseVasClient.builder().callbackHmacKey(blank))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
+            assertThatThrownBy(() -> EclipseVasClient.builder().notificationAllowedSources(java.util.List.of(blank)))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        }
+        Map<String, String> c = config();
+        c.put("callback-hmac-key", "k-0123456789");
+        try (BillingProvider p = BillingProviders.create("eclipse-vas", c)) {
+            assertThatThrownBy(() -> p.notifications().orElseThrow().parse(InboundNotification.postJson("/cb",
+                    "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\"}"))).isInstanceOf(NotificationRejectedException.class);
+        }
+    }
+
+    @Test
     void callbacksCanBeLimitedToEclipsesSourceAddresses() {
         Map<String, String> c = config();
         c.put("notification-allowed-sources", "41.0.0.0/8");

@@ -576,19 +576,34 @@ public final class EklecticClient implements BillingProvider {
         }
 
         /**
+         * Accepts callbacks only from these source addresses, given as text.
+         *
+         * @param addresses Eklectic's addresses or CIDR blocks (entries may be comma-separated); null accepts any
+         * @return this builder
+         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
+         *     listed, or an entry is not an address or block
+         */
+        public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
+            this.notificationAllowList = io.dcb4j.core.internal.ConfigChecks.allowList(ID,
+                    "notification-allowed-sources", addresses);
+            return this;
+        }
+
+        /**
          * Requires every callback to carry a secret in a query parameter of the partner URL you registered
          * with Eklectic (see {@link EklecticNotificationParser}).
          *
          * @param parameter the query parameter, {@code secret} by default
          * @param secret the value; null turns the check off
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret} when the secret is blank (an empty
+         *     environment variable does not turn the check off), or {@code notification-secret-parameter}
+         *     when a secret is given without a parameter name
          */
         public Builder notificationSecret(String parameter, String secret) {
-            if (secret != null && (parameter == null || parameter.isBlank())) {
+            io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(ID, "notification-secret", secret);
+            if (secret != null && (parameter == null || io.dcb4j.core.internal.ConfigChecks.isBlank(parameter))) {
                 throw new ConfigurationException(ID, "notification-secret-parameter", "is required");
-            }
-            if (secret != null && secret.isBlank()) {
-                throw new ConfigurationException(ID, "notification-secret", "must not be blank");
             }
             this.notificationSecretParameter = parameter == null ? "secret" : parameter.strip();
             this.notificationSecret = secret;

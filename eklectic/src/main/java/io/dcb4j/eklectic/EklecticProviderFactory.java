@@ -18,12 +18,15 @@ import java.util.Set;
  *   <li>{@code zone}: zone of Eklectic's zone-less dates, default {@code Africa/Tunis}</li>
  *   <li>{@code currency}: ISO 4217 code of callback amounts, default {@code TND}</li>
  *   <li>{@code notification-secret}: when set, callbacks must carry it in the query parameter below</li>
- *   <li>{@code notification-secret-parameter}: that query parameter, default {@code secret}</li>
+ *   <li>{@code notification-secret-parameter}: that query parameter, default {@code secret} (requires
+ *       {@code notification-secret})</li>
  *   <li>{@code notification-allowed-sources}: comma-separated addresses or CIDR blocks callbacks may come
  *       from, default any</li>
  *   <li>the common keys {@code connect-timeout}, {@code read-timeout}, {@code call-timeout},
  *       {@code max-attempts}, {@code allow-insecure-http} (see {@link ProviderConfig})</li>
  * </ul>
+ * A notification key that is present but blank (as an empty environment variable gives) is a
+ * {@link ConfigurationException}: leave the key out to go without that check.
  */
 public final class EklecticProviderFactory implements BillingProviderFactory {
 
@@ -69,8 +72,11 @@ public final class EklecticProviderFactory implements BillingProviderFactory {
             }
         });
         config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
-        config.optional("notification-secret").ifPresent(secret -> b.notificationSecret(
-                config.optional("notification-secret-parameter").orElse("secret"), secret));
+        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
+        java.util.Optional<String> parameter = config.optionalNonBlank("notification-secret-parameter");
+        java.util.Optional<String> secret = config.optionalNonBlank("notification-secret");
+        config.requireIfPresent("notification-secret", "notification-secret-parameter");
+        secret.ifPresent(s -> b.notificationSecret(parameter.orElse("secret"), s));
         return b.build();
     }
 }

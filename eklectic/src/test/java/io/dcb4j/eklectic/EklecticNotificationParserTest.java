@@ -213,10 +213,57 @@ class EklecticNotificationParserTest {
     }
 
     @Test
-    void repeatedParametersUseTheFirstValue() {
+    void aParameterRepeatedWithDifferentValuesIsRefusedNotGuessed() {
         InboundNotification n = InboundNotification.builder("GET").path("/n").queryParameters(Map.of(
                 "action", List.of("SUB", "UNSUB"), "subscriptionid", List.of("1"), "transaction", List.of("T")))
                 .build();
-        assertThat(parser.parse(n).type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
+        assertThatThrownBy(() -> parser.parse(n)).isInstanceOf(NotificationRejectedException.class)
+                .hasMessageContaining("'action'").hasMessageNotContaining("UNSUB");
+        for (String query : List.of(
+                "action=SUB&subscriptionid=1&transaction=T&transaction=T2",
+                "action=SUB&ACTION=UNSUB&subscriptionid=1&transaction=T",
+                "action=RENEW&subscriptionid=1&transaction=T&amount=0.5&amount=500")) {
+            assertThatThrownBy(() -> parser.parse(callback(query))).as(query)
+                    .isInstanceOf(NotificationRejectedException.class);
+            assertThatThrownBy(() -> parser.parseNotification(callback(query))).as(query)
+                    .isInstanceOf(NotificationRejectedException.class);
+        }
+        // the query says SUB, the form body says UNSUB: one set of parameters, ambiguous
+        InboundNotification split = InboundNotification.builder("POST")
+                .uri("/n?action=SUB&subscriptionid=1&transaction=T")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("action=UNSUB".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> parser.parse(split)).isInstanceOf(NotificationRejectedException.class)
+                .hasMessageContaining("'action'");
+    }
+
+    @Test
+    void identicalRepeatsAreAccepted() {
+        BillingEvent e = parser.parse(callback("action=SUB&subscriptionid=1&transaction=T&action=SUB&Action=SUB"));
+        assertThat(e.type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
+        assertThat(e.rawParameters()).containsEntry("action", "SUB").doesNotContainKey("Action");
+    }
+
+    @Test
+    void aBlankSecretOrAllowListIsAConfigurationErrorNotAnOpenDoor() {
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> EklecticNotificationParser.builder().sharedSecret("key", blank))
+                    .as("'" + blank + "'").isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> EklecticNotificationParser.builder().sharedSecret(blank, "s3cret"))
+                    .as("'" + blank + "'").isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret-parameter'");
+            assertThatThrownBy(() -> EklecticNotificationParser.builder().allowedSources(List.of(blank)))
+                    .as("'" + blank + "'").isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
+                    .hasMessageContaining("'notification-allowed-sources'");
+        }
+        // null is "not configured", as before
+        assertThat(EklecticNotificationParser.builder().sharedSecret("key", null).build()
+                .parse(callback("action=SUB&subscriptionid=1&transaction=T")).type())
+                .isEqualTo(BillingEvent.Type.SUBSCRIBED);
+        EklecticNotificationParser listed = EklecticNotificationParser.builder()
+                .allowedSources(List.of("10.0.0.0/8, 192.0.2.1")).build();
+        assertThat(listed.parse(InboundNotification.builder("GET").uri("/n?action=SUB&subscriptionid=1&transaction=T")
+                .remoteAddress("192.0.2.1").build()).type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
     }
 }

@@ -110,6 +110,32 @@ class EklecticProviderFactoryTest extends WireMockSupport {
     }
 
     @Test
+    void aBlankNotificationKeyIsAConfigurationExceptionNotAnOpenDoor() {
+        for (String key : new String[] {"notification-secret", "notification-secret-parameter",
+            "notification-allowed-sources"}) {
+            for (String blank : new String[] {"", "   ", " , "}) {
+                Map<String, String> m = config();
+                m.put("notification-secret", "cb-secret");
+                m.put(key, blank);
+                assertThatThrownBy(() -> BillingProviders.create("eklectic", m)).as(key + "='" + blank + "'")
+                        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'");
+            }
+        }
+        Map<String, String> parameterOnly = config();
+        parameterOnly.put("notification-secret-parameter", "k");
+        assertThatThrownBy(() -> BillingProviders.create("eklectic", parameterOnly))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> EklecticClient.builder().clientId("c").clientSecret("s")
+                    .notificationSecret("secret", blank)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> EklecticClient.builder().clientId("c").clientSecret("s")
+                    .notificationAllowedSources(java.util.List.of(blank))).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'notification-allowed-sources'");
+        }
+    }
+
+    @Test
     void callbacksCanBeLimitedToEklecticsSourceAddresses() {
         Map<String, String> m = new HashMap<>();
         m.put("client-id", CLIENT_ID);

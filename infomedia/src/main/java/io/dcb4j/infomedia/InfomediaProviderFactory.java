@@ -26,7 +26,7 @@ import java.util.Set;
  *   <tr><td>{@code notification-secret}</td><td>no</td><td>none</td><td>shared secret required in every
  *       webhook URL</td></tr>
  *   <tr><td>{@code notification-secret-parameter}</td><td>no</td><td>{@code secret}</td><td>the query
- *       parameter that carries it</td></tr>
+ *       parameter that carries it (requires {@code notification-secret})</td></tr>
  *   <tr><td>{@code notification-allowed-sources}</td><td>no</td><td>any</td><td>comma-separated sender IP
  *       addresses accepted for webhooks</td></tr>
  *   <tr><td>{@code currency}</td><td>no</td><td>{@code AED}</td><td>currency of webhook charges
@@ -34,6 +34,9 @@ import java.util.Set;
  *   <tr><td>{@code connect-timeout}, {@code read-timeout}, {@code call-timeout}, {@code max-attempts},
  *       {@code allow-insecure-http}</td><td>no</td><td>see {@link ProviderConfig}</td><td>transport</td></tr>
  * </table>
+ *
+ * <p>A notification key that is present but blank (as an empty environment variable gives) is a {@link
+ * ConfigurationException}: leave the key out to go without that check.
  */
 public final class InfomediaProviderFactory implements BillingProviderFactory {
 
@@ -60,9 +63,11 @@ public final class InfomediaProviderFactory implements BillingProviderFactory {
     @Override
     public BillingProvider create(ProviderConfig config) {
         InfomediaNotificationParser.Builder parser = InfomediaNotificationParser.builder();
-        config.optional("notification-secret").ifPresent(secret -> parser.sharedSecret(
-                config.optional("notification-secret-parameter")
-                        .orElse(InfomediaNotificationParser.DEFAULT_SECRET_PARAMETER), secret));
+        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
+        java.util.Optional<String> parameter = config.optionalNonBlank("notification-secret-parameter");
+        config.requireIfPresent("notification-secret", "notification-secret-parameter");
+        config.optionalNonBlank("notification-secret").ifPresent(secret -> parser.sharedSecret(
+                parameter.orElse(InfomediaNotificationParser.DEFAULT_SECRET_PARAMETER), secret));
         if (config.allowList("notification-allowed-sources").isPresent()) {
             parser.allowedAddresses(config.list("notification-allowed-sources"));
         }

@@ -97,6 +97,24 @@ class InfomediaProviderFactoryTest extends InfomediaTestSupport {
     }
 
     @Test
+    void aBlankNotificationKeyIsAConfigurationExceptionNotAnOpenDoor() {
+        for (String key : new String[] {"notification-secret", "notification-secret-parameter",
+            "notification-allowed-sources"}) {
+            for (String blank : new String[] {"", "   ", " , "}) {
+                Map<String, String> c = config();
+                c.put("notification-secret", "hook-secret-9");
+                c.put(key, blank);
+                assertThatThrownBy(() -> BillingProviders.create("infomedia", c)).as(key + "='" + blank + "'")
+                        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + key + "'");
+            }
+        }
+        Map<String, String> parameterOnly = config();
+        parameterOnly.put("notification-secret-parameter", "key");
+        assertThatThrownBy(() -> BillingProviders.create("infomedia", parameterOnly))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+    }
+
+    @Test
     void notificationKeysConfigureTheParser() {
         Map<String, String> c = config();
         c.put("notification-secret", "hook-secret-9");

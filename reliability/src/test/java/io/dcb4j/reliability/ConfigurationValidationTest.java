@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.dcb4j.b2maoc.B2mAocClient;
+import io.dcb4j.b2maoc.notification.B2mAocNotificationParser;
+import io.dcb4j.centili.notification.CentiliNotificationParser;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.BillingProviders;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.eclipsevas.EclipseVasClient;
+import io.dcb4j.eclipsevas.notification.EclipseVasNotificationParser;
 import io.dcb4j.eklectic.EklecticClient;
+import io.dcb4j.eklectic.notification.EklecticNotificationParser;
 import io.dcb4j.infomedia.InfomediaClient;
+import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +127,134 @@ class ConfigurationValidationTest {
         check(problems, "b2m builder", "base-url", () -> B2mAocClient.builder().baseUrl("").build());
         check(problems, "b2m builder", "zone", () -> B2mAocClient.builder().zone(null).build());
         assertThat(problems).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- callback security settings fail closed
+
+    /** What an empty or forgotten value gives: empty, spaces, a tab, an empty comma-separated list. */
+    static final List<String> BLANKS = List.of("", "   ", " , ", "\t", ",");
+
+    /** The keys that turn callback authentication on, per provider. */
+    static final Map<String, List<String>> SECURITY_KEYS = Map.of(
+            "eklectic", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
+            "infomedia", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
+            "eclipse-vas", List.of("callback-hmac-key", "notification-allowed-sources"),
+            "centili", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
+            "b2m-aoc", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"));
+
+    @Test
+    void aBlankSecurityKeyIsAConfigurationExceptionThroughEveryFactory() {
+        List<String> problems = new ArrayList<>();
+        int cases = 0;
+        for (String id : VALID.keySet()) {
+            for (String key : SECURITY_KEYS.get(id)) {
+                for (String blank : BLANKS) {
+                    Map<String, String> config = new LinkedHashMap<>(VALID.get(id));
+                    if (key.equals("notification-secret-parameter")) {
+                        config.put("notification-secret", "s3cr3t"); // the parameter alone is refused anyway
+                    }
+                    config.put(key, blank);
+                    cases++;
+                    check(problems, id + " with " + key + "='" + blank + "'", key,
+                            () -> BillingProviders.create(id, config));
+                    // an exported but empty environment variable, DCB_<PROVIDER>_<KEY>=
+                    Map<String, String> env = new LinkedHashMap<>();
+                    config.forEach((k, v) -> env.put(envName(id, k), v));
+                    cases++;
+                    check(problems, id + " with " + envName(id, key) + "='" + blank + "'", key,
+                            () -> BillingProviders.create(id, io.dcb4j.core.ProviderConfig.fromEnvironment(id, env)));
+                }
+            }
+            if (SECURITY_KEYS.get(id).contains("notification-secret-parameter")) {
+                Map<String, String> config = new LinkedHashMap<>(VALID.get(id));
+                config.put("notification-secret-parameter", "key");
+                cases++;
+                check(problems, id + " with a secret parameter but no secret", "notification-secret",
+                        () -> BillingProviders.create(id, config));
+            }
+            // absent keys stay "not configured": the valid configuration has none and builds
+            try (BillingProvider p = BillingProviders.create(id, VALID.get(id))) {
+                assertThat(p.notifications()).as(id).isPresent();
+            }
+        }
+        System.out.println("blank security keys: " + cases + " factory configurations checked");
+        assertThat(problems).isEmpty();
+    }
+
+    static String envName(String id, String key) {
+        return "DCB_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_"
+                + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** A builder or parser call with a blank value, and the key it must name. */
+    record BlankCase(String what, String key, java.util.function.Function<String, Object> call) {
+    }
+
+    static final List<BlankCase> BLANK_CASES = List.of(
+            // client builders
+            new BlankCase("eklectic builder notificationSecret", "notification-secret",
+                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationSecret("secret", v).build()),
+            new BlankCase("eklectic builder notificationSecret parameter", "notification-secret-parameter",
+                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationSecret(v, "s3cr3t").build()),
+            new BlankCase("eklectic builder notificationAllowedSources", "notification-allowed-sources",
+                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationAllowedSources(List.of(v))
+                            .build()),
+            new BlankCase("eclipse builder callbackHmacKey", "callback-hmac-key",
+                    v -> EclipseVasClient.builder().baseUrl("https://e.example").tenantId(1).credentials("i", "p")
+                            .callbackHmacKey(v).build()),
+            new BlankCase("eclipse builder notificationAllowedSources", "notification-allowed-sources",
+                    v -> EclipseVasClient.builder().baseUrl("https://e.example").tenantId(1).credentials("i", "p")
+                            .notificationAllowedSources(List.of(v)).build()),
+            new BlankCase("b2m builder notificationSecret", "notification-secret",
+                    v -> B2mAocClient.builder().notificationSecret(v).build()),
+            new BlankCase("b2m builder notificationSecretParameter", "notification-secret-parameter",
+                    v -> B2mAocClient.builder().notificationSecret("s3cr3t").notificationSecretParameter(v).build()),
+            new BlankCase("b2m builder notificationAllowedSources", "notification-allowed-sources",
+                    v -> B2mAocClient.builder().notificationAllowedSources(List.of(v)).build()),
+            // parser builders and constructors (Infomedia and Centili clients take a parser)
+            new BlankCase("eklectic parser sharedSecret", "notification-secret",
+                    v -> EklecticNotificationParser.builder().sharedSecret("secret", v).build()),
+            new BlankCase("eklectic parser sharedSecret parameter", "notification-secret-parameter",
+                    v -> EklecticNotificationParser.builder().sharedSecret(v, "s3cr3t").build()),
+            new BlankCase("eklectic parser allowedSources", "notification-allowed-sources",
+                    v -> EklecticNotificationParser.builder().allowedSources(List.of(v)).build()),
+            new BlankCase("infomedia parser sharedSecret", "notification-secret",
+                    v -> InfomediaNotificationParser.builder().sharedSecret("secret", v).build()),
+            new BlankCase("infomedia parser sharedSecret parameter", "notification-secret-parameter",
+                    v -> InfomediaNotificationParser.builder().sharedSecret(v, "s3cr3t").build()),
+            new BlankCase("infomedia parser allowedAddresses", "notification-allowed-sources",
+                    v -> InfomediaNotificationParser.builder().allowedAddresses(List.of(v)).build()),
+            new BlankCase("eclipse parser key", "callback-hmac-key", v -> new EclipseVasNotificationParser(v)),
+            new BlankCase("eclipse parser key and allow-list", "callback-hmac-key",
+                    v -> new EclipseVasNotificationParser(v, null)),
+            new BlankCase("centili parser sharedSecret", "notification-secret",
+                    v -> CentiliNotificationParser.builder().sharedSecret(v).build()),
+            new BlankCase("centili parser secretParameter", "notification-secret-parameter",
+                    v -> CentiliNotificationParser.builder().sharedSecret("s3cr3t").secretParameter(v).build()),
+            new BlankCase("centili parser allowedSources", "notification-allowed-sources",
+                    v -> CentiliNotificationParser.builder().allowedSources(List.of(v)).build()),
+            new BlankCase("b2m parser secret", "notification-secret", v -> new B2mAocNotificationParser(v, null, null)),
+            new BlankCase("b2m parser secret parameter", "notification-secret-parameter",
+                    v -> new B2mAocNotificationParser("s3cr3t", v, null)));
+
+    @Test
+    void aBlankSecurityValueIsAConfigurationExceptionThroughEveryBuilderAndParser() {
+        List<String> problems = new ArrayList<>();
+        for (BlankCase c : BLANK_CASES) {
+            for (String blank : BLANKS) {
+                check(problems, c.what() + "('" + blank + "')", c.key(), () -> c.call().apply(blank));
+            }
+        }
+        // an address list with nothing in it is not "accept any"
+        check(problems, "infomedia parser allowedAddresses(empty)", "notification-allowed-sources",
+                () -> InfomediaNotificationParser.builder().allowedAddresses(List.of()).build());
+        check(problems, "centili parser allowedSources(empty)", "notification-allowed-sources",
+                () -> CentiliNotificationParser.builder().allowedSources(List.of()).build());
+        assertThat(problems).isEmpty();
+        // null stays "not configured" where it was allowed before
+        assertThat(new EclipseVasNotificationParser(null).verifiesSignatures()).isFalse();
+        assertThat(CentiliNotificationParser.builder().sharedSecret(null).build()).isNotNull();
+        assertThat(new B2mAocNotificationParser(null, null, null)).isNotNull();
     }
 
     static void check(List<String> problems, String what, String key, Supplier<Object> build) {

@@ -179,6 +179,193 @@ class NotificationSecurityTest {
         assertThatThrownBy(() -> SourceAddressAllowList.of("not-an-ip")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // ---------------------------------------------------------------- ambiguous parameters
+
+    /** A valid callback of one parser: its parameters in order, delivered as a query, a form body or JSON. */
+    record Shape(String provider, NotificationParser parser, List<String[]> params, boolean caseInsensitive) {
+        String query(List<String[]> ps) {
+            StringBuilder sb = new StringBuilder();
+            for (String[] p : ps) {
+                sb.append(sb.length() == 0 ? "" : "&").append(p[0]).append('=')
+                        .append(java.net.URLEncoder.encode(p[1], StandardCharsets.UTF_8));
+            }
+            return sb.toString();
+        }
+
+        String json(List<String[]> ps) {
+            StringBuilder sb = new StringBuilder("{");
+            for (String[] p : ps) {
+                sb.append(sb.length() == 1 ? "" : ",").append('"').append(p[0]).append("\":")
+                        .append(p[1].matches("-?\\d+(\\.\\d+)?") ? p[1] : '"' + p[1] + '"');
+            }
+            return sb.append('}').toString();
+        }
+    }
+
+    static List<String[]> pairs(String... kv) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            out.add(new String[] {kv[i], kv[i + 1]});
+        }
+        return out;
+    }
+
+    /** Every parser, configured with its secret (or key), and one valid callback each. */
+    static List<Shape> shapes() {
+        return List.of(
+                new Shape("eklectic", EklecticNotificationParser.builder().sharedSecret("secret", "s3cr3t").build(),
+                        pairs("action", "RENEW", "subscriptionid", "23939206", "transaction", "TX-778899", "offreid",
+                                "123", "amount", "0.500", "date", "2022-02-17 15:11:18", "secret", "s3cr3t"), true),
+                new Shape("infomedia", InfomediaNotificationParser.builder().sharedSecret("secret", "s3cr3t").build(),
+                        pairs("msisdn", "971500000000", "mcc", "424", "mnc", "2", "productid", "92000000", "etid", "1",
+                                "success", "1", "secret", "s3cr3t"), true),
+                new Shape("centili", CentiliNotificationParser.builder().sharedSecret("s3cr3t").build(),
+                        pairs("transactionid", "tx-1001", "phone", "381641234567", "country", "RS", "amount", "1",
+                                "status", "success", "secret", "s3cr3t"), true),
+                new Shape("b2m-aoc", new B2mAocNotificationParser("s3cr3t", "secret", null),
+                        pairs("status", "subscribed", "subscriptionID", "s00001", "spTransID", "SP1", "msisdn",
+                                "8801812345678", "secret", "s3cr3t"), true));
+    }
+
+    static BillingEvent parseQuery(Shape s, List<String[]> ps) {
+        return s.parser().parse(InboundNotification.get("/cb?" + s.query(ps)));
+    }
+
+    static void refused(String what, Shape s, String name, Runnable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call::run);
+        assertThat(t).as(what).isInstanceOf(NotificationRejectedException.class);
+        // names the parameter (in either of its spellings, for the case-insensitive parsers), never a value
+        assertThat(t.getMessage().toLowerCase(java.util.Locale.ROOT)).as(what)
+                .contains("'" + name.toLowerCase(java.util.Locale.ROOT) + "'");
+        assertThat(t.getMessage()).as(what).contains("different values").doesNotContain("DIFFERENT-VALUE");
+        assertThat(((NotificationRejectedException) t).provider()).as(what).isEqualTo(s.provider());
+    }
+
+    @Test
+    void everyQueryParserRefusesEachParameterGivenTwiceWithDifferentValues() {
+        int cases = 0;
+        for (Shape s : shapes()) {
+            BillingEvent original = parseQuery(s, s.params());
+            for (String[] p : s.params()) {
+                for (String name : s.caseInsensitive() ? List.of(p[0], p[0].toUpperCase(java.util.Locale.ROOT))
+                        : List.of(p[0])) {
+                    List<String[]> differing = new ArrayList<>(s.params());
+                    differing.add(new String[] {name, "DIFFERENT-VALUE"});
+                    refused(s.provider() + " " + name + " twice", s, name, () -> parseQuery(s, differing));
+                    List<String[]> before = new ArrayList<>(s.params());
+                    before.add(0, new String[] {name, "DIFFERENT-VALUE"});
+                    refused(s.provider() + " " + name + " twice, the other first", s, name,
+                            () -> parseQuery(s, before));
+                    List<String[]> identical = new ArrayList<>(s.params());
+                    identical.add(new String[] {name, p[1]});
+                    BillingEvent again = parseQuery(s, identical);
+                    assertThat(again.type()).as(s.provider() + " identical " + name).isEqualTo(original.type());
+                    assertThat(again.eventId()).as(s.provider() + " identical " + name).isEqualTo(original.eventId());
+                    cases += 3;
+                }
+            }
+        }
+        System.out.println("ambiguous parameters: " + cases + " query cases checked");
+    }
+
+    @Test
+    void aFormBodyThatContradictsTheQueryOrItselfIsRefused() {
+        for (Shape s : shapes()) {
+            for (String[] p : s.params()) {
+                if (p[0].equals("secret")) {
+                    continue; // the secret lives in the query of the URL registered with the provider
+                }
+                List<String[]> query = s.params().stream().filter(x -> x != p).toList();
+                List<String[]> body = new ArrayList<>();
+                body.add(p);
+                body.add(new String[] {p[0], "DIFFERENT-VALUE"});
+                InboundNotification n = InboundNotification.builder("POST")
+                        .uri("/cb?" + s.query(s.provider().equals("infomedia") ? List.of() : query))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body(s.query(s.provider().equals("infomedia") ? concat(query, body) : body)
+                                .getBytes(StandardCharsets.UTF_8)).build();
+                if (s.provider().equals("infomedia")) {
+                    // Infomedia's parser reads a form body only without a query: the secret goes along in it
+                    refused(s.provider() + " form " + p[0], s, p[0], () -> s.parser().parse(n));
+                    continue;
+                }
+                refused(s.provider() + " form " + p[0], s, p[0], () -> s.parser().parse(n));
+                InboundNotification contradicting = InboundNotification.builder("POST").uri("/cb?" + s.query(s.params()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body((p[0] + "=DIFFERENT-VALUE").getBytes(StandardCharsets.UTF_8)).build();
+                refused(s.provider() + " query and form " + p[0], s, p[0], () -> s.parser().parse(contradicting));
+            }
+        }
+    }
+
+    static List<String[]> concat(List<String[]> a, List<String[]> b) {
+        List<String[]> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    @Test
+    void everyJsonCallbackRefusesAKeyGivenTwiceWithDifferentValues() {
+        record JsonShape(Shape shape, String uri, java.util.function.Function<String, String> sign) {
+        }
+        Shape eclipse = new Shape("eclipse-vas", new EclipseVasNotificationParser(KEY), pairs("paymentId", "172565",
+                "externalUniqueId", "order-1", "status", "SUCCESSFUL", "amount", "100.00", "currency", "UGX",
+                "customerId", "723689", "created", "2024-03-01T08:00:00.000Z"), false);
+        List<Shape> shapes = shapes();
+        List<JsonShape> jsonShapes = List.of(
+                new JsonShape(eclipse, "/eclipse/callback", body -> HexFormat.of().formatHex(mac(body))),
+                new JsonShape(withoutSecret(shapes.get(2)), "/cb?secret=s3cr3t", body -> null),
+                new JsonShape(withoutSecret(shapes.get(3)), "/cb?secret=s3cr3t", body -> null));
+        for (JsonShape j : jsonShapes) {
+            Shape s = j.shape();
+            java.util.function.Function<String, InboundNotification> deliver = body -> {
+                InboundNotification.Builder b = InboundNotification.builder("POST").uri(j.uri())
+                        .header("Content-Type", "application/json").body(body.getBytes(StandardCharsets.UTF_8));
+                String sig = j.sign().apply(body);
+                return sig == null ? b.build() : b.header("Eclipse-Signature", sig).build();
+            };
+            BillingEvent original = s.parser().parse(deliver.apply(s.json(s.params())));
+            for (String[] p : s.params()) {
+                // even correctly signed, a body with two values for one key is refused
+                List<String[]> differing = concat(s.params(), List.<String[]>of(new String[] {p[0], "DIFFERENT-VALUE"}));
+                refused(s.provider() + " JSON " + p[0], s, p[0], () -> s.parser().parse(deliver.apply(s.json(differing))));
+                List<String[]> identical = concat(s.params(), List.<String[]>of(p));
+                BillingEvent again = s.parser().parse(deliver.apply(s.json(identical)));
+                assertThat(again.eventId()).as(s.provider() + " JSON identical " + p[0]).isEqualTo(original.eventId());
+                assertThat(again.type()).isEqualTo(original.type());
+                if (s.caseInsensitive()) {
+                    List<String[]> otherCase = concat(s.params(), List.<String[]>of(new String[] {
+                        p[0].toUpperCase(java.util.Locale.ROOT), "DIFFERENT-VALUE"}));
+                    refused(s.provider() + " JSON " + p[0] + " in another case", s,
+                            p[0].toUpperCase(java.util.Locale.ROOT), () -> s.parser().parse(deliver.apply(s.json(otherCase))));
+                }
+            }
+        }
+    }
+
+    static Shape withoutSecret(Shape s) {
+        return new Shape(s.provider(), s.parser(), s.params().stream().filter(p -> !p[0].equals("secret")).toList(),
+                s.caseInsensitive());
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    @Test
+    void theInMemoryDeduplicatorKeepsAFixedSizeDigestPerClaim() throws Exception {
+        EventDeduplicator dedup = EventDeduplicator.inMemory(1000, Duration.ofHours(1));
+        String longId = "x".repeat(1_000_000);
+        for (Shape s : shapes()) {
+            assertThat(dedup.claim(BillingEvent.builder(s.provider(), BillingEvent.Type.CHARGED, longId).build())).isTrue();
+            assertThat(dedup.claim(BillingEvent.builder(s.provider(), BillingEvent.Type.CHARGED, longId).build())).isFalse();
+        }
+        // what is stored: one 64-character digest per claim, not the 1 MB id
+        java.lang.reflect.Field f = dedup.getClass().getDeclaredField("claims");
+        f.setAccessible(true);
+        java.util.Map<?, ?> claims = (java.util.Map<?, ?>) f.get(dedup);
+        assertThat(claims).hasSize(shapes().size());
+        assertThat(claims.keySet()).allSatisfy(k -> assertThat(k.toString()).hasSize(64));
+    }
+
     // ---------------------------------------------------------------- duplicates
 
     @Test

@@ -233,4 +233,31 @@ class ParserPropertiesTest {
             assertThat(CatalogQuery.of(query.value()).value()).isEqualTo(query.value());
         }
     }
+
+    // ---------------------------------------------------------------- ambiguous parameters
+
+    /**
+     * Any parameter of a valid callback of any query parser, repeated with any other value (in any position,
+     * in any case), is a refused callback naming the parameter; repeated with the same value it changes nothing.
+     */
+    @Property(tries = 300)
+    void aRepeatedParameterIsRefusedUnlessItsValueIsTheSame(@ForAll @IntRange(min = 0, max = 3) int parser,
+            @ForAll @IntRange(min = 0, max = 20) int parameter, @ForAll @StringLength(max = 30) String other,
+            @ForAll boolean upperCase, @ForAll boolean first) {
+        NotificationSecurityTest.Shape s = NotificationSecurityTest.shapes().get(parser);
+        String[] p = s.params().get(parameter % s.params().size());
+        String name = upperCase ? p[0].toUpperCase(java.util.Locale.ROOT) : p[0];
+        java.util.List<String[]> params = new java.util.ArrayList<>(s.params());
+        params.add(first ? 0 : params.size(), new String[] {name, other});
+        InboundNotification n = InboundNotification.get("/cb?" + s.query(params));
+        if (other.equals(p[1])) {
+            assertThat(s.parser().parse(n).eventId())
+                    .isEqualTo(NotificationSecurityTest.parseQuery(s, s.params()).eventId());
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.parser().parse(n))
+                    .isInstanceOf(NotificationRejectedException.class)
+                    .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
+                            .contains("'" + p[0].toLowerCase(java.util.Locale.ROOT) + "'"));
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.dcb4j.b2maoc.internal.Wire;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.ConfigChecks;
 import io.dcb4j.core.internal.Digests;
 import io.dcb4j.core.internal.Json;
 import io.dcb4j.core.model.ChargeRef;
@@ -18,7 +19,9 @@ import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +47,14 @@ import java.util.regex.Pattern;
  * <p>The gateway does not sign callbacks. When a shared secret is configured, subscription callbacks must
  * carry it as a query parameter of the callback URL (compared in constant time); when an allow-list is
  * configured, every notification must come from an allowed address. Browser returns are never checked for
- * the secret (it would be visible in the browser); they carry no outcome to trust.
+ * the secret (it would be visible in the browser); they carry no outcome to trust. A blank secret or
+ * parameter name is a {@link io.dcb4j.core.error.ConfigurationException} when the parser is created, never
+ * a check turned off.
+ *
+ * <p>Parameters come from the query and the body (JSON object or form), names in any case and without
+ * surrounding spaces; a parameter given twice with different values (in one place or across them, or a
+ * JSON key repeated in one object) is a {@link io.dcb4j.core.error.NotificationRejectedException}, never a
+ * guess. Identical repeats are one value.
  *
  * <p>Event ids are stable across redeliveries: {@code b2m-aoc:return:<aocTransID>} for returns, and
  * {@code b2m-aoc:<status>:<id>:<hash>} for callbacks, where the hash covers the MSISDN so that no full
@@ -79,11 +89,13 @@ public final class B2mAocNotificationParser implements NotificationParser {
      * @param secret the shared secret subscription callbacks must carry, or null for none
      * @param secretParameter the query parameter holding it; null means {@value #DEFAULT_SECRET_PARAMETER}
      * @param allowList the addresses notifications may come from, or null for any
+     * @throws io.dcb4j.core.error.ConfigurationException naming {@code notification-secret} or
+     *     {@code notification-secret-parameter} when that value is blank
      */
     public B2mAocNotificationParser(String secret, String secretParameter, SourceAddressAllowList allowList) {
-        this.secret = secret == null || secret.isEmpty() ? null : secret;
-        this.secretParameter = secretParameter == null || secretParameter.isBlank() ? DEFAULT_SECRET_PARAMETER
-                : secretParameter.strip();
+        this.secret = ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
+        this.secretParameter = secretParameter == null ? DEFAULT_SECRET_PARAMETER
+                : ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", secretParameter).strip();
         this.allowList = allowList;
     }
 
@@ -94,19 +106,26 @@ public final class B2mAocNotificationParser implements NotificationParser {
      *
      * @param returnUrl the full URL, or a path with query
      * @return the id, empty when absent or blank
+     * @throws io.dcb4j.core.error.NotificationRejectedException when the URL names different ids
      */
     public static Optional<String> aocTransIdFromReturnUrl(String returnUrl) {
         if (returnUrl == null) {
             return Optional.empty();
         }
         Matcher m = RETURN_ID.matcher(returnUrl);
+        List<String> ids = new ArrayList<>();
         while (m.find()) {
             String v = Wire.blankToNull(QueryString.decode(m.group(1)));
             if (v != null) {
-                return Optional.of(v);
+                ids.add(v);
             }
         }
-        return Optional.empty();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        // one id, however often it is repeated: two different ids are refused like any ambiguous parameter
+        return Optional.of(QueryString.singleValues(PROVIDER, true, List.of(Map.of("aocTransID", ids)))
+                .get("aocTransID"));
     }
 
     @Override
@@ -173,33 +192,37 @@ public final class B2mAocNotificationParser implements NotificationParser {
         };
     }
 
-    /** Query parameters, then body fields (JSON object or form), keys as received but stripped; secret removed. */
+    /**
+     * Query parameters and body fields (JSON object or form), one value each, keys as received but stripped;
+     * differing repeats refused; secret removed.
+     */
     private Map<String, String> parameters(InboundNotification n) {
-        Map<String, String> out = new LinkedHashMap<>();
-        n.firstQueryValues().forEach((k, v) -> out.put(k.strip(), v));
+        List<Map<String, List<String>>> sources = new ArrayList<>(2);
+        sources.add(n.queryParameters());
         byte[] body = n.body();
         if (body.length > 0) {
             String text = new String(body, StandardCharsets.UTF_8).strip();
             String type = n.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
             if (type.contains("json") || text.startsWith("{") || text.startsWith("[")) {
+                n.requireUnambiguousJsonBody(PROVIDER);
                 JsonNode tree = Json.treeOrNull(text);
                 if (tree == null || !tree.isObject()) {
                     throw protocol("callback body is not a JSON object");
                 }
+                Map<String, List<String>> fields = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : tree.properties()) {
                     String v = AocEnvelope.text(e.getValue());
                     if (v != null) {
-                        out.put(e.getKey().strip(), v);
+                        // padded variants of one key (" msisdn " and "msisdn") are one parameter
+                        fields.computeIfAbsent(e.getKey().strip(), k -> new ArrayList<>()).add(v);
                     }
                 }
+                sources.add(fields);
             } else if (!text.isEmpty()) {
-                QueryString.parse(text).forEach((k, v) -> {
-                    if (!v.isEmpty()) {
-                        out.put(k.strip(), v.get(0));
-                    }
-                });
+                sources.add(QueryString.parse(text));
             }
         }
+        Map<String, String> out = new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
         out.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
         return out;
     }

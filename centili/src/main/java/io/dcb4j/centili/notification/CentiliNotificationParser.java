@@ -3,13 +3,14 @@ package io.dcb4j.centili.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.centili.model.TransactionType;
 import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
+import io.dcb4j.core.internal.ConfigChecks;
 import io.dcb4j.core.internal.Json;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
-import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.Acknowledgement;
@@ -19,21 +20,30 @@ import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses Centili's payment-result notification: parameters {@code transactionid}, {@code phone},
  * {@code userid}, {@code country}, {@code mno}, {@code mnocode}, {@code amount}, {@code status}, sent in the
  * query string (GET), a form body or a JSON object body (POST). Parameter names are matched
- * case-insensitively. Thread-safe and immutable.
+ * case-insensitively. A parameter given twice with different values (in the query, the body, or one in
+ * each; or a JSON key repeated in one object) is a {@link NotificationRejectedException}, never a guess;
+ * identical repeats are one value. Thread-safe and immutable.
+ *
+ * <p>{@code amount} is not money: Centili's payment-result notification documents it as "Integer, quantity
+ * of purchased virtual goods". It is read as {@link PaymentNotification#quantity()}, the event has no
+ * {@link BillingEvent#amount()}, and the raw text stays in {@link BillingEvent#rawParameters()}. What was
+ * charged is the transaction's {@code item.price} and {@code item.currency}: query the transaction (or
+ * {@code charges().status}) for it.
  *
  * <p>Event types: {@code success} gives {@code CHARGED} (or, with a {@code transactiontype} parameter,
  * {@code RENEWED} for RENEW, {@code SUBSCRIBED} for OPT_IN and SUB_START, {@code UNSUBSCRIBED} for OPT_OUT,
@@ -46,7 +56,8 @@ import java.util.Set;
  * <p>Authenticity: Centili does not sign its notifications. Put a secret in the notification URL you give
  * Centili (for example {@code ?secret=...}) and configure it with {@link Builder#sharedSecret}; it is
  * compared in constant time and never appears in the event. {@link Builder#allowedSources} adds a source
- * address allow-list.
+ * address allow-list. A blank secret, parameter name or allow-list is a {@link ConfigurationException} when
+ * the parser is built, never a check turned off.
  */
 public final class CentiliNotificationParser implements NotificationParser {
 
@@ -59,19 +70,22 @@ public final class CentiliNotificationParser implements NotificationParser {
     private final String secretParameter;
     private final Set<String> allowedSources;
     private final SourceAddressAllowList allowList;
-    private final Currency defaultCurrency;
+
+    /**
+     * A plain, bounded, non-negative number: Centili documents a whole number, and an integration that writes
+     * {@code 5.0} or {@code 1.5} is kept as sent; exponents ({@code 1e999999999}) and signs are refused.
+     */
+    private static final Pattern QUANTITY = Pattern.compile("\\d{1,18}(\\.\\d{0,18})?");
 
     private CentiliNotificationParser(Builder b) {
         this.sharedSecret = b.sharedSecret;
         this.secretParameter = b.secretParameter;
         this.allowedSources = Set.copyOf(b.allowedSources);
-        this.allowList = allowedSources.isEmpty() ? null
-                : SourceAddressAllowList.of(allowedSources.toArray(String[]::new));
-        this.defaultCurrency = b.defaultCurrency;
+        this.allowList = b.allowList;
     }
 
     /**
-     * A parser without authenticity checks or default currency.
+     * A parser without authenticity checks.
      *
      * @return the parser
      */
@@ -123,7 +137,7 @@ public final class CentiliNotificationParser implements NotificationParser {
                 .failureReason(reason)
                 .rawParameters(p.parameters())
                 .acknowledgement(Acknowledgement.ok("OK"));
-        p.money().ifPresent(b::amount);
+        // no amount(): Centili's amount is a quantity of goods, not money (see the class description)
         return b.build();
     }
 
@@ -145,9 +159,10 @@ public final class CentiliNotificationParser implements NotificationParser {
      *
      * @param notification the inbound request
      * @return the typed notification
-     * @throws NotificationRejectedException when the shared secret or the source address does not match
-     * @throws DcbProtocolException when {@code transactionid} is missing or {@code amount} or
-     *     {@code currency} is malformed
+     * @throws NotificationRejectedException when the shared secret or the source address does not match, or
+     *     a parameter is given twice with different values
+     * @throws DcbProtocolException when {@code transactionid} is missing or {@code amount} is not a plain
+     *     non-negative number
      */
     public PaymentNotification parsePayment(InboundNotification notification) {
         Objects.requireNonNull(notification, "notification");
@@ -166,59 +181,57 @@ public final class CentiliNotificationParser implements NotificationParser {
         if (id == null) {
             throw new DcbProtocolException("notification without transactionid", context, null);
         }
-        String rawAmount = get(params, "amount");
-        BigDecimal amount = null;
-        if (rawAmount != null) {
-            try {
-                amount = new BigDecimal(rawAmount.strip());
-            } catch (NumberFormatException e) {
-                throw new DcbProtocolException("notification amount is not a decimal number", context, null);
-            }
-        }
-        String currency = get(params, "currency");
-        if (currency != null) {
-            try {
-                currency = Money.currency(currency).getCurrencyCode();
-            } catch (IllegalArgumentException e) {
-                throw new DcbProtocolException("notification currency is not an ISO 4217 code", context, null);
-            }
-        } else if (defaultCurrency != null) {
-            currency = defaultCurrency.getCurrencyCode();
-        }
+        BigDecimal quantity = quantity(get(params, "amount"), context);
         String phone = get(params, "phone");
         String rawStatus = get(params, "status");
         String type = get(params, "transactiontype");
         return new PaymentNotification(id, phone != null && Msisdn.isValid(phone) ? Msisdn.of(phone) : null,
-                get(params, "userid"), get(params, "country"), get(params, "mno"), get(params, "mnocode"), amount,
-                currency, PaymentStatus.fromWire(rawStatus), rawStatus, TransactionType.fromWire(type), params);
+                get(params, "userid"), get(params, "country"), get(params, "mno"), get(params, "mnocode"), quantity,
+                PaymentStatus.fromWire(rawStatus), rawStatus, TransactionType.fromWire(type), params);
     }
 
-    private static Map<String, String> parameters(InboundNotification n, ErrorContext context) {
-        Map<String, String> params = new LinkedHashMap<>(n.firstQueryValues());
-        byte[] body = n.body();
-        if (body.length == 0) {
-            return params;
+    /** The {@code amount} parameter: a quantity of goods, a plain non-negative number. */
+    private static BigDecimal quantity(String raw, ErrorContext context) {
+        if (raw == null) {
+            return null;
         }
+        if (raw.length() > 40 || !QUANTITY.matcher(raw).matches()) {
+            throw new DcbProtocolException("notification amount is not a plain non-negative number (it is a "
+                    + "quantity of virtual goods)", context, null);
+        }
+        return new BigDecimal(raw);
+    }
+
+    /** The query and body parameters, one value each; differing repeats are refused. */
+    private static Map<String, String> parameters(InboundNotification n, ErrorContext context) {
+        List<Map<String, List<String>>> sources = new ArrayList<>(2);
+        sources.add(n.queryParameters());
+        byte[] body = n.body();
         String contentType = n.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String text = n.bodyText().strip();
-        if (contentType.contains("json") || text.startsWith("{")) {
+        String text = body.length == 0 ? "" : n.bodyText().strip();
+        if (body.length == 0) {
+            // query only
+        } else if (contentType.contains("json") || text.startsWith("{")) {
+            n.requireUnambiguousJsonBody(PROVIDER);
             JsonNode tree = Json.treeOrNull(text);
             if (tree == null || !tree.isObject()) {
                 throw new DcbProtocolException("notification body is not a JSON object", context, null);
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = tree.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
                 if (v != null && !v.isNull() && v.isValueNode()) {
-                    params.putIfAbsent(f.getKey(), v.asText());
+                    fields.put(f.getKey(), List.of(v.asText()));
                 }
             }
+            sources.add(fields);
         } else if (contentType.isEmpty() || contentType.contains("x-www-form-urlencoded")
                 || contentType.startsWith("text/plain")) {
-            QueryString.parse(text).forEach((k, v) -> params.putIfAbsent(k, v.isEmpty() ? "" : v.get(0)));
+            sources.add(QueryString.parse(text));
         }
-        return params;
+        return new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
     }
 
     private static String get(Map<String, String> params, String name) {
@@ -238,15 +251,15 @@ public final class CentiliNotificationParser implements NotificationParser {
     @Override
     public String toString() {
         return "CentiliNotificationParser[sharedSecret=" + (sharedSecret == null ? "none" : "***")
-                + ", allowedSources=" + allowedSources.size() + ", defaultCurrency=" + defaultCurrency + "]";
+                + ", allowedSources=" + allowedSources.size() + "]";
     }
 
     /** Builds a {@link CentiliNotificationParser}. */
     public static final class Builder {
         private String sharedSecret;
         private String secretParameter = DEFAULT_SECRET_PARAMETER;
-        private final Set<String> allowedSources = new LinkedHashSet<>();
-        private Currency defaultCurrency;
+        private List<String> allowedSources = List.of();
+        private SourceAddressAllowList allowList;
 
         private Builder() {
         }
@@ -256,9 +269,11 @@ public final class CentiliNotificationParser implements NotificationParser {
          *
          * @param secret the secret, or null for no check
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret} when the secret is blank (an empty
+         *     environment variable does not turn the check off)
          */
         public Builder sharedSecret(String secret) {
-            this.sharedSecret = secret == null || secret.isEmpty() ? null : secret;
+            this.sharedSecret = ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
             return this;
         }
 
@@ -267,36 +282,32 @@ public final class CentiliNotificationParser implements NotificationParser {
          *
          * @param parameter the parameter name
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret-parameter} when null or blank
          */
         public Builder secretParameter(String parameter) {
-            if (parameter == null || parameter.isBlank()) {
-                throw new IllegalArgumentException("secret parameter name is required");
+            if (parameter == null) {
+                throw new ConfigurationException(PROVIDER, "notification-secret-parameter", "is required");
             }
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", parameter);
             this.secretParameter = parameter;
             return this;
         }
 
         /**
          * Accepts notifications only from these addresses (compared with {@link
-         * InboundNotification#remoteAddress()} as in {@link SourceAddressAllowList}); empty accepts any.
+         * InboundNotification#remoteAddress()} as in {@link SourceAddressAllowList}).
          *
-         * @param addresses IP addresses or CIDR blocks such as {@code 203.0.113.0/24}
+         * @param addresses IP addresses or CIDR blocks such as {@code 203.0.113.0/24} (entries may be
+         *     comma-separated); null accepts any
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
+         *     listed (an empty list never means "accept any"), or an entry is not an address or block
          */
         public Builder allowedSources(Collection<String> addresses) {
-            allowedSources.clear();
-            addresses.forEach(a -> allowedSources.add(Objects.requireNonNull(a, "address").strip()));
-            return this;
-        }
-
-        /**
-         * The currency of {@code amount} when the notification has no {@code currency} parameter.
-         *
-         * @param currency the currency, or null to leave amounts without currency
-         * @return this builder
-         */
-        public Builder defaultCurrency(Currency currency) {
-            this.defaultCurrency = currency;
+            this.allowList = ConfigChecks.allowList(PROVIDER, "notification-allowed-sources", addresses);
+            this.allowedSources = addresses == null ? List.of() : addresses.stream().filter(Objects::nonNull)
+                    .flatMap(a -> java.util.Arrays.stream(a.split(","))).map(String::strip)
+                    .filter(a -> !a.isEmpty()).toList();
             return this;
         }
 

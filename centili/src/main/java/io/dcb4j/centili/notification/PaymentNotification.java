@@ -1,14 +1,14 @@
 package io.dcb4j.centili.notification;
 
 import io.dcb4j.centili.model.TransactionType;
-import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A Centili payment-result notification, typed.
+ * A Centili payment-result notification, typed. It carries no money: its {@code amount} is the quantity of
+ * virtual goods purchased (Centili: "Integer, quantity of purchased virtual goods"); the price charged is
+ * the transaction's {@code item.price} and {@code item.currency}.
  *
  * @param transactionId the transaction ({@code transactionid})
  * @param phone the subscriber ({@code phone}) when it is a valid MSISDN, or null
@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param country the country ({@code country}), or null
  * @param mno the operator's name ({@code mno}), or null
  * @param mnoCode the operator's MCC/MNC code ({@code mnocode}), or null
- * @param amount the amount ({@code amount}), or null
- * @param currency the ISO 4217 code from a {@code currency} parameter or the parser's default, or null
+ * @param quantity the quantity of virtual goods purchased (the {@code amount} parameter; a whole number in
+ *     Centili's document, kept as sent), or null when the notification has none; never money
  * @param status the outcome, or null when the notification had no {@code status}
  * @param rawStatus the {@code status} text, or null
  * @param transactionType the optional {@code transactiontype} parameter, or null
@@ -31,8 +31,7 @@ public record PaymentNotification(
         String country,
         String mno,
         String mnoCode,
-        BigDecimal amount,
-        String currency,
+        BigDecimal quantity,
         PaymentStatus status,
         String rawStatus,
         TransactionType transactionType,
@@ -47,34 +46,24 @@ public record PaymentNotification(
      * @param country optional
      * @param mno optional
      * @param mnoCode optional
-     * @param amount optional
-     * @param currency optional
+     * @param quantity optional, not negative
      * @param status optional
      * @param rawStatus optional
      * @param transactionType optional
      * @param parameters copied
      */
     public PaymentNotification {
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-    }
-
-    /**
-     * The amount as money, when a currency is known.
-     *
-     * @return the money value
-     */
-    public Optional<Money> money() {
-        if (amount == null || currency == null) {
-            return Optional.empty();
+        if (quantity != null && quantity.signum() < 0) {
+            throw new IllegalArgumentException("quantity must not be negative");
         }
-        return Optional.of(Money.of(amount, Money.currency(currency)));
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
     /** Without the raw parameters; the MSISDN masked. */
     @Override
     public String toString() {
         return "PaymentNotification[transactionId=" + transactionId + ", phone=" + phone + ", userId=" + userId
-                + ", country=" + country + ", mno=" + mno + ", mnoCode=" + mnoCode + ", amount=" + amount
-                + (currency == null ? "" : " " + currency) + ", status=" + rawStatus + "]";
+                + ", country=" + country + ", mno=" + mno + ", mnoCode=" + mnoCode + ", quantity=" + quantity
+                + ", status=" + rawStatus + "]";
     }
 }

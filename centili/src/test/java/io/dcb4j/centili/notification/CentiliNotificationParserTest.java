@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcb4j.centili.model.TransactionType;
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.NotificationRejectedException;
 import io.dcb4j.core.model.ChargeRef;
@@ -44,9 +45,7 @@ class CentiliNotificationParserTest {
         assertThat(p.country()).isEqualTo("RS");
         assertThat(p.mno()).isEqualTo("Telenor");
         assertThat(p.mnoCode()).isEqualTo("22001");
-        assertThat(p.amount()).isEqualByComparingTo("1.99");
-        assertThat(p.currency()).isNull();
-        assertThat(p.money()).isEmpty();
+        assertThat(p.quantity()).isEqualTo(BigDecimal.ONE);
         assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
         assertThat(p.rawStatus()).isEqualTo("success");
         assertThat(p.transactionType()).isNull();
@@ -116,13 +115,13 @@ class CentiliNotificationParserTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(example().getBytes(StandardCharsets.UTF_8)).build();
         InboundNotification jsonBody = InboundNotification.postJson("/n", "{\"transactionId\":\"tx-1001\","
-                + "\"phone\":\"" + MSISDN + "\",\"amount\":1.99,\"status\":\"success\",\"userid\":\"user-42\","
+                + "\"phone\":\"" + MSISDN + "\",\"amount\":1,\"status\":\"success\",\"userid\":\"user-42\","
                 + "\"country\":\"RS\",\"mno\":\"Telenor\",\"mnocode\":22001,\"extra\":{\"nested\":true}}");
         for (InboundNotification n : List.of(form, jsonBody)) {
             PaymentNotification p = parser.parsePayment(n);
             assertThat(p.transactionId()).isEqualTo("tx-1001");
             assertThat(p.phone()).isEqualTo(Msisdn.of(MSISDN));
-            assertThat(p.amount()).isEqualByComparingTo("1.99");
+            assertThat(p.quantity()).isEqualByComparingTo("1");
             assertThat(p.mnoCode()).isEqualTo("22001");
             assertThat(p.status()).isEqualTo(PaymentStatus.SUCCESS);
             assertThat(parser.parse(n).eventId()).isEqualTo("centili:tx-1001:success");
@@ -132,10 +131,10 @@ class CentiliNotificationParserTest {
     @Test
     void parameterNamesAreMatchedCaseInsensitively() {
         PaymentNotification p = parser.parsePayment(InboundNotification.get(
-                "/n?TransactionId=t-9&Phone=%2B381641234567&Amount=2.50&Currency=eur&Status=Failed&TransactionType=renew"));
+                "/n?TransactionId=t-9&Phone=%2B381641234567&Amount=3&Status=Failed&TransactionType=renew"));
         assertThat(p.transactionId()).isEqualTo("t-9");
         assertThat(p.phone()).isEqualTo(Msisdn.of(MSISDN));
-        assertThat(p.money()).contains(Money.of("2.50", "EUR"));
+        assertThat(p.quantity()).isEqualTo(new BigDecimal("3"));
         assertThat(p.status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(p.transactionType()).isEqualTo(TransactionType.RENEW);
     }
@@ -149,11 +148,32 @@ class CentiliNotificationParserTest {
     }
 
     @Test
-    void theDefaultCurrencyGivesTheEventItsAmount() throws IOException {
-        CentiliNotificationParser withCurrency = CentiliNotificationParser.builder()
-                .defaultCurrency(Currency.getInstance("RSD")).build();
-        BillingEvent e = withCurrency.parse(InboundNotification.get("/n?" + example()));
-        assertThat(e.amount()).contains(Money.of(new BigDecimal("1.99"), Currency.getInstance("RSD")));
+    void amountIsAQuantityOfGoodsNeverMoney() {
+        // Centili: "amount: Integer, quantity of purchased virtual goods". Five gems are not 5 EUR.
+        for (String q : List.of("/n?transactionid=t&status=success&amount=5",
+                "/n?transactionid=t&status=success&amount=5&currency=EUR",
+                "/n?transactionid=t&status=success&amount=5.0")) {
+            PaymentNotification p = parser.parsePayment(InboundNotification.get(q));
+            assertThat(p.quantity()).as(q).isEqualByComparingTo("5");
+            BillingEvent e = parser.parse(InboundNotification.get(q));
+            assertThat(e.amount()).as(q).isEmpty();
+            assertThat(e.toString()).doesNotContain("amount=");
+            assertThat(e.rawParameters()).containsKey("amount");
+        }
+        BillingEvent json = parser.parse(InboundNotification.postJson("/n",
+                "{\"transactionid\":\"t\",\"status\":\"success\",\"amount\":5,\"currency\":\"EUR\"}"));
+        assertThat(json.amount()).isEmpty();
+        assertThat(parser.parsePayment(InboundNotification.get("/n?transactionid=t")).quantity()).isNull();
+        assertThat(parser.parsePayment(InboundNotification.get("/n?transactionid=t&amount=0")).quantity()).isZero();
+        // a decimal is kept as sent, never turned into money
+        assertThat(parser.parsePayment(InboundNotification.get("/n?transactionid=t&amount=1.99")).quantity())
+                .isEqualTo(new BigDecimal("1.99"));
+        assertThat(parser.parse(InboundNotification.get("/n?transactionid=t&amount=1.99")).amount()).isEmpty();
+        for (String bad : List.of("-5", "1e999999999", "5 EUR", "1,99", "99999999999999999999", "1" + "0".repeat(100))) {
+            assertThatThrownBy(() -> parser.parse(InboundNotification.get("/n?transactionid=t&amount="
+                    + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8)))).as(bad)
+                    .isInstanceOf(DcbProtocolException.class).hasMessageContaining("amount");
+        }
     }
 
     @Test
@@ -171,8 +191,6 @@ class CentiliNotificationParserTest {
                 .isInstanceOf(DcbProtocolException.class);
         assertThatThrownBy(() -> parser.parse(InboundNotification.get("/n?transactionid=t&amount=1,99")))
                 .isInstanceOf(DcbProtocolException.class).hasMessageContaining("amount");
-        assertThatThrownBy(() -> parser.parse(InboundNotification.get("/n?transactionid=t&amount=1&currency=EURO")))
-                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("currency");
         assertThatThrownBy(() -> parser.parse(InboundNotification.postJson("/n", "[1,2]")))
                 .isInstanceOf(DcbProtocolException.class);
         assertThatThrownBy(() -> parser.parse(InboundNotification.postJson("/n", "{broken")))
@@ -206,6 +224,50 @@ class CentiliNotificationParserTest {
                 .doesNotContainKey("token");
         assertThatThrownBy(() -> secured.parse(InboundNotification.get("/n?secret=k&transactionid=t")))
                 .isInstanceOf(NotificationRejectedException.class);
+    }
+
+    @Test
+    void aParameterGivenTwiceWithDifferentValuesIsRefused() {
+        for (InboundNotification n : List.of(
+                InboundNotification.get("/n?transactionid=t&status=failed&status=success"),
+                InboundNotification.get("/n?transactionid=t&Status=failed&STATUS=success"),
+                InboundNotification.get("/n?transactionid=t1&transactionid=t2&status=success"),
+                InboundNotification.builder("POST").uri("/n?transactionid=t&status=failed")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body("status=success".getBytes(StandardCharsets.UTF_8)).build(),
+                InboundNotification.builder("POST").uri("/n?status=failed")
+                        .header("Content-Type", "application/json")
+                        .body("{\"transactionid\":\"t\",\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8)).build(),
+                InboundNotification.postJson("/n", "{\"transactionid\":\"t\",\"status\":\"failed\",\"status\":\"success\"}"),
+                InboundNotification.postJson("/n", "{\"transactionid\":\"t\",\"status\":\"failed\",\"Status\":\"success\"}"))) {
+            assertThatThrownBy(() -> parser.parse(n)).as(n.toString()).isInstanceOf(NotificationRejectedException.class)
+                    .hasMessageContaining("different values").hasMessageNotContaining("success");
+            assertThatThrownBy(() -> parser.parsePayment(n)).isInstanceOf(NotificationRejectedException.class);
+        }
+        assertThat(parser.parse(InboundNotification.get("/n?transactionid=t&status=success&Status=success")).type())
+                .isEqualTo(BillingEvent.Type.CHARGED);
+        assertThat(parser.parse(InboundNotification.postJson("/n",
+                "{\"transactionid\":\"t\",\"status\":\"success\",\"status\":\"success\"}")).type())
+                .isEqualTo(BillingEvent.Type.CHARGED);
+    }
+
+    @Test
+    void aBlankSecretParameterOrAllowListIsAConfigurationErrorNotAnOpenDoor() {
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> CentiliNotificationParser.builder().sharedSecret(blank)).as("'" + blank + "'")
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> CentiliNotificationParser.builder().secretParameter(blank))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret-parameter'");
+            assertThatThrownBy(() -> CentiliNotificationParser.builder().allowedSources(List.of(blank)))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        }
+        assertThatThrownBy(() -> CentiliNotificationParser.builder().allowedSources(List.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        assertThatThrownBy(() -> CentiliNotificationParser.builder().allowedSources(List.of("not-an-address")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        // null is "not configured"
+        assertThat(CentiliNotificationParser.builder().sharedSecret(null).allowedSources(null).build()
+                .parse(InboundNotification.get("/n?transactionid=t")).type()).isEqualTo(BillingEvent.Type.PAYMENT_COMPLETED);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.dcb4j.core.error;
 
 /**
- * An inbound notification failed its authenticity check (signature, shared secret or source address). Answer it with 401 or 403 and do not process it.
+ * An inbound notification failed its authenticity check (signature, shared secret or source address), or is
+ * ambiguous (a parameter or JSON key given twice with different values). Answer it with 401 or 403 and do not
+ * process it.
  */
 public class NotificationRejectedException extends DcbException {
 

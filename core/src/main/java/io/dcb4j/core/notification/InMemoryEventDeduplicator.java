@@ -1,5 +1,6 @@
 package io.dcb4j.core.notification;
 
+import io.dcb4j.core.internal.Digests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** A bounded, expiring {@link EventDeduplicator} in this JVM's memory. Thread-safe. */
+/**
+ * A bounded, expiring {@link EventDeduplicator} in this JVM's memory. Each claim is remembered as the
+ * SHA-256 of the provider and the event id (64 hex characters), never the id itself, so memory per entry
+ * is fixed whatever the length of the ids a provider (or an attacker) sends, and {@code maxEntries} bounds
+ * memory. Thread-safe.
+ */
 public final class InMemoryEventDeduplicator implements EventDeduplicator {
 
     private final int maxEntries;
@@ -35,8 +41,9 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    private static String key(BillingEvent event) {
-        return event.provider() + '\u0000' + event.eventId();
+    /** A fixed-size digest: 64 characters for an id of any length. */
+    static String key(BillingEvent event) {
+        return Digests.sha256Hex(event.provider() + '\u0000' + event.eventId(), 32);
     }
 
     @Override
@@ -69,6 +76,11 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
     public synchronized int size() {
         evictExpired(clock.instant());
         return claims.size();
+    }
+
+    /** The stored keys, oldest first: for tests that check what a claim costs. */
+    synchronized java.util.List<String> storedKeys() {
+        return java.util.List.copyOf(claims.keySet());
     }
 
     private void evictExpired(Instant now) {

@@ -176,6 +176,21 @@ public final class InboundNotification {
     }
 
     /**
+     * Refuses a JSON body that gives a key twice in one object with different values (at any depth), which a
+     * JSON reader would otherwise resolve silently by keeping one of them. Identical repeats pass, and so
+     * does a body that is not JSON (the parser reports that its own way).
+     *
+     * @param provider the provider id, for the exception
+     * @throws io.dcb4j.core.error.NotificationRejectedException naming the key, never its values
+     */
+    public void requireUnambiguousJsonBody(String provider) {
+        String key = JsonDuplicates.firstAmbiguousKey(body);
+        if (key != null) {
+            throw QueryString.ambiguous(provider, key);
+        }
+    }
+
+    /**
      * The sender's IP address, when the receiver knows it.
      *
      * @return the address

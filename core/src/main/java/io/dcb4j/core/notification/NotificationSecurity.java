@@ -1,7 +1,9 @@
 package io.dcb4j.core.notification;
 
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
+import io.dcb4j.core.internal.ConfigChecks;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -14,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Authenticity checks for callbacks: a shared secret compared in constant time (for providers that do not
- * sign), and HMAC-SHA256 signatures (for providers that do).
+ * sign), and HMAC-SHA256 signatures (for providers that do). They fail closed: a blank configured secret or
+ * key never matches anything, and a blank or missing received secret or signature never matches.
  */
 public final class NotificationSecurity {
 
@@ -26,10 +29,10 @@ public final class NotificationSecurity {
      *
      * @param expected the configured secret
      * @param received what arrived, possibly null
-     * @return true when equal
+     * @return true when equal; always false when the configured secret is null or blank
      */
     public static boolean secretMatches(String expected, String received) {
-        if (expected == null || received == null) {
+        if (expected == null || received == null || ConfigChecks.isBlank(expected)) {
             return false;
         }
         // the loop always runs over the whole expected secret: its time depends on the configured secret only,
@@ -50,11 +53,21 @@ public final class NotificationSecurity {
      * @param notification the callback
      * @param parameter the query parameter holding the secret
      * @param expected the configured secret
-     * @throws NotificationRejectedException when missing or different
+     * @throws NotificationRejectedException when missing or different, or when the parameter is given more
+     *     than once with different values
+     * @throws ConfigurationException when the configured secret is null or blank: there is nothing to
+     *     compare with, and a blank secret must never admit a callback
      */
     public static void requireSharedSecret(String provider, InboundNotification notification, String parameter,
             String expected) {
-        String received = notification.query(parameter).orElse(null);
+        if (expected == null || ConfigChecks.isBlank(expected)) {
+            throw new ConfigurationException(provider, "notification-secret", "is not configured (null or blank)");
+        }
+        java.util.List<String> values = notification.queryParameters().getOrDefault(parameter, java.util.List.of());
+        if (values.stream().distinct().count() > 1) {
+            throw QueryString.ambiguous(provider, parameter);
+        }
+        String received = values.isEmpty() ? null : values.get(0);
         if (!secretMatches(expected, received)) {
             throw new NotificationRejectedException(
                     received == null ? "shared secret missing" : "shared secret does not match",
@@ -65,11 +78,15 @@ public final class NotificationSecurity {
     /**
      * Computes HMAC-SHA256.
      *
-     * @param key the key bytes
+     * @param key the key bytes, not empty
      * @param data the data
      * @return the MAC
+     * @throws IllegalArgumentException when the key is null or empty
      */
     public static byte[] hmacSha256(byte[] key, byte[] data) {
+        if (key == null || key.length == 0) {
+            throw new IllegalArgumentException("an HMAC key must not be empty");
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -86,10 +103,10 @@ public final class NotificationSecurity {
      * @param key the shared key (UTF-8)
      * @param body the signed bytes
      * @param signature the received signature, possibly null
-     * @return true when it matches
+     * @return true when it matches; always false when the key or the signature is null or blank
      */
     public static boolean hmacSha256Matches(String key, byte[] body, String signature) {
-        if (key == null || signature == null || signature.isBlank()) {
+        if (key == null || signature == null || ConfigChecks.isBlank(key) || signature.isBlank()) {
             return false;
         }
         byte[] expected = hmacSha256(key.getBytes(StandardCharsets.UTF_8), body);

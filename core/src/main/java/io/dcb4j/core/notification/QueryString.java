@@ -1,17 +1,22 @@
 package io.dcb4j.core.notification;
 
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.error.NotificationRejectedException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parses {@code application/x-www-form-urlencoded} text (a query string or a form body): {@code +} is a
  * space, {@code %XX} is a UTF-8 byte, keys may repeat. Tolerant: a malformed escape is kept literally,
- * never an exception.
+ * never an exception. {@link #singleValues} then gives a callback parser one value per parameter and
+ * refuses ambiguous callbacks.
  */
 public final class QueryString {
 
@@ -57,6 +62,81 @@ public final class QueryString {
         }
         out.replaceAll((k, v) -> Collections.unmodifiableList(v));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * One value per parameter, for a callback parser, from one or more sources (the query string, a form
+     * body, the fields of a JSON object). Ambiguity is refused: a parameter given more than once with
+     * different values, within one source or across sources ({@code etid=1&etid=2}, or {@code action} in the
+     * query and another {@code action} in the body), is a {@link NotificationRejectedException} naming the
+     * parameter, never its values, because a parser that picked one of them could be made to read what the
+     * sender of the other value wanted. Identical repeats count once. Names are compared without
+     * surrounding whitespace and, with {@code ignoreCase}, in any case, as the parser reads them.
+     *
+     * @param provider the provider id, for the exception
+     * @param ignoreCase whether names that differ only in case are one parameter
+     * @param sources name to values maps, for example {@link InboundNotification#queryParameters()} and
+     *     {@link #parse(String)} of a form body
+     * @return name (as first spelled, stripped) to its value, in order of first appearance; unmodifiable
+     * @throws NotificationRejectedException when a parameter has different values
+     */
+    public static Map<String, String> singleValues(String provider, boolean ignoreCase,
+            List<Map<String, List<String>>> sources) {
+        Objects.requireNonNull(sources, "sources");
+        Map<String, String> spelling = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map<String, List<String>> source : sources) {
+            if (source == null) {
+                continue;
+            }
+            for (Map.Entry<String, List<String>> e : source.entrySet()) {
+                if (e.getKey() == null || e.getValue() == null) {
+                    continue;
+                }
+                String name = e.getKey().strip();
+                String id = ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
+                for (String value : e.getValue()) {
+                    if (value == null) {
+                        continue;
+                    }
+                    String before = values.putIfAbsent(id, value);
+                    if (before == null) {
+                        spelling.put(id, name);
+                    } else if (!before.equals(value)) {
+                        throw ambiguous(provider, name);
+                    }
+                }
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((id, value) -> out.put(spelling.get(id), value));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The refusal of a callback that gives a parameter twice with different values.
+     *
+     * @param provider the provider id
+     * @param name the parameter name, as received (shown shortened and printable)
+     * @return the exception
+     */
+    static NotificationRejectedException ambiguous(String provider, String name) {
+        return new NotificationRejectedException("callback parameter '" + printable(name)
+                + "' is given more than once with different values", ErrorContext.of(provider, "parseNotification"),
+                null);
+    }
+
+    /** A received name for a message: printable ASCII only, at most 64 characters. */
+    static String printable(String name) {
+        StringBuilder sb = new StringBuilder(Math.min(name.length(), 64));
+        for (int i = 0; i < name.length(); i++) {
+            if (sb.length() == 64) {
+                return sb.append("...").toString();
+            }
+            char c = name.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f && c != '\'' ? c : '?');
+        }
+        return sb.toString();
     }
 
     /**

@@ -43,11 +43,16 @@ public final class SourceAddressAllowList {
     /**
      * Parses CIDR blocks.
      *
-     * @param cidrs blocks such as {@code 10.1.0.0/16} or single addresses
+     * @param cidrs blocks such as {@code 10.1.0.0/16} or single addresses; at least one
      * @return the allow-list
-     * @throws IllegalArgumentException when a block is not a literal address with a valid prefix
+     * @throws IllegalArgumentException when there is no block, or a block is blank or not a literal address
+     *     with a valid prefix
      */
     public static SourceAddressAllowList of(String... cidrs) {
+        if (cidrs == null || cidrs.length == 0) {
+            // an allow-list that lists nothing is a configuration mistake, not a policy: refuse it here
+            throw new IllegalArgumentException("an allow-list needs at least one address or CIDR block");
+        }
         List<Block> blocks = new ArrayList<>();
         for (String cidr : cidrs) {
             String c = cidr.strip();

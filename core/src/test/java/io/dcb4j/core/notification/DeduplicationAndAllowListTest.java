@@ -89,6 +89,30 @@ class DeduplicationAndAllowListTest {
     }
 
     @Test
+    void eachClaimCostsAFixedSizeDigestWhateverTheIdLength() {
+        InMemoryEventDeduplicator dedup = new InMemoryEventDeduplicator(10, Duration.ofHours(1), Clock.systemUTC());
+        String huge = "x".repeat(1_000_000);
+        assertThat(dedup.claim(event(huge + "1"))).isTrue();
+        assertThat(dedup.claim(event(huge + "2"))).isTrue(); // differs only in its last character
+        assertThat(dedup.claim(event("short"))).isTrue();
+        assertThat(dedup.claim(event(huge + "1"))).isFalse();
+        assertThat(dedup.storedKeys()).hasSize(3).allSatisfy(k -> assertThat(k).hasSize(64).matches("[0-9a-f]{64}"))
+                .doesNotHaveDuplicates();
+        dedup.release(event(huge + "2"));
+        assertThat(dedup.storedKeys()).hasSize(2);
+        assertThat(dedup.claim(event(huge + "2"))).isTrue();
+    }
+
+    @Test
+    void anEmptyAllowListIsRefusedRatherThanAdmittingNothingOrEverything() {
+        assertThatThrownBy(SourceAddressAllowList::of).isInstanceOf(IllegalArgumentException.class);
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> SourceAddressAllowList.of(blank)).as("'" + blank + "'")
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void allowListMatchesCidrBlocks() {
         SourceAddressAllowList list = SourceAddressAllowList.of("196.13.0.0/16", "10.0.0.7", "2001:db8::/32");
         assertThat(list.allows("196.13.200.1")).isTrue();

@@ -4,6 +4,7 @@ import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
+import io.dcb4j.core.internal.ConfigChecks;
 import io.dcb4j.core.internal.Json;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
@@ -25,7 +26,10 @@ import java.util.Optional;
  * Parses the payment-result callback Eclipse POSTs to a payment's {@code callbackUrl}: a JSON payment (the
  * shape of {@code GET .../payments/{paymentId}}). When a key is configured the body must carry a valid
  * {@value #SIGNATURE_HEADER} header: HMAC-SHA256 of the raw body with the tenant's key, hex or Base64
- * (optionally prefixed {@code sha256=}); otherwise the callback is rejected.
+ * (optionally prefixed {@code sha256=}); otherwise the callback is rejected. A blank key is a {@link
+ * io.dcb4j.core.error.ConfigurationException} when the parser is created, never "unsigned callbacks accepted".
+ * A body that gives a key twice in one object with different values is rejected as well, whatever the
+ * signature: the parser never picks one of them.
  *
  * <table>
  *   <caption>Event mapping</caption>
@@ -55,6 +59,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
      * Creates a parser.
      *
      * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
+     * @throws io.dcb4j.core.error.ConfigurationException naming {@code callback-hmac-key} when the key is blank
      */
     public EclipseVasNotificationParser(String hmacKey) {
         this(hmacKey, null);
@@ -65,9 +70,10 @@ public final class EclipseVasNotificationParser implements NotificationParser {
      *
      * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
      * @param allowList the addresses or CIDR blocks callbacks may come from, or null for any
+     * @throws io.dcb4j.core.error.ConfigurationException naming {@code callback-hmac-key} when the key is blank
      */
     public EclipseVasNotificationParser(String hmacKey, SourceAddressAllowList allowList) {
-        this.hmacKey = hmacKey == null || hmacKey.isEmpty() ? null : hmacKey;
+        this.hmacKey = ConfigChecks.optionalNonBlank(PROVIDER, "callback-hmac-key", hmacKey);
         this.allowList = allowList;
     }
 
@@ -89,13 +95,14 @@ public final class EclipseVasNotificationParser implements NotificationParser {
         }
         if (hmacKey != null) {
             Optional<String> signature = notification.header(SIGNATURE_HEADER);
-            if (signature.isEmpty()) {
-                throw new NotificationRejectedException(SIGNATURE_HEADER + " header missing", context, null);
+            if (signature.isEmpty() || signature.get().isBlank()) {
+                throw new NotificationRejectedException(SIGNATURE_HEADER + " header missing or blank", context, null);
             }
             if (!NotificationSecurity.hmacSha256Matches(hmacKey, body, signature.get())) {
                 throw new NotificationRejectedException(SIGNATURE_HEADER + " does not match the body", context, null);
             }
         }
+        notification.requireUnambiguousJsonBody(PROVIDER);
         PaymentDto dto = Json.read(body, PaymentDto.class, context);
         Payment payment = Mapping.payment(dto);
         if (payment == null) {

@@ -3,6 +3,7 @@ package io.dcb4j.eclipsevas.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.NotificationRejectedException;
 import io.dcb4j.core.model.FailureReason;
@@ -159,6 +160,45 @@ class EclipseVasNotificationParserTest {
                 .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("Eclipse-Signature");
         assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(callback("SUCCESSFUL"), "zz")))
                 .isInstanceOf(NotificationRejectedException.class);
+    }
+
+    @Test
+    void aBlankKeyIsAConfigurationErrorNotUnsignedCallbacks() {
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> new EclipseVasNotificationParser(blank)).as("'" + blank + "'")
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
+            assertThatThrownBy(() -> new EclipseVasNotificationParser(blank, null))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
+        }
+        assertThat(new EclipseVasNotificationParser(null).verifiesSignatures()).isFalse();
+    }
+
+    @Test
+    void aBlankSignatureIsARefusedCallback() {
+        for (String blank : new String[] {"", "   ", "sha256="}) {
+            assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(callback("SUCCESSFUL"), blank)))
+                    .as("'" + blank + "'").isInstanceOf(NotificationRejectedException.class)
+                    .hasMessageContaining("Eclipse-Signature");
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceWithDifferentValuesIsRefusedEvenWhenSigned() {
+        String body = "{\"paymentId\":172600,\"status\":\"ERROR\",\"amount\":155,\"status\":\"SUCCESSFUL\"}";
+        assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(body, HexFormat.of().formatHex(mac(body)))))
+                .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("'status'")
+                .hasMessageNotContaining("SUCCESSFUL");
+        for (String ambiguous : new String[] {
+            "{\"paymentId\":172600,\"paymentId\":172601,\"status\":\"SUCCESSFUL\"}",
+            "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"amount\":155,\"amount\":1550}",
+            "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"extraInfo\":{\"a\":1,\"a\":2}}"}) {
+            assertThatThrownBy(() -> new EclipseVasNotificationParser(null).parse(post(ambiguous))).as(ambiguous)
+                    .isInstanceOf(NotificationRejectedException.class);
+        }
+        String identical = "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"status\":\"SUCCESSFUL\",\"amount\":155}";
+        BillingEvent e = new EclipseVasNotificationParser(KEY).parse(signed(identical, HexFormat.of().formatHex(mac(identical))));
+        assertThat(e.type()).isEqualTo(BillingEvent.Type.CHARGED);
+        assertThat(e.eventId()).isEqualTo("172600:SUCCESSFUL");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.dcb4j.eklectic.notification;
 
 import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.ConfigChecks;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
@@ -18,6 +20,8 @@ import io.dcb4j.eklectic.internal.EklecticDates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +36,9 @@ import java.util.Objects;
  * SUB is SUBSCRIBED, UNSUB UNSUBSCRIBED, RENEW RENEWED (with the amount), CHARGE CHARGED, anything else
  * UNKNOWN. The event id is the {@code transaction} id. Parameter names are matched case-insensitively
  * and the offer may be {@code offreid}, {@code offre_id} or {@code offreId}; a form-encoded POST body is
- * read as well. The date may be plus- or percent-encoded and is read in the configured zone.
+ * read as well. The date may be plus- or percent-encoded and is read in the configured zone. A parameter
+ * given twice with different values (in the query, the body, or one in each; names in any case) is a
+ * {@link io.dcb4j.core.error.NotificationRejectedException}: the parser never picks one of them.
  *
  * <p>Missing or malformed parameters give a {@link DcbProtocolException} naming the parameter:
  * {@code action} and {@code transaction} always; {@code subscriptionid} for SUB, UNSUB and RENEW;
@@ -42,7 +48,8 @@ import java.util.Objects;
  * ({@code https://shop.example/eklectic?secret=...}) and configure it with {@link
  * Builder#sharedSecret(String, String)}: each callback is then checked in constant time and rejected with
  * {@link io.dcb4j.core.error.NotificationRejectedException} when it does not carry it. The secret never
- * appears in {@link BillingEvent#rawParameters()}. Thread-safe and immutable.
+ * appears in {@link BillingEvent#rawParameters()}. A blank secret or allow-list is a {@link
+ * ConfigurationException} when the parser is built, never a check turned off. Thread-safe and immutable.
  */
 public final class EklecticNotificationParser implements NotificationParser {
 
@@ -94,7 +101,7 @@ public final class EklecticNotificationParser implements NotificationParser {
      * @return the event; an unknown action gives type UNKNOWN
      * @throws DcbProtocolException when a required parameter is missing or malformed
      * @throws io.dcb4j.core.error.NotificationRejectedException when the shared secret is configured and
-     *     missing or wrong
+     *     missing or wrong, or a parameter is given twice with different values
      */
     @Override
     public BillingEvent parse(InboundNotification notification) {
@@ -124,7 +131,7 @@ public final class EklecticNotificationParser implements NotificationParser {
      * @return the callback's parameters, typed
      * @throws DcbProtocolException when a required parameter is missing or malformed
      * @throws io.dcb4j.core.error.NotificationRejectedException when the shared secret is configured and
-     *     missing or wrong
+     *     missing or wrong, or a parameter is given twice with different values
      */
     public EklecticNotification parseNotification(InboundNotification notification) {
         return read(parameters(notification));
@@ -139,17 +146,15 @@ public final class EklecticNotificationParser implements NotificationParser {
         if (secret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
         }
-        Map<String, String> params = new LinkedHashMap<>(notification.firstQueryValues());
+        List<Map<String, List<String>>> sources = new ArrayList<>(2);
+        sources.add(notification.queryParameters());
         String contentType = notification.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            QueryString.parse(notification.bodyText()).forEach((k, v) -> {
-                if (!v.isEmpty()) {
-                    params.putIfAbsent(k, v.get(0));
-                }
-            });
+            sources.add(QueryString.parse(notification.bodyText()));
         }
+        Map<String, String> params = new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
         if (secretParameter != null) {
-            params.remove(secretParameter);
+            params.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
         }
         return params;
     }
@@ -273,6 +278,19 @@ public final class EklecticNotificationParser implements NotificationParser {
         }
 
         /**
+         * Accepts callbacks only from these source addresses, given as text.
+         *
+         * @param addresses IP addresses or CIDR blocks (entries may be comma-separated); null accepts any
+         * @return this builder
+         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
+         *     listed, or an entry is not an address or block
+         */
+        public Builder allowedSources(Collection<String> addresses) {
+            this.allowList = ConfigChecks.allowList(PROVIDER, "notification-allowed-sources", addresses);
+            return this;
+        }
+
+        /**
          * The zone of the zone-less {@code date}; Africa/Tunis by default.
          *
          * @param zone the zone
@@ -301,13 +319,13 @@ public final class EklecticNotificationParser implements NotificationParser {
          * @param parameter the query parameter of your partner URL, for example {@code secret}
          * @param secret the value; null turns the check off
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret} when the secret is blank, or
+         *     {@code notification-secret-parameter} when a secret is given without a parameter name
          */
         public Builder sharedSecret(String parameter, String secret) {
-            if (secret != null && (parameter == null || parameter.isBlank())) {
-                throw new IllegalArgumentException("the shared secret's query parameter is required");
-            }
-            if (secret != null && secret.isEmpty()) {
-                throw new IllegalArgumentException("the shared secret must not be empty");
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
+            if (secret != null && (parameter == null || ConfigChecks.isBlank(parameter))) {
+                throw new ConfigurationException(PROVIDER, "notification-secret-parameter", "is required");
             }
             this.secretParameter = secret == null ? null : parameter.strip();
             this.secret = secret;

@@ -84,7 +84,6 @@ final class ProviderBuilders {
                         .sharedSecret(System.getenv("CENTILI_CALLBACK_SECRET"))
                         .secretParameter("secret")
                         .allowedSources(List.of("192.0.2.20"))
-                        .defaultCurrency(Currency.getInstance("EUR"))
                         .build())
                 .build();
         // end::centili-builder[]

@@ -1,6 +1,7 @@
 package io.dcb4j.infomedia.notification;
 
 import io.dcb4j.core.NotificationParser;
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
@@ -11,6 +12,7 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.internal.ConfigChecks;
 import io.dcb4j.core.internal.Digests;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.SourceAddressAllowList;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -36,7 +39,9 @@ import java.util.regex.Pattern;
  * {@code ?msisdn|mx=..&mcc=..&mnc=..&productid=..&etid=..&pt=..&success=..} and, for charges,
  * {@code chargeAmount}, {@code currencyCode}, {@code productDescription}, {@code transactionStatus},
  * {@code txid}. A form-encoded POST body is read the same way. Parameter names are matched
- * case-insensitively. Immutable and thread-safe.
+ * case-insensitively. A parameter given twice with different values ({@code etid=1&etid=2}, in any case)
+ * is a {@link NotificationRejectedException}, never a guess; identical repeats are one value. Immutable and
+ * thread-safe.
  *
  * <p>Event types ({@code etid}): 1 SUBSCRIBED (UNKNOWN when {@code success=0}: no subscription was made), 2
  * UNSUBSCRIBED, 3 REACTIVATED, 5 CHARGED or CHARGE_FAILED by {@code transactionStatus} (by {@code success}
@@ -50,6 +55,7 @@ import java.util.regex.Pattern;
  * <p>Authenticity: Infomedia does not sign webhooks. Put a secret in the webhook URL you register
  * ({@code ...?secret=...}) and configure it with {@link Builder#sharedSecret}: it is then required and
  * compared in constant time; optionally restrict the sender addresses with {@link Builder#allowedAddresses}.
+ * A blank secret or address list is a {@link ConfigurationException} when the parser is built.
  *
  * <p>Event ids: Infomedia sends no event id or timestamp, so {@link BillingEvent#eventId()} is a digest of
  * the parameters: the same for every delivery of one webhook (whatever the parameter order or encoding).
@@ -109,7 +115,8 @@ public final class InfomediaNotificationParser implements NotificationParser {
      *
      * @param notification the inbound request
      * @return the webhook
-     * @throws NotificationRejectedException when the shared secret or the sender address is wrong
+     * @throws NotificationRejectedException when the shared secret or the sender address is wrong, or a
+     *     parameter is given twice with different values
      * @throws DcbProtocolException when {@code etid} or the subscriber is missing, or a value is malformed
      */
     public InfomediaWebhook parseWebhook(InboundNotification notification) {
@@ -180,7 +187,8 @@ public final class InfomediaNotificationParser implements NotificationParser {
      *
      * @param notification the inbound request
      * @return the event; an unknown {@code etid} gives {@link BillingEvent.Type#UNKNOWN}
-     * @throws NotificationRejectedException when the shared secret or the sender address is wrong
+     * @throws NotificationRejectedException when the shared secret or the sender address is wrong, or a
+     *     parameter is given twice with different values
      * @throws DcbProtocolException when {@code etid} or the subscriber is missing, or a value is malformed
      */
     @Override
@@ -248,7 +256,10 @@ public final class InfomediaNotificationParser implements NotificationParser {
         }
     }
 
-    /** The first value of each parameter, from the query or a form body, with the mangled currency repaired. */
+    /**
+     * The one value of each parameter, from the query or a form body, with the mangled currency repaired;
+     * a parameter with different values is refused.
+     */
     private static Map<String, String> parameters(InboundNotification n) {
         Map<String, List<String>> raw = n.queryParameters();
         if (raw.isEmpty() && n.body().length > 0 && n.header("Content-Type").map(
@@ -257,12 +268,9 @@ public final class InfomediaNotificationParser implements NotificationParser {
         }
         Map<String, String> out = new LinkedHashMap<>();
         String mangledCurrency = null;
-        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                continue;
-            }
+        for (Map.Entry<String, String> e : QueryString.singleValues(PROVIDER, true, List.of(raw)).entrySet()) {
             String key = e.getKey();
-            String value = e.getValue().get(0);
+            String value = e.getValue();
             if (key.endsWith(MANGLED_KEY)) {
                 mangledCurrency = value;
                 continue;
@@ -326,12 +334,18 @@ public final class InfomediaNotificationParser implements NotificationParser {
          * @param parameter the parameter name, for example {@code secret}
          * @param secret the secret you put in the webhook URL registered with Infomedia
          * @return this builder
-         * @throws IllegalArgumentException when a value is blank
+         * @throws ConfigurationException naming {@code notification-secret} or
+         *     {@code notification-secret-parameter} when that value is null or blank
          */
         public Builder sharedSecret(String parameter, String secret) {
-            if (parameter == null || parameter.isBlank() || secret == null || secret.isBlank()) {
-                throw new IllegalArgumentException("shared secret parameter and value must not be blank");
+            if (secret == null) {
+                throw new ConfigurationException(PROVIDER, "notification-secret", "is required");
             }
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
+            if (parameter == null) {
+                throw new ConfigurationException(PROVIDER, "notification-secret-parameter", "is required");
+            }
+            ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", parameter);
             this.secretParameter = parameter.strip();
             this.secret = secret;
             return this;
@@ -341,12 +355,17 @@ public final class InfomediaNotificationParser implements NotificationParser {
          * Accepts webhooks only from these sender addresses ({@link InboundNotification#remoteAddress()}),
          * compared as in {@link SourceAddressAllowList}.
          *
-         * @param addresses IP addresses or CIDR blocks such as {@code 203.0.113.0/24}; empty to accept any
+         * @param addresses IP addresses or CIDR blocks such as {@code 203.0.113.0/24} (entries may be
+         *     comma-separated); null to accept any
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
+         *     listed (an empty list never means "accept any"), or an entry is not an address or block
          */
         public Builder allowedAddresses(Collection<String> addresses) {
-            this.allowedAddresses = addresses == null ? List.of()
-                    : addresses.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            ConfigChecks.allowList(PROVIDER, "notification-allowed-sources", addresses);
+            this.allowedAddresses = addresses == null ? List.of() : addresses.stream().filter(Objects::nonNull)
+                    .flatMap(a -> java.util.Arrays.stream(a.split(","))).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
             return this;
         }
 

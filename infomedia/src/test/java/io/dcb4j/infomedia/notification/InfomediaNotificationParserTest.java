@@ -3,6 +3,7 @@ package io.dcb4j.infomedia.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.NotificationRejectedException;
 import io.dcb4j.core.model.ChargeRef;
@@ -332,9 +333,48 @@ class InfomediaNotificationParserTest {
 
     @Test
     void builderRejectsBlankSecretsAndUnknownCurrencies() {
-        assertThatThrownBy(() -> InfomediaNotificationParser.builder().sharedSecret("secret", " "))
-                .isInstanceOf(IllegalArgumentException.class);
+        for (String blank : new String[] {"", " ", " , "}) {
+            assertThatThrownBy(() -> InfomediaNotificationParser.builder().sharedSecret("secret", blank))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> InfomediaNotificationParser.builder().sharedSecret(blank, "s3cr3t"))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret-parameter'");
+            // an address list that lists nothing is not "accept any"
+            assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedAddresses(List.of(blank)))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        }
+        assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedAddresses(List.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+        assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedAddresses(List.of("10.0.0.1", "x")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
         assertThatThrownBy(() -> InfomediaNotificationParser.builder().defaultCurrency("XX"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aParameterGivenTwiceWithDifferentValuesIsRefused() {
+        // etid=1&etid=2 used to be read as a subscribe
+        for (String url : List.of(BASE + "&etid=1&etid=2", BASE + "&etid=2&ETID=1",
+                BASE + "&etid=5&chargeAmount=1&chargeAmount=1000&transactionStatus=00",
+                BASE + "&etid=1&msisdn=971500000001")) {
+            assertThatThrownBy(() -> parser.parse(InboundNotification.get(url))).as(url)
+                    .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("different values")
+                    .hasMessageNotContaining("971500000001");
+            assertThatThrownBy(() -> parser.parseWebhook(InboundNotification.get(url))).as(url)
+                    .isInstanceOf(NotificationRejectedException.class);
+        }
+        assertThatThrownBy(() -> parser.parse(InboundNotification.get(BASE + "&etid=1&etid=2")))
+                .hasMessageContaining("'etid'");
+        InboundNotification form = InboundNotification.builder("POST").path("/n")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("msisdn=971500000000&etid=24&etid=25".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> parser.parse(form)).isInstanceOf(NotificationRejectedException.class);
+    }
+
+    @Test
+    void identicalRepeatsAreOneValue() {
+        BillingEvent once = parser.parse(InboundNotification.get(BASE + "&etid=1"));
+        BillingEvent twice = parser.parse(InboundNotification.get(BASE + "&etid=1&etid=1&ETID=1"));
+        assertThat(twice.type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
+        assertThat(twice.eventId()).isEqualTo(once.eventId());
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST .../{id}/release} and {@code GET .../{id}}, with the document's bodies and error answers
  * {@code {code, message}} and the payment-result notification Centili sends
  * ({@code GET /centili/notify?transactionid=..&phone=..&userid=..&country=..&mno=..&mnocode=..&amount=..&status=..},
+ * where {@code amount} is the quantity of goods purchased (always 1 here), not the price,
  * plus the shared {@code secret} the merchant put in its notification URL).
  *
  * <p>It checks what Centili checks: the client id and secret and the user's password on the token endpoint
@@ -172,7 +173,6 @@ public final class CentiliSimulator extends AbstractSimulator {
         m.put("service-key", CHARGE_SERVICE);
         m.put("notification-secret", NOTIFY_SECRET);
         m.put("notification-allowed-sources", "127.0.0.1");
-        m.put("currency", CURRENCY);
         m.put("allow-insecure-http", "true");
         return m;
     }
@@ -575,7 +575,7 @@ public final class CentiliSimulator extends AbstractSimulator {
         append(q, "country", COUNTRY);
         append(q, "mno", MNO);
         append(q, "mnocode", MNO_CODE);
-        append(q, "amount", tx.price);
+        append(q, "amount", "1"); // Centili: the quantity of virtual goods purchased, not the price
         append(q, "status", status);
         tx.notificationStatus = "DELIVERED";
         emitGet(NOTIFY_PATH, q.toString());
