@@ -5,6 +5,7 @@ import io.dcb4j.centili.model.TransactionType;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.error.NotificationRejectedException;
 import io.dcb4j.core.internal.Json;
 import io.dcb4j.core.model.ChargeRef;
@@ -170,9 +171,10 @@ public final class CentiliNotificationParser implements NotificationParser {
         BigDecimal amount = null;
         if (rawAmount != null) {
             try {
-                amount = new BigDecimal(rawAmount.strip());
+                amount = Decimals.parse(rawAmount);
             } catch (NumberFormatException e) {
-                throw new DcbProtocolException("notification amount is not a decimal number", context, null);
+                // not a number, or out of range (1e999999999)
+                throw new DcbProtocolException("notification amount " + e.getMessage(), context, null);
             }
         }
         String currency = get(params, "currency");
