@@ -294,7 +294,7 @@ public final class B2mAocClient implements BillingProvider {
         String raw = Wire.blankToNull(data.status());
         return new SubscriptionStatus(id, Wire.blankToNull(data.subscriptionId()),
                 Wire.blankToNull(data.subscriptionName()), raw, SubscriptionStatus.stateOf(raw),
-                Wire.msisdnOrNull(data.msisdn()), Wire.dateOrNull(data.expiryDate()),
+                Wire.msisdnOrNull(data.msisdn()), Wire.date("expiryDate", data.expiryDate(), env.context()),
                 Wire.blankToNull(data.expiryDate()), Wire.blankToNull(data.errorCode()),
                 Wire.blankToNull(data.errorMessage()), env.message());
     }

@@ -361,13 +361,12 @@ class B2mAocClientTest extends WireMockSupport {
                         + "\"expiryDate\":\"1-6-2024\",\"errorCode\":\"00\"}}")));
         wm.stubFor(get("/api/subscriptionStatus/B/8801812345678").willReturn(answer(200,
                 "{\"status\":true,\"errors\":false,\"data\":{\"status\":\"subscribed\",\"msisdn\":\"8801812345678\","
-                        + "\"expiryDate\":\"not a date\",\"errorCode\":\"00\"}}")));
+                        + "\"expiryDate\":\"01/06/2024\",\"errorCode\":\"00\"}}")));
         SubscriptionStatus a = client.subscriptionStatus("A", SUBSCRIBER);
         SubscriptionStatus b = client.subscriptionStatus("B", SUBSCRIBER);
         assertThat(a.msisdn()).isEqualTo(b.msisdn()).isEqualTo(SUBSCRIBER);
-        assertThat(a.expiryDate()).isEqualTo(LocalDate.of(2024, 6, 1));
-        assertThat(b.expiryDate()).isNull();
-        assertThat(b.rawExpiryDate()).isEqualTo("not a date");
+        assertThat(a.expiryDate()).isEqualTo(b.expiryDate()).isEqualTo(LocalDate.of(2024, 6, 1));
+        assertThat(b.rawExpiryDate()).isEqualTo("01/06/2024");
     }
 
     @Test

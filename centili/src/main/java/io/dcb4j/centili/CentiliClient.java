@@ -238,7 +238,7 @@ public final class CentiliClient implements BillingProvider {
         String id = requireId(transactionId);
         ApiResponse r = transport.execute(ApiRequest.get(CentiliErrors.GET, transport.url("transactions")
                 .addPathSegment(id).build()).idempotencyKey(IDEMPOTENCY_HEADER, key(null)).build());
-        return CentiliMapper.transaction(r.json(Wire.TransactionDto.class), id, zone);
+        return CentiliMapper.transaction(r.json(Wire.TransactionDto.class), id, zone, r.context());
     }
 
     /**

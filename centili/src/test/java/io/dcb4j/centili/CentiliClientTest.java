@@ -302,25 +302,48 @@ class CentiliClientTest extends CentiliTestSupport {
     }
 
     @Test
-    void theDocumentsTransactionExampleParsesWithoutNumbersOrTime() {
+    void theDocumentsPlaceholderTransactionIsRefusedNamingTheFieldNotReadWithItsValuesDropped() {
+        // the document's example says "string" for the amount, the price and the time: a present value dcb4j
+        // cannot read is a protocol error, never a silent null
         stubPasswordGrant();
         wm.stubFor(get(API + "/transactions/string").willReturn(json(200, "transaction-doc.json")));
         try (CentiliClient c = client()) {
-            Transaction t = c.transaction("string");
-            assertThat(t.transactionType()).isEqualTo(TransactionType.RENEW);
-            assertThat(t.notificationStatus()).isEqualTo(NotificationStatus.DELIVERED);
-            assertThat(t.transactionStatus()).isEqualTo(TransactionStatus.COMPLETED);
-            assertThat(t.item()).isEqualTo(new Item(null, null, "string", "string"));
-            assertThat(t.item().priceMoney()).isEmpty();
-            assertThat(t.timeCharged()).isNull();
-            assertThat(t.rawTimeCharged()).isEqualTo("string");
-            assertThat(t.subscriber()).isEqualTo("string");
-            assertThat(t.subscriberMsisdn()).isEmpty();
-            assertThat(t.error()).isEqualTo("string");
-            assertThat(t.serviceKey()).isEqualTo("string");
-            assertThat(t.operator()).isEqualTo("string");
-            assertThat(t.country()).isEqualTo("string");
-            assertThat(t.clientData()).isEqualTo(ClientData.of("string", "string"));
+            assertThatThrownBy(() -> c.transaction("string")).isInstanceOf(DcbProtocolException.class)
+                    .hasMessageContaining("'item.amount' is not a decimal number")
+                    .satisfies(e -> assertThat(((DcbProtocolException) e).operation()).isEqualTo("getTransaction"));
+        }
+    }
+
+    @Test
+    void presentButUnreadableNumbersAndTimesAreProtocolErrorsNamingTheField() {
+        stubPasswordGrant();
+        String[][] cases = {
+                {"\"item\":{\"amount\":\"lots\"}", "'item.amount' is not a decimal number"},
+                {"\"item\":{\"price\":\"free\"}", "'item.price' is not a decimal number"},
+                {"\"item\":{\"price\":\"1e999999999\"}", "'item.price' is out of range"},
+                {"\"timeCharged\":\"soon\"", "'timeCharged' is not a time"},
+                {"\"timeCharged\":\"2017-02-30 11:41:08\"", "'timeCharged' is not a time"}};
+        try (CentiliClient c = client()) {
+            for (String[] k : cases) {
+                wm.stubFor(get(API + "/transactions/tx-bad").willReturn(jsonText(200,
+                        "{\"transactionId\":\"tx-bad\"," + k[0] + "}")));
+                assertThatThrownBy(() -> c.transaction("tx-bad")).as(k[0]).isInstanceOf(DcbProtocolException.class)
+                        .hasMessageContaining(k[1]).hasMessageNotContaining("999999999");
+            }
+        }
+    }
+
+    @Test
+    void timesInTheOffsetFormsJavaBackEndsEmitAreRead() {
+        stubPasswordGrant();
+        try (CentiliClient c = client()) {
+            for (String time : new String[] {"2017-08-16T11:41:08.000+0000", "2017-08-16T11:41:08+00:00",
+                    "2017-08-16T11:41:08Z", "2017-08-16 11:41:08", "1502883668000"}) {
+                wm.stubFor(get(API + "/transactions/tx-t").willReturn(jsonText(200,
+                        "{\"transactionId\":\"tx-t\",\"timeCharged\":\"" + time + "\"}")));
+                assertThat(c.transaction("tx-t").timeCharged()).as(time)
+                        .isEqualTo(Instant.parse("2017-08-16T11:41:08Z"));
+            }
         }
     }
 
@@ -336,7 +359,7 @@ class CentiliClientTest extends CentiliTestSupport {
             assertThat(t.rawNotificationStatus()).isEqualTo("QUEUED_FOR_LATER");
             assertThat(t.transactionStatus()).isEqualTo(TransactionStatus.UNKNOWN);
             assertThat(t.rawTransactionStatus()).isEqualTo("WAITING_FOR_GODOT");
-            assertThat(t.item()).isEqualTo(new Item(null, null, "Bonus", "XYZ1"));
+            assertThat(t.item()).isEqualTo(new Item(new BigDecimal("3"), new BigDecimal("1.99"), "Bonus", "XYZ1"));
             assertThat(t.item().priceMoney()).isEmpty();
             assertThat(t.timeCharged()).isNull();
             assertThat(t.subscriberMsisdn()).isEmpty();

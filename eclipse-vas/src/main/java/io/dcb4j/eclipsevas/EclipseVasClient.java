@@ -308,7 +308,12 @@ public final class EclipseVasClient implements BillingProvider {
         if (product == null) {
             throw new NotFoundException("look-up returned no product", transport.context(operation), null);
         }
-        return view.apply(product);
+        try {
+            return view.apply(product);
+        } catch (IllegalArgumentException e) {
+            // a present date or amount the view cannot read: refused, never dropped silently
+            throw new DcbProtocolException("look-up answer's " + e.getMessage(), transport.context(operation), null);
+        }
     }
 
     /**
@@ -351,7 +356,7 @@ public final class EclipseVasClient implements BillingProvider {
                 .jsonBody(Mapping.body(update)).reference("paymentId", Long.toString(paymentId)).build());
         JsonNode tree = response.jsonTreeOrNull();
         if (tree != null && tree.isObject() && tree.hasNonNull("paymentId")) {
-            Payment payment = Mapping.payment(response.json(PaymentDto.class));
+            Payment payment = Mapping.payment(response.json(PaymentDto.class), response.context());
             return new PaymentCompletion(paymentId, payment, null);
         }
         String text = tree != null && tree.isTextual() ? tree.asText() : response.text();
@@ -375,7 +380,7 @@ public final class EclipseVasClient implements BillingProvider {
     }
 
     private static Payment requirePayment(ApiResponse response) {
-        Payment payment = Mapping.payment(response.json(PaymentDto.class));
+        Payment payment = Mapping.payment(response.json(PaymentDto.class), response.context());
         if (payment == null) {
             throw new DcbProtocolException("answer has no paymentId", response.context(), null);
         }

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * The AOC answer envelope {@code {status, errors, message, data}}, with every object key stripped of
  * surrounding spaces and lower-cased (the document shows keys such as {@code " spTransID "}, and casing
- * varies), so that DTOs bind by their lower-case names. Success is judged by the envelope, never by the HTTP
+ * varies), so that DTOs bind by their lower-case names. Two keys that become the same name with different
+ * values ({@code "status"} and {@code " Status "}) are ambiguous: {@link #read} refuses the answer with a
+ * {@link DcbProtocolException}. Success is judged by the envelope, never by the HTTP
  * status: {@code status:false}, {@code errors:true} or a {@code data.errorCode} other than {@code 00} is a
  * failure.
  */
@@ -46,7 +48,14 @@ public final class AocEnvelope {
      */
     public static AocEnvelope read(ApiResponse response) {
         JsonNode tree = response.jsonTree();
-        AocEnvelope env = of(response, tree);
+        AocEnvelope env;
+        try {
+            env = of(response, tree);
+        } catch (AmbiguousKeyException e) {
+            throw new DcbProtocolException("ambiguous answer: the key '" + Redaction.excerpt(e.key, 40)
+                    + "' appears twice in one object with different values (keys are compared without case and"
+                    + " surrounding spaces)", response.context(), null);
+        }
         if (env == null) {
             throw new DcbProtocolException("answer is not an AOC envelope {status, errors, message, data}",
                     response.context(), null);
@@ -61,7 +70,11 @@ public final class AocEnvelope {
      * @return the envelope or null
      */
     public static AocEnvelope readOrNull(ApiResponse response) {
-        return of(response, response.jsonTreeOrNull());
+        try {
+            return of(response, response.jsonTreeOrNull());
+        } catch (AmbiguousKeyException e) {
+            return null;
+        }
     }
 
     private static AocEnvelope of(ApiResponse response, JsonNode tree) {
@@ -75,19 +88,40 @@ public final class AocEnvelope {
         return new AocEnvelope(response, root);
     }
 
+    /** Two keys of one object that normalise to the same name hold different non-null values. */
+    public static final class AmbiguousKeyException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** The normalised key. */
+        final String key;
+
+        AmbiguousKeyException(String key) {
+            super("ambiguous key", null, false, false);
+            this.key = key;
+        }
+    }
+
     /**
-     * A copy of a tree with object keys stripped and lower-cased.
+     * A copy of a tree with object keys stripped and lower-cased. A null value gives way to a non-null one of
+     * the same name; two different non-null values are ambiguous.
      *
      * @param node the tree
      * @return the normalised copy
+     * @throws AmbiguousKeyException when two keys of one object normalise to the same name with different
+     *     non-null values
      */
     public static JsonNode normalize(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String key = e.getKey().strip().toLowerCase(Locale.ROOT);
-                if (!out.has(key) || out.get(key).isNull()) {
-                    out.set(key, normalize(e.getValue()));
+                JsonNode value = normalize(e.getValue());
+                JsonNode previous = out.get(key);
+                if (previous == null || previous.isNull()) {
+                    out.set(key, value);
+                } else if (!value.isNull() && !previous.equals(value)) {
+                    throw new AmbiguousKeyException(key);
                 }
             }
             return out;

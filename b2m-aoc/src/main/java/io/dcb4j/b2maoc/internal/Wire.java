@@ -1,5 +1,7 @@
 package io.dcb4j.b2maoc.internal;
 
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.model.Msisdn;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -50,24 +52,32 @@ public final class Wire {
     }
 
     /**
-     * Reads {@code dd-MM-yyyy} (also {@code d-M-yyyy}, {@code dd/MM/yyyy} and ISO {@code yyyy-MM-dd}).
+     * Reads {@code dd-MM-yyyy} (also {@code d-M-yyyy}, {@code dd/MM/yyyy} and ISO {@code yyyy-MM-dd}), years
+     * 1 to 9999.
      *
+     * @param field the wire name, for the message
      * @param raw the text
-     * @return the date, or null when absent or unreadable
+     * @param context the call's context
+     * @return the date, or null when absent or blank
+     * @throws DcbProtocolException naming the field when present but not such a date: a date is never dropped
+     *     silently
      */
-    public static LocalDate dateOrNull(String raw) {
+    public static LocalDate date(String field, String raw, ErrorContext context) {
         String s = blankToNull(raw);
         if (s == null) {
             return null;
         }
         for (DateTimeFormatter f : DATES) {
             try {
-                return LocalDate.parse(s, f);
+                LocalDate d = LocalDate.parse(s, f);
+                if (d.getYear() >= 1 && d.getYear() <= 9999) {
+                    return d;
+                }
             } catch (DateTimeParseException ignored) {
                 // next format
             }
         }
-        return null;
+        throw new DcbProtocolException("'" + field + "' is not a date of the form dd-MM-yyyy", context, null);
     }
 
     /**

@@ -16,31 +16,18 @@ import io.dcb4j.centili.model.TransactionUpdate;
 import io.dcb4j.centili.model.UserIdentifier;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.internal.Timestamps;
 import io.dcb4j.core.model.Msisdn;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 
 /** Converts between the public model and Centili's wire shapes. Internal. */
 public final class CentiliMapper {
-
-    /** {@code 2017-08-16 11:41:08}, optionally with fractions, or with a {@code T}. */
-    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
 
     private CentiliMapper() {
     }
@@ -104,16 +91,19 @@ public final class CentiliMapper {
      * @param t the wire answer
      * @param requestedId the id the call was made for, used when the answer omits it
      * @param zone the zone of zone-less times
+     * @param context for protocol errors
      * @return the model
+     * @throws DcbProtocolException when a present number or time is unreadable or out of range
      */
-    public static Transaction transaction(Wire.TransactionDto t, String requestedId, ZoneId zone) {
+    public static Transaction transaction(Wire.TransactionDto t, String requestedId, ZoneId zone,
+            ErrorContext context) {
         String id = t.transactionId() == null || t.transactionId().isBlank() ? requestedId : t.transactionId();
         Wire.ItemDto i = t.item();
-        Item item = i == null ? null : new Item(decimal(i.amount()), decimal(i.price()), i.name(),
-                blankToNull(i.currency()));
+        Item item = i == null ? null : new Item(decimal("item.amount", i.amount(), context),
+                decimal("item.price", i.price(), context), i.name(), blankToNull(i.currency()));
         return new Transaction(id, TransactionType.fromWire(t.transactionType()), blankToNull(t.transactionType()),
                 t.country(), item, NotificationStatus.fromWire(t.notificationStatus()),
-                blankToNull(t.notificationStatus()), blankToNull(t.subscriber()), time(t.timeCharged(), zone),
+                blankToNull(t.notificationStatus()), blankToNull(t.subscriber()), time(t.timeCharged(), zone, context),
                 blankToNull(t.timeCharged()), TransactionStatus.fromWire(t.transactionStatus()),
                 blankToNull(t.transactionStatus()), clientData(t.clientData()), t.serviceKey(),
                 blankToNull(t.error()), t.operator());
@@ -208,46 +198,44 @@ public final class CentiliMapper {
     }
 
     /**
-     * A decimal from text, or null when it is not one.
+     * A decimal sent as text (Centili's numbers are strings), bounded.
      *
+     * @param field the wire name, for the message
      * @param s the text
-     * @return the number or null
+     * @param context for the exception
+     * @return the number; null when absent or blank
+     * @throws DcbProtocolException naming the field when present but not a number or out of range
      */
-    public static BigDecimal decimal(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
+    public static BigDecimal decimal(String field, String s, ErrorContext context) {
         try {
-            return new BigDecimal(s.strip());
+            return Decimals.parseOrNull(s);
         } catch (NumberFormatException e) {
-            return null;
+            throw new DcbProtocolException("'" + field + "' " + e.getMessage(), context, null);
         }
     }
 
     /**
-     * A time: {@code 2017-08-16 11:41:08} in {@code zone}, or ISO-8601 with an offset; null when unreadable.
+     * A time: {@code 2017-08-16 11:41:08} in {@code zone}, ISO-8601 with any offset spelling, or epoch
+     * milliseconds.
      *
      * @param s the text
      * @param zone the zone of zone-less times
-     * @return the instant or null
+     * @param context for the exception
+     * @return the instant; null when absent or blank
+     * @throws DcbProtocolException when present text is not a time: a time is never dropped silently
      */
-    public static Instant time(String s, ZoneId zone) {
+    public static Instant time(String s, ZoneId zone, ErrorContext context) {
         if (s == null || s.isBlank()) {
             return null;
         }
         String v = s.strip();
+        if (!v.isEmpty() && v.length() <= 15 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Instant.ofEpochMilli(Long.parseLong(v));
+        }
         try {
-            return LocalDateTime.parse(v, LOCAL).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException e2) {
-                try {
-                    return Instant.ofEpochMilli(Long.parseLong(v));
-                } catch (NumberFormatException e3) {
-                    return null;
-                }
-            }
+            return Timestamps.parse(v, zone);
+        } catch (IllegalArgumentException e) {
+            throw new DcbProtocolException("'timeCharged' is not a time", context, null);
         }
     }
 

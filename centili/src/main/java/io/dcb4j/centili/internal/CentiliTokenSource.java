@@ -2,12 +2,14 @@ package io.dcb4j.centili.internal;
 
 import io.dcb4j.core.error.AuthenticationException;
 import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.internal.http.ApiRequest;
 import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.HttpTransport;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,8 @@ import okhttp3.HttpUrl;
 /**
  * Fetches Centili tokens: OAuth2 {@code grant_type=refresh_token} when the previous token has a usable
  * refresh token, falling back to {@code grant_type=password} when there is none or Centili rejects it.
- * Called under the core cache's single flight. Internal.
+ * Called under the core cache's single flight. {@code expires_in} and {@code refresh_expires_in} are numbers
+ * of seconds of any size, saturated by {@link AccessToken#expiryAfter}. Internal.
  */
 public final class CentiliTokenSource implements TokenSource {
 
@@ -102,16 +105,30 @@ public final class CentiliTokenSource implements TokenSource {
         if (answer.accessToken() == null || answer.accessToken().isBlank()) {
             throw new DcbProtocolException("token answer has no access_token", response.context(), null);
         }
-        long life = answer.expiresIn() == null || answer.expiresIn() <= 0 ? DEFAULT_EXPIRES_IN_SECONDS
-                : answer.expiresIn();
-        AccessToken token = AccessToken.bearer(answer.accessToken(), now.plusSeconds(life));
+        long life = seconds(answer.expiresIn(), "expires_in", response);
+        AccessToken token = AccessToken.bearer(answer.accessToken(), now,
+                Duration.ofSeconds(life <= 0 ? DEFAULT_EXPIRES_IN_SECONDS : life));
         if (answer.refreshToken() != null && !answer.refreshToken().isBlank()) {
             // Keycloak answers refresh_expires_in 0 for refresh tokens that do not expire by time
-            Instant refreshExpiry = answer.refreshExpiresIn() == null || answer.refreshExpiresIn() <= 0 ? null
-                    : now.plusSeconds(answer.refreshExpiresIn());
+            long refreshLife = seconds(answer.refreshExpiresIn(), "refresh_expires_in", response);
+            Instant refreshExpiry = refreshLife <= 0 ? null
+                    : AccessToken.expiryAfter(now, Duration.ofSeconds(refreshLife));
             token = token.withRefreshToken(answer.refreshToken(), refreshExpiry);
         }
         return token;
+    }
+
+    /** A number of seconds of any size, saturated; 0 when absent. */
+    private static long seconds(String text, String field, ApiResponse response) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Decimals.saturatedLong(text);
+        } catch (NumberFormatException e) {
+            throw new DcbProtocolException("token answer's '" + field + "' is not a number of seconds",
+                    response.context(), null);
+        }
     }
 
     /** Never the credentials. */

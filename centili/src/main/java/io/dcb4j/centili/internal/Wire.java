@@ -121,12 +121,12 @@ public final class Wire {
             @JsonProperty("error_description") String errorDescription) {
     }
 
-    /** The OAuth2 token answer (Keycloak). */
+    /** The OAuth2 token answer (Keycloak); lifetimes as text, read by the token source whatever their size. */
     public record TokenAnswer(
             @JsonProperty("access_token") String accessToken,
-            @JsonProperty("expires_in") Long expiresIn,
+            @JsonProperty("expires_in") String expiresIn,
             @JsonProperty("refresh_token") String refreshToken,
-            @JsonProperty("refresh_expires_in") Long refreshExpiresIn,
+            @JsonProperty("refresh_expires_in") String refreshExpiresIn,
             @JsonProperty("token_type") String tokenType) {
         @Override
         public String toString() {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * depending on the service key.
  *
  * @param userIdentifier who pays, or null to let Centili identify the subscriber (WAP header enrichment)
- * @param price the price to charge, sent as a decimal string, or null to use the service's price
+ * @param price the price to charge, greater than zero, sent as a decimal string, or null to use the service's
+ *     price
  * @param wap true for a WAP (browser) flow, false for a PIN flow, null to leave it to Centili
  * @param serviceKey the service key configured at Centili
  * @param clientData the merchant's data, or null
@@ -30,7 +31,7 @@ public record StartTransactionRequest(
      * Validates and copies.
      *
      * @param userIdentifier optional
-     * @param price optional, not negative
+     * @param price optional, greater than zero
      * @param wap optional
      * @param serviceKey required, not blank
      * @param clientData optional
@@ -41,9 +42,7 @@ public record StartTransactionRequest(
         if (serviceKey == null || serviceKey.isBlank()) {
             throw new IllegalArgumentException("serviceKey is required");
         }
-        if (price != null && price.signum() < 0) {
-            throw new IllegalArgumentException("price must not be negative");
-        }
+        io.dcb4j.core.internal.Decimals.requirePositive("price", price);
         params = params == null ? List.of() : List.copyOf(params);
     }
 

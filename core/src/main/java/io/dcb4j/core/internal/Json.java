@@ -1,8 +1,13 @@
 package io.dcb4j.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +16,19 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,28 +36,49 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The one configured Jackson mapper: unknown fields ignored, BigDecimal for decimals, numbers accepted as
  * strings, empty strings read as null for scalars. Readers and writers are cached per type. Internal.
+ *
+ * <p>Two defences apply to everything read here (provider answers and JSON callbacks):
+ * <ul>
+ *   <li>Every {@code BigDecimal} (a DTO field, or a decimal in a tree) is within
+ *       {@link io.dcb4j.core.model.Money#isWithinBounds}: {@code 1e999999999} is a {@link DcbProtocolException},
+ *       not a gigabyte string later.</li>
+ *   <li>A key given twice in one object with different values ({@code "status":"Charged", ...,
+ *       "status":"Denied"}) is ambiguous and a {@link DcbProtocolException} naming the key, instead of
+ *       Jackson's silent last-one-wins. Identical repeats are accepted. The parser detects any repeat; only
+ *       then, on that exceptional path, is the body scanned again to compare the values, so an answer
+ *       without repeats costs one parse.</li>
+ * </ul>
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .withCoercionConfigDefaults(cfg -> cfg.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-            .withCoercionConfig(LogicalType.Textual,
-                    cfg -> cfg.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty))
-            .build();
+    private static final ObjectMapper MAPPER = builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The same mapper without duplicate detection, for the exceptional path only. */
+    private static final ObjectMapper LENIENT = builder().build();
 
     private static final ConcurrentMap<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<Class<?>, ObjectWriter> WRITERS = new ConcurrentHashMap<>();
 
     private Json() {
+    }
+
+    private static JsonMapper.Builder builder() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("dcb4j-bounded-decimals")
+                        .addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer()))
+                .nodeFactory(new BoundedNodeFactory())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .withCoercionConfigDefaults(cfg -> cfg.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
+                .withCoercionConfig(LogicalType.Textual,
+                        cfg -> cfg.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty));
     }
 
     /**
@@ -85,21 +118,159 @@ public final class Json {
         if (body == null || body.length == 0) {
             throw new DcbProtocolException("empty answer where JSON was expected", context, null);
         }
+        T value;
         try {
-            T value = READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(body);
-            if (value == null) {
-                throw new DcbProtocolException("answer is JSON null", context, null);
-            }
-            return value;
+            value = READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(body);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DcbProtocolException dpe) {
                 throw dpe;
             }
-            throw new DcbProtocolException("unreadable answer, expected " + type.getSimpleName() + " JSON: "
-                    + Redaction.excerpt(context.scrub(new String(body, 0, Math.min(body.length, Redaction.WINDOW),
-                            StandardCharsets.UTF_8)), 120),
-                    context, null);
+            value = readAgain(body, e, type, context);
         }
+        if (value == null) {
+            throw new DcbProtocolException("answer is JSON null", context, null);
+        }
+        return value;
+    }
+
+    /**
+     * The exceptional path of {@link #read}: a number out of range, a key repeated with different values, a
+     * key repeated with the same value (read again without duplicate detection), or unreadable JSON.
+     */
+    private static <T> T readAgain(byte[] body, Exception failure, Class<T> type, ErrorContext context) {
+        Exception last = failure;
+        if (!outOfRange(last)) {
+            Scan scan;
+            try {
+                scan = scan(body);
+            } catch (IOException | RuntimeException e) {
+                scan = null;
+                last = outOfRange(e) ? e : last;
+            }
+            if (scan != null && scan.differing() != null) {
+                throw new DcbProtocolException("ambiguous JSON: the key '" + Redaction.excerpt(scan.differing(), 40)
+                        + "' appears twice in one object with different values", context, null);
+            }
+            if (scan != null) {
+                // every repeat was identical: bind the scanned tree, which holds each key once
+                try {
+                    return LENIENT.readerFor(type).readValue(scan.tree());
+                } catch (IOException | RuntimeException e) {
+                    last = e;
+                }
+            }
+        }
+        if (outOfRange(last)) {
+            throw new DcbProtocolException("a number in the answer" + path(last) + " is out of range: more than "
+                    + io.dcb4j.core.model.Money.MAX_PRECISION + " significant digits, or a scale beyond -"
+                    + io.dcb4j.core.model.Money.MAX_SCALE + ".." + io.dcb4j.core.model.Money.MAX_SCALE, context,
+                    null);
+        }
+        throw new DcbProtocolException("unreadable answer, expected " + type.getSimpleName() + " JSON: "
+                + Redaction.excerpt(context.scrub(new String(body, 0, Math.min(body.length, Redaction.WINDOW),
+                        StandardCharsets.UTF_8)), 120),
+                context, null);
+    }
+
+    private static boolean outOfRange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Decimals.OutOfRangeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The DTO field path of a mapping failure, for example {@code " at 'data.amount'"}; empty when unknown. */
+    private static String path(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (JsonMappingException.Reference r : m.getPath()) {
+                    if (r.getFieldName() != null) {
+                        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+                    } else if (r.getIndex() >= 0) {
+                        sb.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                return sb.length() == 0 ? "" : " at '" + Redaction.excerpt(sb.toString(), 80) + "'";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * What a scan without duplicate detection found.
+     *
+     * @param tree the JSON as a tree, each key once (the first value when a key repeats)
+     * @param differing the first key repeated in one object with a different value, or null when every repeat
+     *     is identical (or there is none)
+     */
+    record Scan(JsonNode tree, String differing) {
+    }
+
+    /**
+     * Scans JSON without duplicate detection, comparing the values of repeated keys.
+     *
+     * @param body the JSON
+     * @return what the scan found
+     * @throws IOException when the body is not JSON
+     */
+    static Scan scan(byte[] body) throws IOException {
+        try (JsonParser p = LENIENT.getFactory().createParser(body)) {
+            if (p.nextToken() == null) {
+                throw new IOException("no JSON value");
+            }
+            String[] found = new String[1];
+            JsonNode tree = scan(p, found);
+            return new Scan(tree, found[0]);
+        }
+    }
+
+    /** Reads the value at the current token into a tree, stopping at the first differing repeat. */
+    private static JsonNode scan(JsonParser p, String[] found) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode node = MAPPER.getNodeFactory().objectNode();
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                JsonNode value = scan(p, found);
+                if (found[0] != null) {
+                    return node;
+                }
+                JsonNode previous = node.get(name);
+                if (previous != null && !previous.equals(value)) {
+                    found[0] = name;
+                    return node;
+                }
+                node.set(name, value);
+            }
+            return node;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            ArrayNode node = MAPPER.getNodeFactory().arrayNode();
+            while (p.nextToken() != JsonToken.END_ARRAY && found[0] == null) {
+                if (p.currentToken() == null) {
+                    throw new IOException("unexpected end of input");
+                }
+                node.add(scan(p, found));
+            }
+            return node;
+        }
+        JsonNodeFactory f = MAPPER.getNodeFactory();
+        if (t == null) {
+            throw new IOException("unexpected end of input");
+        }
+        return switch (t) {
+            case VALUE_STRING -> f.textNode(p.getText());
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? f.numberNode(p.getBigIntegerValue()) : f.numberNode(p.getLongValue());
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDecimalValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> throw new IOException("unexpected token " + t);
+        };
     }
 
     /**
@@ -125,8 +296,43 @@ public final class Json {
         }
         try {
             return MAPPER.readTree(text);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (outOfRange(e)) {
+                return null;
+            }
+        }
+        // the exceptional path: a repeated key (identical repeats are read again), or not JSON
+        try {
+            Scan scan = scan(text.getBytes(StandardCharsets.UTF_8));
+            return scan.differing() != null ? null : LENIENT.readTree(LENIENT.treeAsTokens(scan.tree()));
+        } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Every {@code BigDecimal} a DTO reads is within bounds. */
+    private static final class BoundedDecimalDeserializer extends NumberDeserializers.BigDecimalDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Decimals.requireWithinBounds(super.deserialize(p, ctxt));
+        }
+    }
+
+    /** Every decimal in a tree is within bounds. */
+    private static final class BoundedNodeFactory extends JsonNodeFactory {
+
+        private static final long serialVersionUID = 1L;
+
+        BoundedNodeFactory() {
+            super();
+        }
+
+        @Override
+        public ValueNode numberNode(BigDecimal v) {
+            return super.numberNode(Decimals.requireWithinBounds(v));
         }
     }
 }

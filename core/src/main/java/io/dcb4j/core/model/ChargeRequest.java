@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param msisdn the subscriber, or null for providers that identify the payer otherwise (Eclipse customer
  *     id in {@code params}) or find the MSISDN themselves
- * @param amount the amount to charge
+ * @param amount the amount to charge: greater than zero (a charge of nothing or a negative charge is a
+ *     mistake, not a refund)
  * @param offer the product, service key or keyword, or null
  * @param description what is bought, shown to the subscriber, or null
  * @param clientReference the merchant's reference, or null
@@ -32,23 +33,25 @@ public record ChargeRequest(
      * Validates and copies.
      *
      * @param msisdn optional
-     * @param amount required
+     * @param amount required, greater than zero
      * @param offer optional
      * @param description optional
      * @param clientReference optional
      * @param returnUrl optional
      * @param idempotencyKey optional
      * @param params optional, copied
+     * @throws IllegalArgumentException naming {@code amount} when it is zero or negative
      */
     public ChargeRequest {
         Objects.requireNonNull(amount, "amount");
+        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount.amount());
         params = Copies.of(params);
     }
 
     /**
      * Starts a builder.
      *
-     * @param amount the amount to charge
+     * @param amount the amount to charge, greater than zero (checked by {@link Builder#build()})
      * @return the builder
      */
     public static Builder builder(Money amount) {
@@ -152,6 +155,7 @@ public record ChargeRequest(
          * Builds the request.
          *
          * @return the request
+         * @throws IllegalArgumentException naming {@code amount} when it is zero or negative
          */
         public ChargeRequest build() {
             return new ChargeRequest(msisdn, amount, offer, description, clientReference, returnUrl, idempotencyKey,

@@ -8,8 +8,27 @@ import java.util.Objects;
 /**
  * An amount of money in one currency. Amounts are exact {@link BigDecimal}s; two amounts that differ only
  * by trailing zeros ({@code 10.0} and {@code 10.00}) are equal.
+ *
+ * <p>Amounts are bounded (see {@link #isWithinBounds(BigDecimal)}): at most {@value #MAX_PRECISION}
+ * significant digits and a scale between -{@value #MAX_SCALE} and {@value #MAX_SCALE}, so that an amount such
+ * as {@code 1e999999999}, whose plain text would take a gigabyte, is refused where it is read (a provider
+ * answer, a callback, the factories here) instead of exhausting memory in {@code toString()} or arithmetic.
+ * The bounds are generous for real money: twenty digits before and after the decimal point.
+ *
+ * <p>A {@code Money} may be negative or zero: provider answers report refunds, credits and balances that
+ * way. What you ask a provider to charge must be positive; {@link ChargeRequest} and {@link SubscribeRequest}
+ * check that.
  */
 public final class Money implements Comparable<Money> {
+
+    /** The most significant digits an amount may have. */
+    public static final int MAX_PRECISION = 40;
+
+    /**
+     * The most decimal places an amount may have, and the most places an exponent may move its decimal point
+     * to the right ({@code 1E+20} is within bounds, {@code 1E+21} is not).
+     */
+    public static final int MAX_SCALE = 20;
 
     private final BigDecimal amount;
     private final Currency currency;
@@ -22,12 +41,35 @@ public final class Money implements Comparable<Money> {
     /**
      * Creates an amount.
      *
-     * @param amount the exact amount
+     * @param amount the exact amount, negative and zero included
      * @param currency the currency
      * @return the money value
+     * @throws IllegalArgumentException when the amount is outside the bounds of {@link #isWithinBounds}
      */
     public static Money of(BigDecimal amount, Currency currency) {
+        Objects.requireNonNull(amount, "amount");
+        if (!isWithinBounds(amount)) {
+            throw new IllegalArgumentException(OUT_OF_BOUNDS);
+        }
         return new Money(amount, currency);
+    }
+
+    /** Why an amount is refused; never quotes it (its plain text may be gigabytes). */
+    private static final String OUT_OF_BOUNDS = "amount is out of range: more than " + MAX_PRECISION
+            + " significant digits, or a scale beyond -" + MAX_SCALE + ".." + MAX_SCALE;
+
+    /**
+     * Whether a decimal is within the bounds every amount respects: at most {@value #MAX_PRECISION} significant
+     * digits (its {@link BigDecimal#precision()}) and a {@link BigDecimal#scale()} between -{@value #MAX_SCALE}
+     * and {@value #MAX_SCALE}. The plain text of such a number has at most 63 characters, and adding or
+     * multiplying two of them stays cheap.
+     *
+     * @param value the decimal
+     * @return true when within bounds
+     */
+    public static boolean isWithinBounds(BigDecimal value) {
+        int scale = value.scale();
+        return scale <= MAX_SCALE && scale >= -MAX_SCALE && value.precision() <= MAX_PRECISION;
     }
 
     /**
@@ -36,7 +78,8 @@ public final class Money implements Comparable<Money> {
      * @param amount decimal text such as {@code "0.10"}
      * @param currencyCode ISO 4217 code such as {@code "AED"}
      * @return the money value
-     * @throws IllegalArgumentException when the amount is not a decimal number or the code is unknown
+     * @throws IllegalArgumentException when the amount is not a decimal number, is outside the bounds of
+     *     {@link #isWithinBounds}, or the code is unknown
      */
     public static Money of(String amount, String currencyCode) {
         if (amount == null || currencyCode == null) {
@@ -44,9 +87,10 @@ public final class Money implements Comparable<Money> {
         }
         BigDecimal value;
         try {
-            value = new BigDecimal(amount.strip());
+            value = io.dcb4j.core.internal.Decimals.parse(amount);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount is not a decimal number: '" + truncate(amount) + "'");
+            throw new IllegalArgumentException(e instanceof io.dcb4j.core.internal.Decimals.OutOfRangeException
+                    ? OUT_OF_BOUNDS : "amount is not a decimal number: '" + truncate(amount) + "'");
         }
         return new Money(value, currency(currencyCode));
     }

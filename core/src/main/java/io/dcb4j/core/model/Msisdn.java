@@ -5,9 +5,13 @@ import java.util.Objects;
 /**
  * A subscriber's phone number in international form, digits only.
  *
- * <p>On input a leading {@code +}, spaces, dashes, dots and parentheses are stripped; what remains must be
- * 8 to 15 digits. {@link #toString()} masks the middle so that a full MSISDN never reaches a log line by
- * accident; use {@link #digits()} or {@link #e164()} where the provider API needs the number.
+ * <p>On input a leading {@code +}, spaces, dashes, dots and parentheses are stripped, then a leading
+ * {@code 00} international call prefix ({@code 0021698765432}, and {@code +0021698765432} where both
+ * prefixes were typed, are {@code 21698765432}); what remains must be 8 to 15 digits (E.164 allows at most
+ * 15, country code included), must not start with {@code 00} again and must not be all zeros. A national
+ * number with one leading {@code 0} ({@code 01712345678}) is kept as given, for providers that accept it.
+ * {@link #toString()} masks the middle so that a full MSISDN never reaches a log line by accident; use
+ * {@link #digits()} or {@link #e164()} where the provider API needs the number.
  */
 public final class Msisdn {
 
@@ -22,8 +26,8 @@ public final class Msisdn {
      *
      * @param raw the number, for example {@code +216 12-345-678}
      * @return the normalised MSISDN
-     * @throws IllegalArgumentException when the input is null or not 8 to 15 digits once normalised; the
-     *     message never repeats the input
+     * @throws IllegalArgumentException when the input is null, not 8 to 15 digits once normalised, starts
+     *     with a second {@code 00} prefix or is all zeros; the message never repeats the input
      */
     public static Msisdn of(String raw) {
         if (raw == null) {
@@ -33,8 +37,6 @@ public final class Msisdn {
         String s = raw.strip();
         if (s.startsWith("+")) {
             s = s.substring(1);
-        } else if (s.startsWith("00")) {
-            s = s.substring(2);
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -46,9 +48,18 @@ public final class Msisdn {
                 throw new IllegalArgumentException("MSISDN may contain only digits, '+', spaces and dashes");
             }
         }
+        if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
+            sb.delete(0, 2); // the international call prefix, typed instead of or after '+'
+            if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
+                throw new IllegalArgumentException("MSISDN has more than one international prefix (00)");
+            }
+        }
         int n = sb.length();
         if (n < 8 || n > 15) {
             throw new IllegalArgumentException("MSISDN must have 8 to 15 digits, got " + n);
+        }
+        if (sb.chars().allMatch(c -> c == '0')) {
+            throw new IllegalArgumentException("MSISDN must not be all zeros");
         }
         return new Msisdn(sb.toString());
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param msisdn the subscriber
  * @param offer the offer or product
- * @param price the advertised price, for providers that ask for it (Infomedia {@code amount}), or null
+ * @param price the advertised price, for providers that ask for it (Infomedia {@code amount}), greater than
+ *     zero, or null
  * @param frequency the billing period name, for providers that ask for it ({@code day}, {@code week}), or null
  * @param language the subscriber's language ({@code en}, {@code ar}), or null
  * @param description the service name shown to the subscriber, or null
@@ -33,17 +34,21 @@ public record SubscribeRequest(
      *
      * @param msisdn required
      * @param offer required
-     * @param price optional
+     * @param price optional, greater than zero
      * @param frequency optional
      * @param language optional
      * @param description optional
      * @param clientReference optional
      * @param returnUrl optional
      * @param params optional, copied
+     * @throws IllegalArgumentException naming {@code price} when it is zero or negative
      */
     public SubscribeRequest {
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(offer, "offer");
+        if (price != null) {
+            io.dcb4j.core.internal.Decimals.requirePositive("price", price.amount());
+        }
         params = Copies.of(params);
     }
 
@@ -168,6 +173,7 @@ public record SubscribeRequest(
          * Builds the request.
          *
          * @return the request
+         * @throws IllegalArgumentException naming {@code price} when it is zero or negative
          */
         public SubscribeRequest build() {
             return new SubscribeRequest(msisdn, offer, price, frequency, language, description, clientReference,

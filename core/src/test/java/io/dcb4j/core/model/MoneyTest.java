@@ -60,4 +60,26 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of(null, "USD")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Money.of("1", " usd ").currency().getCurrencyCode()).isEqualTo("USD");
     }
+
+    @Test
+    void amountsAreBoundedSoThatAHugeExponentCannotExhaustMemory() {
+        Money big = Money.of("12345678901234567890.12345678901234567890", "USD");
+        assertThat(big.toString()).isEqualTo("12345678901234567890.12345678901234567890 USD");
+        assertThat(Money.of(new BigDecimal("1E+20"), Money.currency("USD")).amount()).isEqualByComparingTo("1E+20");
+        for (String huge : new String[] {"1e999999999", "-1e999999999", "1e-999999999", "1E+21",
+                "0.000000000000000000001", "1".repeat(41)}) {
+            assertThatThrownBy(() -> Money.of(huge, "USD")).as(huge).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("out of range").hasMessageNotContaining("999");
+            assertThatThrownBy(() -> Money.of(new BigDecimal(huge), Money.currency("USD"))).as(huge)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+        }
+        assertThat(Money.isWithinBounds(new BigDecimal("1e999999999"))).isFalse();
+        assertThat(Money.isWithinBounds(new BigDecimal("-21103"))).isTrue();
+    }
+
+    @Test
+    void moneyMayBeNegativeOrZeroForRefundsAndBalances() {
+        assertThat(Money.of("-10", "EUR").amount()).isEqualByComparingTo("-10");
+        assertThat(Money.of("0", "EUR").isZero()).isTrue();
+    }
 }

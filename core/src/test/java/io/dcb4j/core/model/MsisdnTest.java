@@ -65,4 +65,33 @@ class MsisdnTest {
         assertThat(req.params()).containsEntry("phone", "27821234567").hasSize(2);
         assertThat(req.params()).isEqualTo(java.util.Map.of("phone", "27821234567", "password", "pw-123"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+0021698765432", "+00 216 98 765 432", "0021698765432", "00 216-98-765-432",
+            "0 0216 98765432"})
+    void aLeadingInternationalPrefixIsStrippedAlsoAfterAPlus(String raw) {
+        Msisdn m = Msisdn.of(raw);
+        assertThat(m.digits()).isEqualTo("21698765432");
+        assertThat(m.e164()).isEqualTo("+21698765432");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000000000", "+0000000000", "00000000000000", "+00 0000 0000", "0 000 000 000",
+            "+00000021698765432", "0000 21698765432"})
+    void allZerosAndASecondInternationalPrefixAreRefused(String raw) {
+        assertThatThrownBy(() -> Msisdn.of(raw)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("21698765432");
+        assertThat(Msisdn.isValid(raw)).isFalse();
+    }
+
+    @Test
+    void theE164LengthRulesHoldAfterThePrefixIsStripped() {
+        assertThat(Msisdn.of("+00123456789012345").digits()).isEqualTo("123456789012345");
+        assertThatThrownBy(() -> Msisdn.of("+001234567890123456")).hasMessageContaining("8 to 15 digits, got 16");
+        assertThatThrownBy(() -> Msisdn.of("001234567")).hasMessageContaining("got 7");
+        // a national number with one leading 0 stays as given, and round-trips through e164()
+        Msisdn national = Msisdn.of("01712345678");
+        assertThat(national.digits()).isEqualTo("01712345678");
+        assertThat(Msisdn.of(national.e164())).isEqualTo(national);
+    }
 }

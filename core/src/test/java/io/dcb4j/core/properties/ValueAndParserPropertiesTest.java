@@ -36,9 +36,11 @@ class ValueAndParserPropertiesTest {
         }
     }
 
+    /** Valid MSISDN digits: 8 to 15, not starting with an international prefix ({@code 00}), not all zeros. */
     @Provide
     Arbitrary<String> digits() {
-        return Arbitraries.strings().numeric().ofMinLength(8).ofMaxLength(15);
+        return Arbitraries.strings().numeric().ofMinLength(8).ofMaxLength(15)
+                .filter(d -> !d.startsWith("00") && !d.chars().allMatch(c -> c == '0'));
     }
 
     @Property

@@ -1,6 +1,7 @@
 package io.dcb4j.eclipsevas.internal;
 
 import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.internal.http.ApiRequest;
 import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.HttpTransport;
@@ -16,7 +17,8 @@ import java.util.Locale;
 /**
  * Logs in ({@code POST <login path>} with identity and password) and turns the answer's
  * {@code headerName}/{@code headerValue} and {@code expiresEpochSecs}/{@code expires} into an
- * {@link AccessToken}. Internal.
+ * {@link AccessToken}. The expiry is saturated to the token's maximum lifetime ({@code expiresEpochSecs} of
+ * any size); a present {@code expires} that is not a timestamp is a {@link DcbProtocolException}. Internal.
  */
 public final class LoginTokenSource implements TokenSource {
 
@@ -49,6 +51,7 @@ public final class LoginTokenSource implements TokenSource {
 
     @Override
     public AccessToken fetch(AccessToken previous) {
+        Instant issuedAt = clock.instant();
         HttpTransport t = transport;
         ApiResponse response = t.execute(ApiRequest.post("login", t.url(loginPath).build())
                 .jsonBody(new LoginBody(identity, password)).sensitive(password)
@@ -72,17 +75,28 @@ public final class LoginTokenSource implements TokenSource {
             throw new DcbProtocolException("login answer's headerName or headerValue is not a valid HTTP header",
                     response.context(), null);
         }
-        return new AccessToken(value, expiry(answer), headerName, scheme, null, null);
+        return new AccessToken(value, expiry(answer, issuedAt, response), headerName, scheme, null, null, issuedAt);
     }
 
     private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile(
             "[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-    private Instant expiry(LoginAnswer answer) {
-        if (answer.expiresEpochSecs() != null && answer.expiresEpochSecs() > 0) {
-            return Instant.ofEpochSecond(answer.expiresEpochSecs());
+    private static Instant expiry(LoginAnswer answer, Instant issuedAt, ApiResponse response) {
+        String epoch = answer.expiresEpochSecs();
+        if (epoch != null && !epoch.isBlank()) {
+            long seconds;
+            try {
+                seconds = Decimals.saturatedLong(epoch);
+            } catch (NumberFormatException e) {
+                throw new DcbProtocolException("login answer's 'expiresEpochSecs' is not a number", response.context(),
+                        null);
+            }
+            if (seconds > 0) {
+                return AccessToken.expiryAtEpochSecond(issuedAt, seconds);
+            }
         }
-        Instant parsed = Mapping.instant(answer.expires());
-        return parsed != null ? parsed : clock.instant().plus(FALLBACK_LIFETIME);
+        Instant parsed = Mapping.instant("expires", answer.expires(), response.context());
+        // the record keeps an expiry within the token's maximum lifetime after issuedAt
+        return parsed != null ? parsed : AccessToken.expiryAfter(issuedAt, FALLBACK_LIFETIME);
     }
 }

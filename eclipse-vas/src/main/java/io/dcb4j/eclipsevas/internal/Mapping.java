@@ -1,7 +1,11 @@
 package io.dcb4j.eclipsevas.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.internal.Timestamps;
 import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.eclipsevas.internal.WireDtos.FieldValue;
 import io.dcb4j.eclipsevas.internal.WireDtos.PartnerDto;
@@ -28,7 +32,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -108,8 +111,12 @@ public final class Mapping {
                 Boolean.TRUE.equals(d.pinnedProduct()), fields);
     }
 
-    /** A payment; null when it has no payment id. */
-    public static Payment payment(PaymentDto d) {
+    /**
+     * A payment; null when it has no payment id.
+     *
+     * @throws DcbProtocolException when {@code created} is present but not a timestamp
+     */
+    public static Payment payment(PaymentDto d, ErrorContext context) {
         if (d.paymentId() == null) {
             return null;
         }
@@ -124,7 +131,7 @@ public final class Mapping {
         return new Payment(d.paymentId(), d.externalUniqueId(), PaymentStatus.of(d.status()), d.status(), d.amount(),
                 d.fee(), d.currency(), d.description(), fields, texts(d.acceptedCardSchemes()),
                 texts(d.acceptedPaymentMechanisms()), d.phone(), d.cardPhone(), d.paymentType(), d.errorDescription(),
-                instant(d.created()), extraInfo(d.extraInfo()), flatten(d.paymentInstrumentInfo()),
+                instant("created", d.created(), context), extraInfo(d.extraInfo()), flatten(d.paymentInstrumentInfo()),
                 d.paymentReference(), d.walletId(), d.customerId(), d.gatewayTransactionId(),
                 flatten(d.paymentTerminalData()));
     }
@@ -187,61 +194,71 @@ public final class Mapping {
         return FailureReason.BILLING_FAILED;
     }
 
-    /** An ISO-8601 instant, offset time, or UTC local time; null when absent or unreadable. */
-    public static Instant instant(String text) {
+    /**
+     * A timestamp as Eclipse sends it: ISO-8601 with any offset spelling ({@code Z}, {@code +0000},
+     * {@code +00:00}, with or without milliseconds), a local time read as UTC, or epoch seconds or
+     * milliseconds.
+     *
+     * @param field the wire name, for the message
+     * @param text the text
+     * @param context the call's context
+     * @return the instant; null when absent or blank
+     * @throws DcbProtocolException naming the field when present text is not a timestamp: a time is never
+     *     dropped silently
+     */
+    public static Instant instant(String field, String text, ErrorContext context) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String t = text.strip();
-        if (t.chars().allMatch(Character::isDigit) && t.length() <= 15) {
+        if (t.chars().allMatch(c -> c >= '0' && c <= '9') && t.length() <= 15) {
             long n = Long.parseLong(t);
             return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
         }
         try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(t).toInstant();
-            } catch (DateTimeParseException e2) {
-                try {
-                    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e3) {
-                    return null;
-                }
-            }
+            return Timestamps.parse(t, ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new DcbProtocolException("'" + field + "' is not a timestamp", context, null);
         }
     }
 
-    static BigDecimal decimal(String text) {
+    /**
+     * A bill look-up's number field: commas ignored, bounded.
+     *
+     * @throws IllegalArgumentException naming the field when present but not a number or out of range
+     */
+    static BigDecimal decimal(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return new BigDecimal(text.strip().replace(",", ""));
+            return Decimals.parse(text.strip().replace(",", ""));
         } catch (NumberFormatException e) {
-            return null;
+            throw new IllegalArgumentException("'" + field + "' " + e.getMessage());
         }
     }
 
-    static LocalDate ddMmmYy(String text) {
+    /** {@code 08-FEB-24}; an IllegalArgumentException naming the field when present but unreadable. */
+    static LocalDate ddMmmYy(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.strip(), DD_MMM_YY);
         } catch (DateTimeParseException e) {
-            return null;
+            throw new IllegalArgumentException("'" + field + "' is not a date of the form dd-MMM-yy");
         }
     }
 
-    static LocalDateTime localDateTime(String text) {
+    /** ISO local date-time; an IllegalArgumentException naming the field when present but unreadable. */
+    static LocalDateTime localDateTime(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip());
+            return LocalDateTime.parse(text.strip().replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-            return null;
+            throw new IllegalArgumentException("'" + field + "' is not a date and time");
         }
     }
 
@@ -249,28 +266,33 @@ public final class Mapping {
         return p.fieldValue(id).filter(s -> !s.isBlank()).orElse(null);
     }
 
+    // The look-up views throw IllegalArgumentException naming the field when a present date or number is
+    // unreadable or out of range; the client turns it into a DcbProtocolException of the look-up.
+
     /** DTB Kenya tax look-up. */
     public static KraTaxBill kraTaxBill(CatalogProduct p) {
-        return new KraTaxBill(p, v(p, "SystemCode"), v(p, "EslipNumber"), localDateTime(v(p, "PaymentAdviceDate")),
-                v(p, "TaxpayerPin"), v(p, "TaxpayerFullName"), decimal(v(p, "TotalAmount")));
+        return new KraTaxBill(p, v(p, "SystemCode"), v(p, "EslipNumber"),
+                localDateTime("PaymentAdviceDate", v(p, "PaymentAdviceDate")), v(p, "TaxpayerPin"),
+                v(p, "TaxpayerFullName"), decimal("TotalAmount", v(p, "TotalAmount")));
     }
 
     /** NWSC look-up. */
     public static NwscBill nwscBill(CatalogProduct p) {
         return new NwscBill(p, v(p, "CustRef"), v(p, "PropertyRef"), v(p, "CustName"), v(p, "Area"),
-                decimal(v(p, "OutstandingBal")), v(p, "CustomerError"));
+                decimal("OutstandingBal", v(p, "OutstandingBal")), v(p, "CustomerError"));
     }
 
     /** UMEME look-up. */
     public static UmemeAccount umemeAccount(CatalogProduct p) {
         return new UmemeAccount(p, v(p, "customerRef"), v(p, "customerType"), v(p, "customerName"),
-                v(p, "statusDescription"), decimal(v(p, "balance")), v(p, "statusCode"), decimal(v(p, "credit")));
+                v(p, "statusDescription"), decimal("balance", v(p, "balance")), v(p, "statusCode"),
+                decimal("credit", v(p, "credit")));
     }
 
     /** URA look-up. */
     public static UraTaxBill uraTaxBill(CatalogProduct p) {
-        return new UraTaxBill(p, v(p, "Prn"), v(p, "Tin"), v(p, "TaxpayerName"), decimal(v(p, "Amount")),
-                ddMmmYy(v(p, "ExpiryDt")), v(p, "StatusCode"), v(p, "StatusDesc"), v(p, "Currency"),
-                ddMmmYy(v(p, "PaymentRegDt")), "Y".equalsIgnoreCase(v(p, "IsSentToBank")));
+        return new UraTaxBill(p, v(p, "Prn"), v(p, "Tin"), v(p, "TaxpayerName"), decimal("Amount", v(p, "Amount")),
+                ddMmmYy("ExpiryDt", v(p, "ExpiryDt")), v(p, "StatusCode"), v(p, "StatusDesc"), v(p, "Currency"),
+                ddMmmYy("PaymentRegDt", v(p, "PaymentRegDt")), "Y".equalsIgnoreCase(v(p, "IsSentToBank")));
     }
 }

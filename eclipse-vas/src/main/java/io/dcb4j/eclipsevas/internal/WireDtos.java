@@ -18,8 +18,8 @@ public final class WireDtos {
         }
     }
 
-    /** Login answer. */
-    public record LoginAnswer(String headerName, String headerValue, String expires, Long expiresEpochSecs,
+    /** Login answer; {@code expiresEpochSecs} as text, read by the token source whatever its size. */
+    public record LoginAnswer(String headerName, String headerValue, String expires, String expiresEpochSecs,
             Long tenantId, String sessionId) {
         @Override
         public String toString() {

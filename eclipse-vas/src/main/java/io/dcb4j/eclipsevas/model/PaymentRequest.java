@@ -21,7 +21,8 @@ import java.util.UUID;
  * @param externalUniqueId the merchant's unique id of this payment; generated when not given
  * @param currency the currency, or null to let the tenant decide
  * @param walletId the wallet paid from, or null
- * @param amount the amount, or null when the product has a fixed price or the amount is set on completion
+ * @param amount the amount, greater than zero, or null when the product has a fixed price or the amount is set
+ *     on completion
  * @param description the description, or null
  * @param phone the buyer's phone number, or null
  * @param customFraudChecks whether the tenant's custom fraud checks run, or null for the tenant default
@@ -52,7 +53,7 @@ public record PaymentRequest(
      * @param externalUniqueId optional; a random UUID when null or blank
      * @param currency optional
      * @param walletId optional
-     * @param amount optional, not negative
+     * @param amount optional, greater than zero
      * @param description optional
      * @param phone optional
      * @param customFraudChecks optional
@@ -63,9 +64,7 @@ public record PaymentRequest(
         if (externalUniqueId == null || externalUniqueId.isBlank()) {
             externalUniqueId = UUID.randomUUID().toString();
         }
-        if (amount != null && amount.signum() < 0) {
-            throw new IllegalArgumentException("amount must not be negative");
-        }
+        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * payment. Every field is optional; the documents send the amount and the wallet, plus the landing URL or the
  * external id depending on the partner.
  *
- * @param amount the amount to pay, or null
+ * @param amount the amount to pay, greater than zero, or null
  * @param walletId the wallet paid from, or null
  * @param landingUrl where the buyer's browser goes afterwards, or null
  * @param externalUniqueId the external id given at initiation, or null
@@ -17,15 +17,13 @@ public record PaymentUpdate(BigDecimal amount, Long walletId, String landingUrl,
     /**
      * Validates.
      *
-     * @param amount optional, not negative
+     * @param amount optional, greater than zero
      * @param walletId optional
      * @param landingUrl optional
      * @param externalUniqueId optional
      */
     public PaymentUpdate {
-        if (amount != null && amount.signum() < 0) {
-            throw new IllegalArgumentException("amount must not be negative");
-        }
+        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount);
     }
 
     /**

@@ -104,7 +104,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
         }
         notification.requireUnambiguousJsonBody(PROVIDER);
         PaymentDto dto = Json.read(body, PaymentDto.class, context);
-        Payment payment = Mapping.payment(dto);
+        Payment payment = Mapping.payment(dto, context);
         if (payment == null) {
             throw new DcbProtocolException("callback has no paymentId", context, null);
         }
@@ -134,7 +134,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
         }
         String statusKey = raw == null || raw.isBlank() ? "COMPLETED" : raw.strip().toUpperCase(Locale.ROOT);
         Map<String, String> rawParameters = Mapping.flatten(Json.treeOrNull(notification.bodyText()));
-        Instant occurredAt = Mapping.instant(dto.lastModified());
+        Instant occurredAt = Mapping.instant("lastModified", dto.lastModified(), context);
         BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, payment.paymentId() + ":" + statusKey)
                 .rawType(raw)
                 .charge(ChargeRef.of(Long.toString(payment.paymentId())))

@@ -1,8 +1,8 @@
 package io.dcb4j.eklectic.internal;
 
+import io.dcb4j.core.internal.Timestamps;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -13,8 +13,8 @@ import java.time.temporal.ChronoField;
 /**
  * Eklectic's date formats: {@code yyyy-MM-dd HH:mm:ss} without zone (read in the configured zone, Tunisia
  * local time by default), {@code 0000-00-00 00:00:00}, {@code null} and blank meaning "no date", ISO-8601
- * with an offset as seen on some {@code expire_date} values, and a {@code +} or {@code T} between date and
- * time. Internal.
+ * with an offset as seen on some {@code expire_date} values (in any spelling: {@code Z}, {@code +01},
+ * {@code +0100}, {@code +01:00}), and a {@code +} or {@code T} between date and time. Internal.
  */
 public final class EklecticDates {
 
@@ -58,7 +58,8 @@ public final class EklecticDates {
                 return plain.atZone(zone).toInstant();
             }
             if (hasOffset(s)) {
-                return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                // any offset spelling: Z, +01, +0100, +01:00
+                return Timestamps.parse(s, zone);
             }
             return LocalDateTime.parse(s, LOCAL).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {

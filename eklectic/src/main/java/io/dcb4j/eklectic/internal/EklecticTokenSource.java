@@ -1,6 +1,7 @@
 package io.dcb4j.eklectic.internal;
 
 import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.internal.http.ApiRequest;
 import io.dcb4j.core.internal.http.ApiResponse;
 import io.dcb4j.core.internal.http.HttpTransport;
@@ -8,14 +9,16 @@ import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Fetches Eklectic tokens: {@code POST oauth/token?grant_type=client_credentials&client_id=..&client_secret=..}
  * with an empty form body, as the document shows. The credentials travel in the query string; the
- * transport's log line masks {@code client_id} and {@code client_secret}. {@code expires_in} is honoured;
- * when absent the document's 12 hours are assumed. Internal.
+ * transport's log line masks {@code client_id} and {@code client_secret}. {@code expires_in} is honoured
+ * (a number of seconds of any size, saturated by {@link AccessToken#expiryAfter}); when absent the document's
+ * 12 hours are assumed. Internal.
  */
 public final class EklecticTokenSource implements TokenSource {
 
@@ -44,6 +47,7 @@ public final class EklecticTokenSource implements TokenSource {
 
     @Override
     public AccessToken fetch(AccessToken previous) {
+        Instant issuedAt = clock.instant();
         ApiRequest request = ApiRequest.post(EklecticErrorMapper.TOKEN, transport.url("oauth/token")
                         .addQueryParameter("grant_type", "client_credentials")
                         .addQueryParameter("client_id", clientId)
@@ -63,18 +67,19 @@ public final class EklecticTokenSource implements TokenSource {
         Duration lifetime = DEFAULT_LIFETIME;
         String expiresIn = EklecticMapper.text(answer.expiresIn());
         if (expiresIn != null) {
+            long seconds;
             try {
-                long seconds = Long.parseLong(expiresIn);
-                if (seconds <= 0) {
-                    throw new NumberFormatException("not positive");
-                }
-                lifetime = Duration.ofSeconds(seconds);
+                seconds = Decimals.saturatedLong(expiresIn);
             } catch (NumberFormatException e) {
+                seconds = 0;
+            }
+            if (seconds <= 0) {
                 throw new DcbProtocolException("token answer's 'expires_in' is not a positive number of seconds",
                         response.context(), null);
             }
+            lifetime = Duration.ofSeconds(seconds);
         }
-        return AccessToken.bearer(token, clock.instant().plus(lifetime));
+        return AccessToken.bearer(token, issuedAt, lifetime);
     }
 
     /** Never the credentials. */

@@ -5,6 +5,7 @@ import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.internal.ConfigChecks;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
@@ -208,15 +209,17 @@ public final class EklecticNotificationParser implements NotificationParser {
         if (s.indexOf(',') >= 0 && s.indexOf('.') < 0 && s.indexOf(',') == s.lastIndexOf(',')) {
             s = s.replace(',', '.');
         }
+        BigDecimal value;
         try {
-            BigDecimal value = new BigDecimal(s);
-            if (value.signum() < 0) {
-                throw malformed("amount", "is negative", null);
-            }
-            return Money.of(value, currency);
+            value = Decimals.parse(s);
         } catch (NumberFormatException e) {
-            throw malformed("amount", "is not a decimal number", null);
+            // not a number, or out of range (1e999999999): never quoted, never turned into a huge string
+            throw malformed("amount", e.getMessage(), null);
         }
+        if (value.signum() < 0) {
+            throw malformed("amount", "is negative", null);
+        }
+        return Money.of(value, currency);
     }
 
     /** The value of a parameter, its name matched case-insensitively; blank is absent. */

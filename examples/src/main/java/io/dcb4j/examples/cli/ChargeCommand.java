@@ -18,7 +18,7 @@ final class ChargeCommand extends ProviderCommand {
     @Option(names = "--msisdn", description = "Subscriber number.")
     String msisdn;
 
-    @Option(names = "--amount", required = true, description = "Amount, for example 1.50.")
+    @Option(names = "--amount", required = true, description = "Amount, greater than zero, for example 1.50.")
     String amount;
 
     @Option(names = "--currency", required = true, description = "ISO 4217 currency, for example ZAR.")
@@ -43,8 +43,27 @@ final class ChargeCommand extends ProviderCommand {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Override
+    void validate() {
+        amount();
+    }
+
+    /** The amount to charge: a decimal number greater than zero. */
+    private Money amount() {
+        Money money;
+        try {
+            money = Money.of(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--amount/--currency: " + e.getMessage());
+        }
+        if (money.amount().signum() <= 0) {
+            throw new IllegalArgumentException("--amount must be greater than zero, got " + money.amount().toPlainString());
+        }
+        return money;
+    }
+
+    @Override
     int run(BillingProvider client, PrintWriter out) {
-        ChargeRequest.Builder b = ChargeRequest.builder(Money.of(amount, currency)).description(description)
+        ChargeRequest.Builder b = ChargeRequest.builder(amount()).description(description)
                 .clientReference(reference).returnUrl(returnUrl).idempotencyKey(idempotencyKey);
         if (msisdn != null) {
             b.msisdn(Msisdn.of(msisdn));

@@ -27,6 +27,11 @@ final class ConfirmCommand extends ProviderCommand {
     String challengeId;
 
     @Override
+    void validate() {
+        subscribe.request(); // the number and the price, before a client is opened
+    }
+
+    @Override
     int run(BillingProvider client, PrintWriter out) {
         String pin = readPin(out);
         PinChallenge challenge = new PinChallenge(client.id(), challengeId, subscribe.request(), null,

@@ -21,12 +21,17 @@ abstract class ProviderCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        validate();
         try (BillingProvider client = providerOptions.open(app.env())) {
             return run(client, spec.commandLine().getOut());
         }
     }
 
     abstract int run(BillingProvider client, PrintWriter out);
+
+    /** Checks the command's own options before a client is opened; throws IllegalArgumentException. */
+    void validate() {
+    }
 
     static <T> T require(java.util.Optional<T> api, BillingProvider client, String what) {
         return api.orElseThrow(() -> new IllegalArgumentException(client.id() + " does not support " + what

@@ -14,6 +14,11 @@ final class SubscribeCommand extends ProviderCommand {
     SubscribeOptions subscribe;
 
     @Override
+    void validate() {
+        subscribe.request(); // the number and the price, before a client is opened
+    }
+
+    @Override
     int run(BillingProvider client, PrintWriter out) {
         PinChallenge c = require(client.pinSubscriptions(), client, "PIN subscriptions").requestPin(subscribe.request());
         out.println(Print.challenge(c));

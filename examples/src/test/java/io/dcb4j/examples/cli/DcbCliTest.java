@@ -152,6 +152,28 @@ class DcbCliTest {
     }
 
     @Test
+    void aChargeOfANegativeZeroOrHugeAmountExitsNonZeroWithAClearMessageAndSendsNothing() {
+        try (Simulator sim = Simulators.start("b2m-aoc")) {
+            Map<String, String> env = envFor(sim);
+            for (String[] k : new String[][] {{"-10", "--amount must be greater than zero, got -10"},
+                    {"0", "--amount must be greater than zero, got 0"},
+                    {"1e999999999", "--amount/--currency: amount is out of range: more than 40 significant digits, or a scale"
+                            + " beyond -20..20"}}) {
+                Run r = run(env, "charge", "--provider", "b2m-aoc", "--base-url", sim.baseUrl(), "--msisdn",
+                        sim.sampleMsisdn().e164(), "--offer", "GAME", "--amount", k[0], "--currency", "BDT");
+                assertThat(r.exit()).as(k[0]).isEqualTo(2);
+                assertThat(r.err().strip()).as(k[0]).isEqualTo("dcb: " + k[1]).doesNotContain("Exception in");
+                assertThat(r.err().strip().lines()).hasSize(1);
+                assertThat(r.out()).doesNotContain("REDIRECT");
+            }
+            Run price = run(env, "subscribe", "--provider", "b2m-aoc", "--base-url", sim.baseUrl(), "--msisdn",
+                    sim.sampleMsisdn().e164(), "--offer", "GAME", "--price", "-1", "--currency", "BDT");
+            assertThat(price.exit()).isEqualTo(2);
+            assertThat(price.err()).contains("price must be greater than zero");
+        }
+    }
+
+    @Test
     void notifyParsePrintsTheNeutralEvent() {
         Run r = run(Map.of(), "notify-parse", "--provider", "eklectic", "--url",
                 "/cb?action=RENEW&subscriptionid=23939206&transaction=tx-77&offreid=123&amount=0.5"

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param mcc the mobile country code, or null for the client's default ({@code 424}, UAE)
  * @param mnc the mobile network code, or null for the client's default ({@code 02}, Etisalat)
  * @param amount the price shown to the subscriber ({@code amount} param, sent as plain decimal text such as
- *     {@code 0.10}), or null
+ *     {@code 0.10}), greater than zero, or null
  * @param frequency the billing period ({@code frequency} param: {@code day}, {@code week}, {@code month}), or
  *     null
  * @param language the language of the SMS and pages ({@code language} param: {@code en}, {@code ar}), or null
@@ -50,7 +50,7 @@ public record SubscriptionRequest(
      * @param productId positive
      * @param mcc optional, digits
      * @param mnc optional, digits
-     * @param amount optional, not negative
+     * @param amount optional, greater than zero
      * @param frequency optional
      * @param language optional
      * @param description optional
@@ -64,9 +64,7 @@ public record SubscriptionRequest(
         }
         requireDigits("mcc", mcc);
         requireDigits("mnc", mnc);
-        if (amount != null && amount.signum() < 0) {
-            throw new IllegalArgumentException("amount must not be negative");
-        }
+        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount);
         Map<String, String> copy = new LinkedHashMap<>();
         if (extraParams != null) {
             extraParams.forEach((k, v) -> {
@@ -161,10 +159,11 @@ public record SubscriptionRequest(
          *
          * @param amount for example {@code "0.10"}
          * @return this builder
-         * @throws NumberFormatException when not a decimal number
+         * @throws NumberFormatException when not a decimal number, or out of the range of
+         *     {@link io.dcb4j.core.model.Money#isWithinBounds}
          */
         public Builder amount(String amount) {
-            this.amount = amount == null ? null : new BigDecimal(amount.strip());
+            this.amount = amount == null ? null : io.dcb4j.core.internal.Decimals.parse(amount);
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Decimals;
 import io.dcb4j.core.error.NotificationRejectedException;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
@@ -159,9 +160,10 @@ public final class InfomediaNotificationParser implements NotificationParser {
         if (amountText != null) {
             BigDecimal amount;
             try {
-                amount = new BigDecimal(amountText.strip());
+                amount = Decimals.parse(amountText);
             } catch (NumberFormatException e) {
-                throw new DcbProtocolException("webhook chargeAmount is not a decimal number", ctx, null);
+                // not a number, or out of range (1e999999999)
+                throw new DcbProtocolException("webhook chargeAmount " + e.getMessage(), ctx, null);
             }
             Currency currency = defaultCurrency;
             if (currencyCode != null) {

@@ -1,0 +1,117 @@
+package io.dcb4j.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.core.error.DcbProtocolException;
+import io.dcb4j.core.error.ErrorContext;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The core mapper's numeric bounds and its refusal of keys repeated with different values. */
+class JsonBoundsAndDuplicatesTest {
+
+    record Charge(String status, BigDecimal amount, Inner data, List<Inner> items) {
+    }
+
+    record Inner(String state, BigDecimal total) {
+    }
+
+    final ErrorContext ctx = ErrorContext.of("test", "chargeStatus").withHttpStatus(200);
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void hugeExponentsAreProtocolErrorsNamingTheField() {
+        for (String amount : List.of("1e999999999", "-1E+999999999", "1e-999999999", "\"1e999999999\"",
+                "1e21", "0.000000000000000000001", "12345678901234567890123456789012345678901")) {
+            assertThatThrownBy(() -> Json.read(b("{\"status\":\"Charged\",\"amount\":" + amount + "}"), Charge.class,
+                    ctx))
+                    .as(amount)
+                    .isInstanceOf(DcbProtocolException.class)
+                    .hasMessageContaining("out of range").hasMessageContaining("at 'amount'")
+                    .satisfies(e -> assertThat(((DcbProtocolException) e).httpStatus()).hasValue(200));
+        }
+        assertThatThrownBy(() -> Json.read(b("{\"data\":{\"total\":1e999999999}}"), Charge.class, ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("at 'data.total'");
+        assertThatThrownBy(() -> Json.read(b("{\"items\":[{},{\"total\":9e99}]}"), Charge.class, ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("at 'items[1].total'");
+    }
+
+    @Test
+    void generousAmountsAreRead() {
+        Charge c = Json.read(b("{\"amount\":12345678901234567890.12345678901234567890,\"data\":{\"total\":1E+20}}"),
+                Charge.class, ctx);
+        assertThat(c.amount()).isEqualByComparingTo("12345678901234567890.12345678901234567890");
+        assertThat(c.data().total()).isEqualByComparingTo("100000000000000000000");
+        assertThat(Json.read(b("{\"amount\":\"29182.000000000\"}"), Charge.class, ctx).amount())
+                .hasToString("29182.000000000");
+        assertThat(Json.read(b("{\"amount\":-0.5}"), Charge.class, ctx).amount()).isEqualByComparingTo("-0.5");
+    }
+
+    @Test
+    void treesAreBoundedToo() {
+        assertThatThrownBy(() -> Json.tree(b("{\"data\":{\"totalAmountCharged\":1e999999999}}"), ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("out of range");
+        assertThat(Json.treeOrNull("[1e999999999]")).isNull();
+        assertThat(Json.treeOrNull("{\"a\":1.5,\"b\":\"1e999999999\"}").get("b").asText()).isEqualTo("1e999999999");
+    }
+
+    @Test
+    void aKeyRepeatedWithDifferentValuesIsAmbiguous() {
+        assertThatThrownBy(() -> Json.read(b("{\"status\":\"Charged\",\"amount\":1,\"status\":\"Denied\"}"),
+                Charge.class, ctx))
+                .isInstanceOf(DcbProtocolException.class)
+                .hasMessageContaining("ambiguous").hasMessageContaining("'status'")
+                .satisfies(e -> assertThat(((DcbProtocolException) e).operation()).isEqualTo("chargeStatus"));
+        assertThatThrownBy(() -> Json.read(b("{\"data\":{\"state\":\"A\",\"state\":\"B\"}}"), Charge.class, ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("'state'");
+        assertThatThrownBy(() -> Json.read(b("{\"items\":[{\"total\":1},{\"total\":1,\"total\":2}]}"), Charge.class,
+                ctx)).isInstanceOf(DcbProtocolException.class).hasMessageContaining("'total'");
+        assertThatThrownBy(() -> Json.read(b("{\"amount\":1,\"amount\":\"1\"}"), Charge.class, ctx))
+                .as("a number and a string are different values").isInstanceOf(DcbProtocolException.class);
+        // a key the DTO does not know is just as ambiguous: nothing tells which one the provider meant
+        assertThatThrownBy(() -> Json.read(b("{\"x\":1,\"x\":2}"), Charge.class, ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("'x'");
+        assertThatThrownBy(() -> Json.tree(b("{\"status\":\"Charged\",\"status\":\"Denied\"}"), ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("ambiguous");
+        assertThat(Json.treeOrNull("{\"status\":\"Charged\",\"status\":\"Denied\"}")).isNull();
+    }
+
+    @Test
+    void identicalRepeatsAreAccepted() {
+        Charge c = Json.read(b("{\"status\":\"Charged\",\"amount\":10.00,\"status\":\"Charged\","
+                + "\"data\":{\"state\":\"A\",\"total\":1},\"data\":{\"state\":\"A\",\"total\":1},"
+                + "\"items\":[{\"state\":\"B\"}],\"items\":[{\"state\":\"B\"}]}"),
+                Charge.class, ctx);
+        assertThat(c.status()).isEqualTo("Charged");
+        assertThat(c.amount()).hasToString("10.00");
+        assertThat(c.data().state()).isEqualTo("A");
+        assertThat(c.items()).extracting(Inner::state).containsExactly("B");
+        JsonNode tree = Json.treeOrNull("{\"a\":{\"b\":1,\"b\":1},\"a\":{\"b\":1,\"b\":1}}");
+        assertThat(tree.get("a").get("b").asInt()).isEqualTo(1);
+        assertThat(Json.tree(b("{\"a\":null,\"a\":null}"), ctx).get("a").isNull()).isTrue();
+    }
+
+    @Test
+    void theSameKeyInDifferentObjectsIsNoRepeat() {
+        Charge c = Json.read(b("{\"status\":\"S\",\"data\":{\"state\":\"A\",\"status\":\"T\"},"
+                + "\"items\":[{\"state\":\"A\"},{\"state\":\"B\"}]}"), Charge.class, ctx);
+        assertThat(c.items()).extracting(Inner::state).containsExactly("A", "B");
+    }
+
+    @Test
+    void brokenJsonWithARepeatIsStillUnreadable() {
+        assertThatThrownBy(() -> Json.read(b("{\"status\":\"a\",\"status\":\"a\",\"amount\":"), Charge.class, ctx))
+                .isInstanceOf(DcbProtocolException.class).hasMessageContaining("unreadable answer");
+        assertThatThrownBy(() -> Json.read(b("{\"status\":\"a\",\"status\":\"a\",\"amount\":\"ten\"}"),
+                Charge.class, ctx)).isInstanceOf(DcbProtocolException.class).hasMessageContaining("unreadable");
+        assertThatThrownBy(() -> Json.read(b("{\"status\":\"a\",\"status\":\"a\",\"amount\":1e999}"), Charge.class,
+                ctx)).isInstanceOf(DcbProtocolException.class).hasMessageContaining("out of range");
+    }
+}
