@@ -90,16 +90,16 @@ class NumbersDatesAndJsonTest extends CentiliTestSupport {
     }
 
     @Test
-    void aNotificationAmountWithAHugeExponentIsRefused() {
+    void aNotificationQuantityWithAHugeExponentIsRefused() {
         CentiliNotificationParser parser = CentiliNotificationParser.builder().sharedSecret("s3cr3t").build();
         for (String amount : new String[] {"1e999999999", "-1e-999999999"}) {
             assertThatThrownBy(() -> parser.parsePayment(InboundNotification.get("/cb?secret=s3cr3t"
                     + "&transactionid=tx-1&status=success&amount=" + amount)))
                     .as(amount).isInstanceOf(DcbProtocolException.class)
-                    .hasMessageStartingWith("notification amount is out of range");
+                    .hasMessageStartingWith("notification amount is not a plain non-negative number");
         }
         assertThat(parser.parsePayment(InboundNotification.get("/cb?secret=s3cr3t&transactionid=tx-1&status=success"
-                + "&amount=5")).amount()).isEqualByComparingTo("5");
+                + "&amount=5")).quantity()).isEqualByComparingTo("5");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.internal.Redaction;
 import io.dcb4j.core.internal.http.ApiResponse;
 import java.util.Locale;
 import java.util.Map;

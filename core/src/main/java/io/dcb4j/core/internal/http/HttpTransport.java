@@ -347,9 +347,10 @@ public final class HttpTransport implements AutoCloseable {
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             long start = System.nanoTime();
             InterruptibleCall exchange = new InterruptibleCall(call);
+            ErrorContext answerContext = base.redacting(RequestSecrets.of(token));
             ApiResponse response;
             try {
-                response = exchange.run(raw -> read(raw, base.redacting(RequestSecrets.of(token))));
+                response = exchange.run(raw -> read(raw, answerContext));
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
                 if (exchange.interrupted()) {
