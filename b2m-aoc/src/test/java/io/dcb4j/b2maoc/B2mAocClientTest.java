@@ -170,7 +170,7 @@ class B2mAocClientTest extends WireMockSupport {
     @Test
     void consentUrlIsTheRedirectEndpointOfTheBase() {
         assertThat(client.consentUrl("AOC5f2b9c7e01")).isEqualTo(wm.baseUrl() + "/api/redirect/AOC5f2b9c7e01");
-        assertThat(client.consentUrl("a/b c")).isEqualTo(wm.baseUrl() + "/api/redirect/a%2Fb%20c");
+        assertThat(client.consentUrl("a b?")).isEqualTo(wm.baseUrl() + "/api/redirect/a%20b%3F");
         try (B2mAocClient prod = B2mAocClient.builder().build()) {
             assertThat(prod.baseUrl()).isEqualTo("https://rd.b2mwap.com");
             assertThat(prod.consentUrl("X1")).isEqualTo("https://rd.b2mwap.com/api/redirect/X1");

@@ -116,7 +116,8 @@ public final class ClientOptions {
     }
 
     /**
-     * The limit for a whole operation, retries and backoff included.
+     * The limit for a whole operation: the token fetch (or the wait for another call's fetch), the refresh
+     * after a 401, every attempt and every backoff.
      *
      * @return the timeout
      */
@@ -236,7 +237,7 @@ public final class ClientOptions {
         }
 
         /**
-         * The limit for a whole operation, retries included.
+         * The limit for a whole operation, the token fetch and the retries included.
          *
          * @param timeout positive
          * @return this builder
@@ -270,7 +271,8 @@ public final class ClientOptions {
 
         /**
          * Uses the caller's OkHttp client (shared pool, certificate pinning, proxy). dcb4j derives its own
-         * settings from it with {@code newBuilder()}, which shares the pool, and never closes it.
+         * settings from it with {@code newBuilder()}, which shares the pool, and never closes it. The derived
+         * client has dcb4j's timeouts and never follows redirects, whatever the caller's client does.
          *
          * @param client the client
          * @return this builder

@@ -374,7 +374,7 @@ public final class HttpTransport implements AutoCloseable {
                 throw e;
             } catch (Exception e) {
                 // OkHttp is Kotlin: a checked InterruptedException can escape its connect phase undeclared
-                log(request, attempt, start, -1, null);
+                log(request, attempt, start, -1, e);
                 if (e instanceof InterruptedException || exchange.interrupted()) {
                     throw interrupted(request, state.sent, base, e);
                 }
@@ -549,7 +549,7 @@ public final class HttpTransport implements AutoCloseable {
         return null;
     }
 
-    private void log(ApiRequest request, int attempt, long startNanos, int status, IOException failure) {
+    private void log(ApiRequest request, int attempt, long startNanos, int status, Exception failure) {
         if (!LOG.isDebugEnabled()) {
             return;
         }
