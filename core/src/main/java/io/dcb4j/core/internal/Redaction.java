@@ -556,6 +556,22 @@ public final class Redaction {
     }
 
     /**
+     * A {@code toString()} text that holds provider text, made safe: at most {@value #WINDOW} characters,
+     * {@link #sanitize sanitized}, credential shapes and phone-number-like numbers masked.
+     *
+     * @param text the text, or null
+     * @return the cleaned text
+     */
+    public static String cleanDescription(String text) {
+        if (text == null) {
+            return null;
+        }
+        boolean cut = text.length() > WINDOW;
+        String s = maskPhoneNumbers(maskCredentials(sanitize(cut ? head(text, WINDOW) : text)));
+        return cut ? s + TRUNCATED : s;
+    }
+
+    /**
      * A record as its default {@code toString()} shows it ({@code Name[a=1, b=x]}), with every text component
      * cleaned as provider text ({@link #scrubText}) and every other component's text sanitized, credentials and
      * phone numbers masked: for public records that carry provider text.
@@ -581,9 +597,7 @@ public final class Redaction {
             if (value instanceof CharSequence text) {
                 sb.append(scrubText(text.toString()));
             } else {
-                String text = String.valueOf(value);
-                boolean cut = text.length() > WINDOW;
-                sb.append(maskPhoneNumbers(maskCredentials(sanitize(cut ? head(text, WINDOW) + TRUNCATED : text))));
+                sb.append(cleanDescription(String.valueOf(value)));
             }
         }
         return sb.append(']').toString();
