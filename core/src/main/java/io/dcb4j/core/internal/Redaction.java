@@ -42,6 +42,12 @@ public final class Redaction {
     /** The most characters a provider text keeps once cleaned, marker included. */
     public static final int MAX_TEXT = 300;
 
+    /**
+     * The most characters the summary of an exception keeps (dcb4j's own words, which may quote provider text
+     * or list configuration keys), marker included.
+     */
+    public static final int MAX_SUMMARY = 1000;
+
     /** The end of a provider text that was cut. */
     public static final String TRUNCATED = "...[truncated]";
 
@@ -115,6 +121,18 @@ public final class Redaction {
      * @return the cleaned text, at most {@value #MAX_TEXT} characters, or null
      */
     public static String providerText(String text, Collection<String> secrets) {
+        return providerText(text, secrets, MAX_TEXT);
+    }
+
+    /**
+     * A provider text made safe to show, cut to {@code max} characters: see the class comment.
+     *
+     * @param text any text, or null
+     * @param secrets values that must never appear (null and empty ones are ignored)
+     * @param max the most characters of the result, marker included; at least 100
+     * @return the cleaned text, or null
+     */
+    public static String providerText(String text, Collection<String> secrets, int max) {
         if (text == null) {
             return null;
         }
@@ -130,7 +148,7 @@ public final class Redaction {
         s = mask(s, forms);
         s = maskCredentials(s);
         s = maskPhoneNumbers(s);
-        return cap(s, MAX_TEXT, cut);
+        return cap(s, Math.max(100, max), cut);
     }
 
     /**
