@@ -130,7 +130,7 @@ public final class B2mAocClient implements BillingProvider {
         this.zone = b.zone;
         this.parser = new B2mAocNotificationParser(b.notificationSecret, b.notificationSecretParameter, b.allowList);
         this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
-                .errorMapper(AocErrors::mapHttpError).build();
+                .credentials(b.notificationSecret).errorMapper(AocErrors::mapHttpError).build();
     }
 
     /**

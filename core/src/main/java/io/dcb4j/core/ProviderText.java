@@ -32,4 +32,16 @@ public final class ProviderText {
     public static String clean(String text) {
         return Redaction.scrubText(text);
     }
+
+    /**
+     * Makes a provider id printable without masking it (a subscription or transaction id you must be able to
+     * copy): escape sequences, control, line-separator and bidi characters removed, cut to
+     * {@value #MAX_LENGTH} characters. Use {@link #clean(String)} for anything else.
+     *
+     * @param id the id, or null
+     * @return the printable id, or null
+     */
+    public static String printable(String id) {
+        return Redaction.printable(id);
+    }
 }

@@ -129,7 +129,7 @@ public final class EclipseVasClient implements BillingProvider {
                                 CachingTokenProvider.cacheKey(ID, b.baseUrl.strip(), String.valueOf(b.tenantId), b.identity),
                                 new LoginTokenSource(t, loginPath, b.identity, b.password, options.clock()))
                         .options(options).build())
-                .credentials(b.password).errorMapper(new EclipseErrorMapper()).build();
+                .credentials(b.password, b.callbackHmacKey).errorMapper(new EclipseErrorMapper()).build();
     }
 
     /**
@@ -502,7 +502,8 @@ public final class EclipseVasClient implements BillingProvider {
             } catch (DcbTransportException e) {
                 // the context names the payment (reference paymentId): its digits are never masked there
                 throw new DcbTransportException("the payment was initiated but its completion outcome is unknown; "
-                        + "query its status (reference paymentId) before charging again", e.context(), e.isRetryable(), e);
+                        + "query the status of this paymentId (see reference) before charging again", e.context(),
+                        e.isRetryable(), e);
             }
             Payment latest = completion.updatedPayment().orElse(initiated);
             return result(latest, request);

@@ -141,8 +141,8 @@ class NeutralApiTest extends WireMockSupport {
             ChargeRequest request = ChargeRequest.builder(Money.of("5", "ZAR")).offer(OfferId.of("4_M512")).build();
             assertThatThrownBy(() -> charges.charge(request)).isInstanceOfSatisfying(DcbTransportException.class, e -> {
                 assertThat(e.getMessage()).isEqualTo("the payment was initiated but its completion outcome is unknown; "
-                        + "query its status (reference paymentId) before charging again [provider=eclipse-vas, "
-                        + "operation=completePayment, reference=paymentId 91005]");
+                        + "query the status of this paymentId (see reference) before charging again "
+                        + "[provider=eclipse-vas, operation=completePayment, reference=paymentId 91005]");
                 assertThat(e.reference()).hasValue(new ProviderReference("paymentId", "91005"));
                 assertThat(e.isRetryable()).isFalse();
                 assertThat(e.operation()).isEqualTo("completePayment");

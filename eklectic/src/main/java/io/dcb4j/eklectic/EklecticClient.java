@@ -108,7 +108,7 @@ public final class EklecticClient implements BillingProvider {
                                 new EklecticTokenSource(t, clientId, clientSecret, options.clock()))
                         .options(options)
                         .build())
-                .credentials(clientSecret)
+                .credentials(clientSecret, b.notificationSecret)
                 .errorMapper(new EklecticErrorMapper())
                 .build();
         this.baseUrl = transport.url("").build().toString();

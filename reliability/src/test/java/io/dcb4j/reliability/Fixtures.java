@@ -66,12 +66,14 @@ final class Fixtures {
     static final String CEN_PASSWORD = "CENPASSWORDx9a0bq";
     static final String CEN_ACCESS = "CENACCESSx3c7d2q";
     static final String CEN_REFRESH = "CENREFRESHx6e1f8q";
+    static final String B2M_API_KEY = "B2MAPIKEYx4d8e2q";
     static final String PIN = "482916";
     static final String MSISDN_DIGITS = "21698765432";
     static final Msisdn MSISDN = Msisdn.of(MSISDN_DIGITS);
 
     static final List<String> SECRETS = List.of(EKL_CLIENT_SECRET, EKL_TOKEN, INF_API_KEY, INF_PASSWORD,
-            ECL_PASSWORD, ECL_JWT, CEN_CLIENT_SECRET, CEN_PASSWORD, CEN_ACCESS, CEN_REFRESH, PIN, MSISDN_DIGITS);
+            ECL_PASSWORD, ECL_JWT, CEN_CLIENT_SECRET, CEN_PASSWORD, CEN_ACCESS, CEN_REFRESH, B2M_API_KEY, PIN,
+            MSISDN_DIGITS);
 
     static final String EKL_TOKEN_PATH = "/API/oauth/token";
     static final String ECL_LOGIN = "/eclipse-conductor/rest/v1/authentication/login";
@@ -297,6 +299,7 @@ final class Fixtures {
             new Endpoint(RequestMethod.POST, CEN_TOKEN_PATH, CEN_TOKEN_ANSWER));
 
     static final Provider B2M = new Provider("b2m-aoc", base -> B2mAocClient.builder().baseUrl(base)
+            .extraHeader("X-Api-Key", B2M_API_KEY)
             .options(options()).build(), null);
 
     static final List<Provider> PROVIDERS = List.of(EKLECTIC, INFOMEDIA, ECLIPSE, CENTILI, B2M);

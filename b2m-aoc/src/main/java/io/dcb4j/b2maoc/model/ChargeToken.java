@@ -44,4 +44,15 @@ public record ChargeToken(
         Objects.requireNonNull(keyword, "keyword");
         Objects.requireNonNull(msisdn, "msisdn");
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

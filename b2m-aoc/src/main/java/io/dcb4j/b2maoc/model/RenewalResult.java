@@ -98,4 +98,15 @@ public record RenewalResult(
     public Optional<Money> totalCharged() {
         return totalAmountCharged == null ? Optional.empty() : Optional.of(Money.of(totalAmountCharged, currency));
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

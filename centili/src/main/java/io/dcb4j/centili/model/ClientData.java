@@ -22,4 +22,15 @@ public record ClientData(String clientUserId, PageCustomization pageCustomizatio
     public static ClientData of(String clientUserId, String clientReference) {
         return new ClientData(clientUserId, null, clientReference, null);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -57,11 +57,12 @@ public record Transaction(
     /** Never the full subscriber number. */
     @Override
     public String toString() {
-        return "Transaction[transactionId=" + transactionId + ", transactionType=" + rawTransactionType
+        String text = "Transaction[transactionId=" + transactionId + ", transactionType=" + rawTransactionType
                 + ", country=" + country + ", item=" + item + ", notificationStatus=" + rawNotificationStatus
                 + ", subscriber=" + (subscriber == null ? null : Msisdn.mask(subscriber)) + ", timeCharged="
                 + (timeCharged == null ? rawTimeCharged : timeCharged) + ", transactionStatus="
                 + rawTransactionStatus + ", clientData=" + clientData + ", serviceKey=" + serviceKey + ", error="
                 + error + ", operator=" + operator + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

@@ -51,6 +51,16 @@ public sealed interface TransactionAction
         public NextAction toNextAction() {
             return new NextAction.EnterPin(instruction);
         }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -71,6 +81,16 @@ public sealed interface TransactionAction
         @Override
         public NextAction toNextAction() {
             return new NextAction.SendSms(shortcode, keyword, instruction);
+        }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
         }
     }
 
@@ -105,6 +125,16 @@ public sealed interface TransactionAction
         @Override
         public NextAction toNextAction() {
             return new NextAction.Redirect(url, returnUrl, instruction);
+        }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
         }
     }
 
@@ -142,6 +172,16 @@ public sealed interface TransactionAction
                     answers.stream().map(a -> new NextAction.CaptchaAnswer(a.answerId(), a.imageUrl())).toList(),
                     instruction);
         }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -151,6 +191,16 @@ public sealed interface TransactionAction
      * @param imageUrl the answer's image
      */
     record SimtchaAnswer(String answerId, String imageUrl) {
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        }
     }
 
     /**
@@ -172,6 +222,16 @@ public sealed interface TransactionAction
         @Override
         public NextAction toNextAction() {
             return new NextAction.Unknown(rawType, instruction);
+        }
+
+        /**
+         * The components, with the provider's texts cleaned.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return io.dcb4j.core.internal.Redaction.describeRecord(this);
         }
     }
 }

@@ -35,4 +35,15 @@ public record TransactionStart(
     public Optional<TransactionAction> nextAction() {
         return Optional.ofNullable(action);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

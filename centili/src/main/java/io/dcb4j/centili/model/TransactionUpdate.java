@@ -8,4 +8,15 @@ package io.dcb4j.centili.model;
  * @param idempotencyKey the {@code Idempotency-Key} the call was sent with
  */
 public record TransactionUpdate(String transactionId, ClientData clientData, String idempotencyKey) {
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -27,7 +27,8 @@ public record UserIdentifier(String country, String imsi, Msisdn msisdn, String 
     /** Never the full MSISDN or IMSI. */
     @Override
     public String toString() {
-        return "UserIdentifier[country=" + country + ", imsi=" + (imsi == null ? null : Msisdn.mask(imsi))
+        String text = "UserIdentifier[country=" + country + ", imsi=" + (imsi == null ? null : Msisdn.mask(imsi))
                 + ", msisdn=" + msisdn + ", operator=" + operator + ", identId=" + identId + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

@@ -62,8 +62,9 @@ public record PaymentNotification(
     /** Without the raw parameters; the MSISDN masked. */
     @Override
     public String toString() {
-        return "PaymentNotification[transactionId=" + transactionId + ", phone=" + phone + ", userId=" + userId
+        String text = "PaymentNotification[transactionId=" + transactionId + ", phone=" + phone + ", userId=" + userId
                 + ", country=" + country + ", mno=" + mno + ", mnoCode=" + mnoCode + ", quantity=" + quantity
                 + ", status=" + rawStatus + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

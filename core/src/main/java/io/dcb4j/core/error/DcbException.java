@@ -9,8 +9,8 @@ import java.util.OptionalInt;
  * (if an answer came), the provider's code and message (if any), a request id and whether a later retry of
  * the same call may succeed. Its message never contains a secret, a token, a PIN or a full MSISDN: the
  * summary and the provider's texts are cleaned as {@link ErrorContext} describes (secrets the call carried
- * masked, control and bidi characters removed, phone-number-like numbers masked, each text cut to 300
- * characters).
+ * masked, control and bidi characters removed, phone-number-like numbers masked, each provider text cut to
+ * 300 characters, the summary to 1000).
  */
 public class DcbException extends RuntimeException {
 
@@ -26,7 +26,8 @@ public class DcbException extends RuntimeException {
      * @param cause the cause, or null
      */
     public DcbException(String summary, ErrorContext context, Throwable cause) {
-        super(Objects.requireNonNull(context, "context").scrub(summary) + " [" + context.describe() + "]", cause);
+        super(Objects.requireNonNull(context, "context").scrubSummary(summary) + " [" + context.describe() + "]",
+                cause);
         this.context = context;
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * API key, token, PIN: see {@link #redacting(Collection)}) are replaced by {@code ***}; ANSI escape sequences,
  * control, line-separator and bidi characters are removed; phone-number-like numbers are masked
  * ({@code +216 9* *** *32}); each text is cut to at most 300 characters, ending with {@code ...[truncated]}.
- * The summary of an exception built from this context is cleaned the same way.
+ * The summary of an exception built from this context is cleaned the same way, cut at 1000 characters.
  */
 public final class ErrorContext {
 
@@ -216,6 +216,11 @@ public final class ErrorContext {
      */
     public String scrub(String providerText) {
         return Redaction.providerText(providerText, sensitive);
+    }
+
+    /** A summary of an exception built from this context, cleaned like provider text but allowed more room. */
+    String scrubSummary(String summary) {
+        return Redaction.providerText(summary, sensitive, Redaction.MAX_SUMMARY);
     }
 
     String describe() {

@@ -42,6 +42,12 @@ public final class Redaction {
     /** The most characters a provider text keeps once cleaned, marker included. */
     public static final int MAX_TEXT = 300;
 
+    /**
+     * The most characters the summary of an exception keeps (dcb4j's own words, which may quote provider text
+     * or list configuration keys), marker included.
+     */
+    public static final int MAX_SUMMARY = 1000;
+
     /** The end of a provider text that was cut. */
     public static final String TRUNCATED = "...[truncated]";
 
@@ -115,6 +121,18 @@ public final class Redaction {
      * @return the cleaned text, at most {@value #MAX_TEXT} characters, or null
      */
     public static String providerText(String text, Collection<String> secrets) {
+        return providerText(text, secrets, MAX_TEXT);
+    }
+
+    /**
+     * A provider text made safe to show, cut to {@code max} characters: see the class comment.
+     *
+     * @param text any text, or null
+     * @param secrets values that must never appear (null and empty ones are ignored)
+     * @param max the most characters of the result, marker included; at least 100
+     * @return the cleaned text, or null
+     */
+    public static String providerText(String text, Collection<String> secrets, int max) {
         if (text == null) {
             return null;
         }
@@ -130,7 +148,7 @@ public final class Redaction {
         s = mask(s, forms);
         s = maskCredentials(s);
         s = maskPhoneNumbers(s);
-        return cap(s, MAX_TEXT, cut);
+        return cap(s, Math.max(100, max), cut);
     }
 
     /**
@@ -556,6 +574,22 @@ public final class Redaction {
     }
 
     /**
+     * A {@code toString()} text that holds provider text, made safe: at most {@value #WINDOW} characters,
+     * {@link #sanitize sanitized}, credential shapes and phone-number-like numbers masked.
+     *
+     * @param text the text, or null
+     * @return the cleaned text
+     */
+    public static String cleanDescription(String text) {
+        if (text == null) {
+            return null;
+        }
+        boolean cut = text.length() > WINDOW;
+        String s = maskPhoneNumbers(maskCredentials(sanitize(cut ? head(text, WINDOW) : text)));
+        return cut ? s + TRUNCATED : s;
+    }
+
+    /**
      * A record as its default {@code toString()} shows it ({@code Name[a=1, b=x]}), with every text component
      * cleaned as provider text ({@link #scrubText}) and every other component's text sanitized, credentials and
      * phone numbers masked: for public records that carry provider text.
@@ -581,9 +615,7 @@ public final class Redaction {
             if (value instanceof CharSequence text) {
                 sb.append(scrubText(text.toString()));
             } else {
-                String text = String.valueOf(value);
-                boolean cut = text.length() > WINDOW;
-                sb.append(maskPhoneNumbers(maskCredentials(sanitize(cut ? head(text, WINDOW) + TRUNCATED : text))));
+                sb.append(cleanDescription(String.valueOf(value)));
             }
         }
         return sb.append(']').toString();

@@ -54,4 +54,15 @@ class ErrorContextTest {
         assertThat(new ProviderReference("id", "x".repeat(10_000)).id()).hasSize(300).endsWith("...[truncated]");
         assertThatThrownBy(() -> new ProviderReference("id", " \u202E ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void summariesKeepRoomForDcb4jsOwnWordsButAreCut() {
+        String keys = "known keys: " + "some-configuration-key, ".repeat(30);
+        assertThat(new ConfigurationException(keys, ErrorContext.of("p", "configure"), null).getMessage())
+                .isEqualTo(keys.strip() + " [provider=p, operation=configure]");
+        String quoted = "answer is neither OK nor KO: '" + "\u001b[31m".repeat(10) + "x".repeat(3_000_000) + "'";
+        String message = new DcbProtocolException(quoted, ErrorContext.of("p", "op"), null).getMessage();
+        assertThat(message).startsWith("answer is neither OK nor KO: 'xxx").doesNotContain("\u001b")
+                .endsWith("...[truncated] [provider=p, operation=op]").hasSize(1000 + " [provider=p, operation=op]".length());
+    }
 }

@@ -35,6 +35,7 @@ public record AdditionalField(String id, String value) {
     /** The id and the value with long digit runs (phone and account numbers) masked. */
     @Override
     public String toString() {
-        return id + "=" + Masking.mask(value);
+        String text = id + "=" + Masking.mask(value);
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

@@ -80,4 +80,15 @@ public record Catalog(List<CatalogPartner> partners) {
     public boolean isEmpty() {
         return products().isEmpty();
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -23,4 +23,15 @@ public record CatalogPartner(int partnerId, String partnerName, Integer provider
     public CatalogPartner {
         products = products == null ? List.of() : List.copyOf(products);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -80,8 +80,10 @@ public record CatalogProduct(
     /** Partner, product and name; ids with long digit runs masked. */
     @Override
     public String toString() {
-        return "CatalogProduct[" + partnerId + "_" + Masking.mask(productId) + ", name=" + productName + ", type="
-                + productTypeName + ", price=" + (fixedPriceIncl == null ? "open" : fixedPriceIncl.toPlainString())
+        String text = "CatalogProduct[" + partnerId + "_" + Masking.mask(productId) + ", name=" + productName
+                + ", type=" + productTypeName + ", price="
+                + (fixedPriceIncl == null ? "open" : fixedPriceIncl.toPlainString())
                 + ", fields=" + additionalFields.size() + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

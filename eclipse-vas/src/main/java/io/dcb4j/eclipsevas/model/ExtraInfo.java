@@ -45,6 +45,7 @@ public record ExtraInfo(String raw, Map<String, String> values) {
     /** Field names only: the values hold account numbers, names and phone numbers. */
     @Override
     public String toString() {
-        return "ExtraInfo" + new java.util.TreeSet<>(values.keySet());
+        String text = "ExtraInfo" + new java.util.TreeSet<>(values.keySet());
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

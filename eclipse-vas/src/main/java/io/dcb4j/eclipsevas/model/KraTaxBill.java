@@ -44,4 +44,15 @@ public record KraTaxBill(
     public PaymentData paymentData() {
         return eslipNumber == null ? product.paymentData() : PaymentData.of(CatalogQuery.DTB_KENYA, "ETAX_" + eslipNumber);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

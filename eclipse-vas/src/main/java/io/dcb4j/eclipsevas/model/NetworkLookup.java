@@ -32,6 +32,8 @@ public record NetworkLookup(Msisdn msisdn, Integer partnerId, String partnerName
     /** Masked MSISDN, partner id and name. */
     @Override
     public String toString() {
-        return "NetworkLookup[msisdn=" + msisdn + ", partnerId=" + partnerId + ", partnerName=" + partnerName + "]";
+        String text = "NetworkLookup[msisdn=" + msisdn + ", partnerId=" + partnerId + ", partnerName=" + partnerName
+                + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

@@ -53,4 +53,15 @@ public record NwscBill(
     public PaymentData paymentData() {
         return customerRef == null ? product.paymentData() : PaymentData.of(CatalogQuery.DTB_UGANDA, "NWSC_" + customerRef);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

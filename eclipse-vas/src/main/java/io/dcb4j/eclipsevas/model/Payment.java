@@ -142,10 +142,11 @@ public record Payment(
     /** Ids, status and amounts; phone numbers, extra info and references with long digit runs masked. */
     @Override
     public String toString() {
-        return "Payment[paymentId=" + paymentId + ", externalUniqueId=" + externalUniqueId + ", status=" + status
+        String text = "Payment[paymentId=" + paymentId + ", externalUniqueId=" + externalUniqueId + ", status=" + status
                 + (rawStatus == null || status.name().equals(rawStatus) ? "" : " (" + rawStatus + ")") + ", amount="
                 + (amount == null ? null : amount.toPlainString()) + ", currency=" + currency + ", paymentType="
                 + paymentType + ", paymentReference=" + Masking.mask(paymentReference) + ", created=" + created
                 + ", customerId=" + customerId + ", walletId=" + walletId + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

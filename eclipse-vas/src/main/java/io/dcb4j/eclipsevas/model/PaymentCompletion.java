@@ -25,8 +25,10 @@ public record PaymentCompletion(long paymentId, Payment payment, String message)
     /** The id, the payment's status and a short message. */
     @Override
     public String toString() {
-        return "PaymentCompletion[paymentId=" + paymentId + (payment == null ? "" : ", status=" + payment.status())
+        String text = "PaymentCompletion[paymentId=" + paymentId
+                + (payment == null ? "" : ", status=" + payment.status())
                 + (message == null ? "" : ", message=" + Masking.mask(message.length() > 80
                 ? message.substring(0, 80) + "..." : message)) + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

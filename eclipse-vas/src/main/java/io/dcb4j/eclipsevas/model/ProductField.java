@@ -29,7 +29,8 @@ public record ProductField(String id, String title, String type, String regex, S
     /** With long digit runs in the default value masked. */
     @Override
     public String toString() {
-        return "ProductField[id=" + id + ", title=" + title + ", type=" + type + ", regex=" + regex
+        String text = "ProductField[id=" + id + ", title=" + title + ", type=" + type + ", regex=" + regex
                 + ", defaultValue=" + Masking.mask(defaultValue) + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

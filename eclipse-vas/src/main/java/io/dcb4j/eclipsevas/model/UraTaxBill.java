@@ -55,4 +55,15 @@ public record UraTaxBill(
     public PaymentData paymentData() {
         return tin == null ? product.paymentData() : PaymentData.of(CatalogQuery.DTB_UGANDA, "ETAX_" + tin);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -30,4 +30,15 @@ public record ConfirmResult(String rawConfirm, Subscriber subscriber) {
     public boolean confirmed() {
         return true;
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

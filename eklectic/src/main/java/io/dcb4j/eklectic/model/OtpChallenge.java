@@ -33,4 +33,15 @@ public record OtpChallenge(String code, Msisdn msisdn, OfferId offer, Instant ex
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(offer, "offer");
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

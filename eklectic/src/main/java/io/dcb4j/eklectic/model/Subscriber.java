@@ -99,4 +99,15 @@ public record Subscriber(
     public boolean isSimChurned() {
         return simChurn != null && simChurn != 0;
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -54,4 +54,15 @@ public record EklecticNotification(
         Objects.requireNonNull(rawAction, "rawAction");
         Objects.requireNonNull(transactionId, "transactionId");
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

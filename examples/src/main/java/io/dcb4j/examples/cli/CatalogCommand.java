@@ -2,6 +2,7 @@ package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ProviderText;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.eclipsevas.EclipseVasClient;
 import io.dcb4j.eclipsevas.model.Catalog;
@@ -38,7 +39,7 @@ final class CatalogCommand extends ProviderCommand {
         Catalog catalog = query == null ? vas.catalogs() : vas.catalogs(CatalogQuery.of(query));
         int count = 0;
         for (CatalogPartner partner : catalog.partners()) {
-            out.println("partner " + partner.partnerId() + " " + partner.partnerName());
+            out.println("partner " + partner.partnerId() + " " + ProviderText.clean(partner.partnerName()));
             for (CatalogProduct p : partner.products()) {
                 out.println("  " + product(p));
                 count++;
@@ -49,7 +50,8 @@ final class CatalogCommand extends ProviderCommand {
     }
 
     private static String product(CatalogProduct p) {
-        return p.productId() + "  " + p.productName() + (p.productCategory() == null ? "" : " [" + p.productCategory() + "]")
+        return ProviderText.printable(p.productId()) + "  " + ProviderText.clean(p.productName())
+                + (p.productCategory() == null ? "" : " [" + ProviderText.clean(p.productCategory()) + "]")
                 + (p.fixedPriceIncl() == null ? "" : "  " + p.fixedPriceIncl().toPlainString())
                 + (p.additionalFields().isEmpty() ? "" : "  (" + p.additionalFields().size() + " input fields)");
     }

@@ -1,5 +1,6 @@
 package io.dcb4j.examples.cli;
 
+import io.dcb4j.core.ProviderText;
 import io.dcb4j.core.error.DcbException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class DcbCli implements Runnable {
             PrintWriter e = commandLine.getErr();
             e.println("dcb: " + describe(ex));
             if (app.verbose) {
-                ex.printStackTrace(e);
+                printTrace(ex, e);
             }
             e.flush();
             return ex instanceof DcbException || ex instanceof IllegalArgumentException ? 2 : 1;
@@ -101,10 +102,33 @@ public final class DcbCli implements Runnable {
         return cl;
     }
 
-    private static String describe(Exception ex) {
-        String msg = ex.getMessage();
+    /**
+     * One line: a {@link DcbException}'s message is already cleaned by dcb4j (secrets, phone numbers, control
+     * characters); any other message may quote provider text too, so it is cleaned here.
+     */
+    private static String describe(Throwable ex) {
+        String msg = message(ex);
         String type = ex.getClass().getSimpleName();
         return msg == null ? type : (ex instanceof DcbException ? type + ": " + msg : msg);
+    }
+
+    private static String message(Throwable ex) {
+        return ex instanceof DcbException || ex.getMessage() == null ? ex.getMessage()
+                : ProviderText.clean(ex.getMessage());
+    }
+
+    /** The stack trace, causes included, with every message cleaned like the one-line description. */
+    private static void printTrace(Throwable ex, PrintWriter out) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        String prefix = "";
+        for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
+            String msg = message(t);
+            out.println(prefix + t.getClass().getName() + (msg == null ? "" : ": " + msg));
+            for (StackTraceElement frame : t.getStackTrace()) {
+                out.println("\tat " + frame);
+            }
+            prefix = "Caused by: ";
+        }
     }
 
     /** Reads the version from the jar manifest. */

@@ -1,5 +1,6 @@
 package io.dcb4j.examples.cli;
 
+import io.dcb4j.core.ProviderText;
 import io.dcb4j.core.model.CancelResult;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.NextAction;
@@ -10,7 +11,10 @@ import io.dcb4j.core.model.SubscriptionResult;
 import io.dcb4j.core.notification.BillingEvent;
 import java.util.Map;
 
-/** Readable one-line renderings of neutral results; MSISDNs stay masked. */
+/**
+ * Readable one-line renderings of neutral results; MSISDNs stay masked, and provider text is cleaned
+ * ({@link ProviderText}) so that an answer cannot move the cursor, recolour the terminal or forge lines.
+ */
 final class Print {
 
     private Print() {
@@ -18,23 +22,23 @@ final class Print {
 
     static String action(NextAction a) {
         if (a instanceof NextAction.Redirect r) {
-            return "REDIRECT to " + r.url();
+            return "REDIRECT to " + ProviderText.printable(r.url());
         }
         if (a instanceof NextAction.SendSms s) {
-            return "SEND_SMS '" + s.keyword() + "' to " + s.shortcode();
+            return "SEND_SMS '" + ProviderText.clean(s.keyword()) + "' to " + ProviderText.printable(s.shortcode());
         }
         if (a instanceof NextAction.SolveCaptcha c) {
             return "SOLVE_CAPTCHA (" + c.answers().size() + " answers)";
         }
         if (a instanceof NextAction.Unknown u) {
-            return "UNKNOWN action '" + u.rawType() + "'";
+            return "UNKNOWN action '" + ProviderText.clean(u.rawType()) + "'";
         }
         return a.type().name();
     }
 
     static String challenge(PinChallenge c) {
-        return "challenge " + (c.challengeId() == null ? "-" : c.challengeId()) + ", next action " + action(c.nextAction())
-                + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt());
+        return "challenge " + (c.challengeId() == null ? "-" : ProviderText.printable(c.challengeId()))
+                + ", next action " + action(c.nextAction()) + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt());
     }
 
     static String subscription(SubscriptionResult r) {
@@ -49,12 +53,12 @@ final class Print {
     }
 
     static String charge(ChargeResult c) {
-        return "charge " + c.charge().id() + " " + c.state() + raw(c.rawState())
+        return "charge " + ProviderText.printable(c.charge().id()) + " " + c.state() + raw(c.rawState())
                 + (c.amount() == null ? "" : ", amount " + c.amount())
                 + (c.nextAction().type() == NextAction.Type.NONE ? "" : ", next action " + action(c.nextAction()))
                 + (c.failureReason() == null ? "" : ", failure " + c.failureReason())
                 + (c.subscription() == null || c.subscription().id() == null ? ""
-                        : ", subscription " + c.subscription().id());
+                        : ", subscription " + ProviderText.printable(c.subscription().id()));
     }
 
     static String cancel(CancelResult c) {
@@ -67,9 +71,11 @@ final class Print {
     }
 
     static String event(BillingEvent e) {
-        return e.type() + e.rawType().map(t -> " (" + t + ")").orElse("") + ", event id " + e.eventId()
-                + e.subscription().flatMap(s -> s.idIfKnown()).map(s -> ", subscription " + s).orElse("")
-                + e.charge().map(c -> ", charge " + c.id()).orElse("")
+        return e.type() + e.rawType().map(t -> " (" + ProviderText.clean(t) + ")").orElse("") + ", event id "
+                + ProviderText.printable(e.eventId())
+                + e.subscription().flatMap(s -> s.idIfKnown()).map(s -> ", subscription " + ProviderText.printable(s))
+                        .orElse("")
+                + e.charge().map(c -> ", charge " + ProviderText.printable(c.id())).orElse("")
                 + e.msisdn().map(m -> ", msisdn " + m).orElse("")
                 + e.amount().map(m -> ", amount " + m).orElse("")
                 + e.failureReason().map(f -> ", failure " + f).orElse("")
@@ -81,10 +87,10 @@ final class Print {
     }
 
     private static String id(String id) {
-        return id == null ? "(by msisdn)" : id;
+        return id == null ? "(by msisdn)" : ProviderText.printable(id);
     }
 
     private static String raw(String raw) {
-        return raw == null ? "" : " [" + raw + "]";
+        return raw == null ? "" : " [" + ProviderText.clean(raw) + "]";
     }
 }

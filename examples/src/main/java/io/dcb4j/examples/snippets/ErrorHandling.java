@@ -9,6 +9,7 @@ import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.InsufficientFundsException;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.error.PinAttemptsExceededException;
+import io.dcb4j.core.error.ProviderReference;
 import io.dcb4j.core.error.RateLimitedException;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
@@ -36,12 +37,13 @@ final class ErrorHandling {
             save(result);
         } catch (DcbTransportException e) {
             // The charge may exist. Do not charge again: find out.
-            // 1. If you have its reference (B2M aocTransID, Eclipse paymentId, Centili transactionId from an
-            //    earlier step), poll charges.status(ref) until the state is final.
+            // 1. e.reference() names what the failed call was about when it was known before the call
+            //    (Eclipse paymentId, Centili transactionId or idempotencyKey): poll charges.status(...) with
+            //    it, or with a reference from an earlier step (B2M aocTransID), until the state is final.
             // 2. Otherwise wait for the provider's notification (it carries your clientReference where the
             //    provider supports one), or retry with the SAME idempotency key on providers that honour keys
             //    (ChargeRequest.idempotencyKey): the provider returns the first answer instead of charging twice.
-            markForReconciliation(request, e.requestId().orElse(null));
+            markForReconciliation(request, e.reference().map(ProviderReference::toString).orElse(null));
         } catch (InsufficientFundsException e) {
             tellTheSubscriber("Your balance is too low for this purchase.");
         } catch (DcbApiException e) {
@@ -93,7 +95,7 @@ final class ErrorHandling {
     private static void save(ChargeResult result) {
     }
 
-    private static void markForReconciliation(ChargeRequest request, String providerRequestId) {
+    private static void markForReconciliation(ChargeRequest request, String providerReference) {
     }
 
     private static void tellTheSubscriber(String text) {

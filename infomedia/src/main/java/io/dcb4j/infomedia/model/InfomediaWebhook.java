@@ -78,9 +78,10 @@ public record InfomediaWebhook(
     /** Without the parameters, the MSISDN masked and the encrypted {@code mx} shortened. */
     @Override
     public String toString() {
-        return "InfomediaWebhook[type=" + type + ", etid=" + etid + ", msisdn=" + msisdn + ", mx="
+        String text = "InfomediaWebhook[type=" + type + ", etid=" + etid + ", msisdn=" + msisdn + ", mx="
                 + (mx == null ? null : Msisdn.mask(mx)) + ", productId=" + productId + ", success=" + success
                 + ", charge=" + charge + ", transactionStatus=" + (transactionStatus == null ? null
                 : transactionStatus.code()) + ", txid=" + txid + "]";
+        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
     }
 }

@@ -32,4 +32,15 @@ public record PaymentConfirmation(String status, StatusDescription description, 
     public boolean isSuccess() {
         return status != null && status.strip().equalsIgnoreCase("Success");
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -23,4 +23,15 @@ public record PinResult(String status, StatusDescription description, String pin
         Objects.requireNonNull(description, "description");
         pinId = pinId == null || pinId.isBlank() ? null : pinId;
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

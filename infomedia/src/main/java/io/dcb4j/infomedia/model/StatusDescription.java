@@ -50,4 +50,15 @@ public record StatusDescription(String code, String text, String raw) {
     public boolean hasCode(String other) {
         return code != null && code.equalsIgnoreCase(other);
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -64,4 +64,15 @@ public record TransactionStatus(String code, boolean billed, FailureReason failu
         }
         return FailureReason.OTHER;
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }

@@ -36,4 +36,15 @@ public record UnsubscribeResult(
         Objects.requireNonNull(description, "description");
         sid = sid == null || sid.isBlank() ? null : sid;
     }
+
+    /**
+     * The components, with the provider's texts cleaned (control and bidi characters removed, phone numbers
+     * masked, at most 300 characters each).
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+    }
 }
