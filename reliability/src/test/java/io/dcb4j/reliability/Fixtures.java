@@ -275,6 +275,25 @@ final class Fixtures {
             + "\"transactionOperationStatus\":\"Charged\",\"totalAmountCharged\":\"3.00\",\"errorCode\":\"00\","
             + "\"errorMessage\":\"\"}}";
 
+    // ---------------------------------------------------------------- valid callbacks
+
+    /** A valid query-string callback of each provider whose callbacks are query strings, by parser name. */
+    static final Map<String, String> CALLBACK_QUERIES = Map.of(
+            "eklectic", "action=RENEW&subscriptionid=23939206&transaction=tx-77&offreid=123&amount=0.5"
+                    + "&date=2022-02-17+15%3A11%3A18&msisdn=" + MSISDN_DIGITS + "&canal=SMS",
+            "infomedia", "msisdn=971500000000&mcc=424&mnc=2&productid=92000000&etid=5&chargeAmount=20"
+                    + "&currencyCode=AED&transactionStatus=00&success=1&txid=tx-5",
+            "centili", "transactionid=tx-1001&status=success&amount=5&currency=EUR&phone=" + MSISDN_DIGITS
+                    + "&transactiontype=CHARGE&country=RS&mno=22001",
+            "b2m-aoc", "status=subscribed&spTransID=SP1&subscriptionID=s1&msisdn=8801812345678&aocTransID=AOC1");
+
+    /** A valid Eclipse VAS payment callback body. */
+    static final String ECL_CALLBACK = "{\"paymentId\":172565,\"externalUniqueId\":\"order-1\","
+            + "\"status\":\"SUCCESSFUL\",\"amount\":100.00,\"fee\":0E-9,\"currency\":\"UGX\","
+            + "\"phone\":\"" + MSISDN_DIGITS + "\",\"created\":\"2024-03-01T08:00:00.000+0000\","
+            + "\"lastModified\":\"2024-03-01T08:01:00.000Z\",\"additionalFields\":[{\"id\":\"msisdn\","
+            + "\"value\":\"" + MSISDN_DIGITS + "\"}]}";
+
     // ---------------------------------------------------------------- providers
 
     static final AtomicInteger KEYS = new AtomicInteger();

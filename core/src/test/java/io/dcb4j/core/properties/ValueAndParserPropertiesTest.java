@@ -21,10 +21,14 @@ import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
-/** For any input only documented exceptions come out, and valid inputs round-trip. */
+/**
+ * For any input only documented exceptions come out, and valid inputs round-trip. Each property has a fixed
+ * seed (see {@code junit-platform.properties}); the counterexamples these properties found are plain tests in
+ * {@code MsisdnTest} and {@code MoneyTest}.
+ */
 class ValueAndParserPropertiesTest {
 
-    @Property
+    @Property(seed = "27182801")
     void msisdnAcceptsOrRejectsWithIllegalArgumentOnly(@ForAll @StringLength(max = 40) String raw) {
         try {
             Msisdn m = Msisdn.of(raw);
@@ -43,14 +47,14 @@ class ValueAndParserPropertiesTest {
                 .filter(d -> !d.startsWith("00") && !d.chars().allMatch(c -> c == '0'));
     }
 
-    @Property
+    @Property(seed = "27182802")
     void validMsisdnsRoundTripThroughAnyFormatting(@ForAll("digits") String digits) {
         String formatted = "+" + digits.substring(0, 3) + " " + digits.substring(3, 5) + "-" + digits.substring(5);
         assertThat(Msisdn.of(formatted).digits()).isEqualTo(digits);
         assertThat(Redaction.scrubText("n=" + digits)).doesNotContain(digits);
     }
 
-    @Property
+    @Property(seed = "27182803")
     void moneyParsesWhatBigDecimalPrintsAndRejectsTheRest(
             @ForAll @BigRange(min = "-1000000", max = "1000000") BigDecimal amount,
             @ForAll @StringLength(max = 12) String junk) {
@@ -64,7 +68,7 @@ class ValueAndParserPropertiesTest {
         }
     }
 
-    @Property
+    @Property(seed = "27182804")
     void queryStringNeverThrowsAndRoundTripsEncodedPairs(@ForAll @StringLength(max = 200) String raw,
             @ForAll @StringLength(min = 1, max = 20) String key, @ForAll @StringLength(max = 40) String value) {
         Map<String, List<String>> any = QueryString.parse(raw);
@@ -77,7 +81,7 @@ class ValueAndParserPropertiesTest {
         }
     }
 
-    @Property
+    @Property(seed = "27182805")
     void inboundNotificationAcceptsAnyUri(@ForAll @StringLength(max = 120) String uri,
             @ForAll @IntRange(min = 0, max = 3) int method) {
         InboundNotification n = InboundNotification.builder(List.of("GET", "POST", "PUT", "get").get(method))
