@@ -159,7 +159,8 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
                 .hasMessageContaining("out of range").hasMessageContaining("'amount'")
                 .satisfies(e -> assertThat(((DcbProtocolException) e).operation()).isEqualTo("parseNotification"));
         String twice = "{\"paymentId\":172565,\"status\":\"SUCCESSFUL\",\"status\":\"ERROR\",\"amount\":100}";
-        assertThatThrownBy(() -> parser.parse(signed(twice))).isInstanceOf(DcbProtocolException.class)
+        assertThatThrownBy(() -> parser.parse(signed(twice)))
+                .isInstanceOf(io.dcb4j.core.error.NotificationRejectedException.class)
                 .hasMessageContaining("'status'");
         String ok = "{\"paymentId\":172565,\"status\":\"SUCCESSFUL\",\"amount\":100.00,\"currency\":\"UGX\","
                 + "\"created\":\"2024-01-26T15:14:53.000+0000\",\"lastModified\":\"2024-01-26T15:15:53.000+0000\"}";

@@ -227,6 +227,24 @@ public final class Json {
         }
     }
 
+    /**
+     * The first key a JSON body repeats in one object (at any depth) with a different value.
+     *
+     * @param body the JSON
+     * @return the key; empty when every repeat is identical, there is none, or the body is not JSON (its
+     *     reader reports that its own way)
+     */
+    public static java.util.Optional<String> firstAmbiguousKey(byte[] body) {
+        if (body.length == 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(scan(body).differing());
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Reads the value at the current token into a tree, stopping at the first differing repeat. */
     private static JsonNode scan(JsonParser p, String[] found) throws IOException {
         JsonToken t = p.currentToken();

@@ -184,10 +184,9 @@ public final class InboundNotification {
      * @throws io.dcb4j.core.error.NotificationRejectedException naming the key, never its values
      */
     public void requireUnambiguousJsonBody(String provider) {
-        String key = JsonDuplicates.firstAmbiguousKey(body);
-        if (key != null) {
+        io.dcb4j.core.internal.Json.firstAmbiguousKey(body).ifPresent(key -> {
             throw QueryString.ambiguous(provider, key);
-        }
+        });
     }
 
     /**
