@@ -75,7 +75,6 @@ class AmbiguousParametersTest {
         for (String body : List.of(
                 "{\"status\":\"Charged\",\"amount\":1,\"status\":\"Denied\"}",
                 "{\"paymentId\":1,\"paymentId\":2}",
-                "{\"amount\":100.00,\"amount\":100.0}",
                 "{\"amount\":\"1\",\"amount\":1}",
                 "{\"data\":{\"status\":\"SUCCESSFUL\",\"status\":\"ERROR\"}}",
                 "{\"items\":[{\"a\":1},{\"a\":1,\"a\":null}]}",
@@ -92,6 +91,7 @@ class AmbiguousParametersTest {
     void identicalJsonRepeatsAndOtherBodiesPass() {
         for (String body : List.of(
                 "{\"status\":\"Charged\",\"status\":\"Charged\"}",
+                "{\"amount\":100.00,\"amount\":100.0}",
                 "{\"o\":{\"x\":[1,{\"y\":true}]},\"o\":{\"x\":[1,{\"y\":true}]}}",
                 "{\"a\":1,\"b\":1}",
                 "[{\"a\":1},{\"a\":2}]",
