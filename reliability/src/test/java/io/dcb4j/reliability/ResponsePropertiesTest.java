@@ -88,8 +88,8 @@ class ResponsePropertiesTest {
                     .baseUrl(wm.baseUrl() + "/dcb").options(relaxed).build();
             case "eclipse-vas" -> io.dcb4j.eclipsevas.EclipseVasClient.builder().baseUrl(wm.baseUrl()).tenantId(242)
                     .credentials("i", "p").defaultCustomerId(723689).options(relaxed).build();
-            case "centili" -> io.dcb4j.centili.CentiliClient.builder().clientId("c").clientSecret("s").username("u")
-                    .password("p").tokenUrl(wm.baseUrl() + Fixtures.CEN_TOKEN_PATH)
+            case "centili" -> io.dcb4j.centili.CentiliClient.builder().clientId("shop-client").clientSecret("secret-9f2a")
+                    .username("api-user").password("password-7c1e").tokenUrl(wm.baseUrl() + Fixtures.CEN_TOKEN_PATH)
                     .baseUrl(wm.baseUrl() + Fixtures.CEN_API).options(relaxed).defaultServiceKey("svc-gold").build();
             default -> io.dcb4j.b2maoc.B2mAocClient.builder().baseUrl(wm.baseUrl()).options(relaxed).build();
         };
