@@ -19,7 +19,8 @@ public interface BillingProvider extends AutoCloseable {
     String id();
 
     /**
-     * What this provider supports. The optional accessors below are present exactly for these.
+     * What this provider supports. The optional accessors below are present exactly for these, and a present
+     * part never refuses its operations as unsupported.
      *
      * @return the capabilities
      */
@@ -43,21 +44,33 @@ public interface BillingProvider extends AutoCloseable {
     Optional<PinSubscriptions> pinSubscriptions();
 
     /**
-     * One-off charges and their status, when {@link Capability#ONE_OFF_CHARGE} or {@link
-     * Capability#CHARGE_STATUS} is supported.
+     * One-off charges and their status, when {@link Capability#ONE_OFF_CHARGE} (and with it {@link
+     * Capability#CHARGE_STATUS}) is supported.
      *
      * @return the API
      */
     Optional<Charges> charges();
 
     /**
-     * Subscription status, cancel and renew, when any of {@link Capability#SUBSCRIPTION_STATUS}, {@link
-     * Capability#CANCEL} or {@link Capability#RENEW} is supported. An operation whose capability is missing
-     * throws {@link UnsupportedOperationException}.
+     * Subscription status, when {@link Capability#SUBSCRIPTION_STATUS} is supported.
      *
      * @return the API
      */
     Optional<Subscriptions> subscriptions();
+
+    /**
+     * Cancelling subscriptions, when {@link Capability#CANCEL} is supported.
+     *
+     * @return the API
+     */
+    Optional<Cancellations> cancellations();
+
+    /**
+     * Renewing subscriptions on the merchant's initiative, when {@link Capability#RENEW} is supported.
+     *
+     * @return the API
+     */
+    Optional<Renewals> renewals();
 
     /**
      * The callback parser, when {@link Capability#NOTIFICATIONS} is supported.

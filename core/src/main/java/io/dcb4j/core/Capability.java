@@ -1,21 +1,23 @@
 package io.dcb4j.core;
 
-/** What a provider can do through the neutral API. */
+/**
+ * What a provider can do through the neutral API. Each capability has its accessor on {@link BillingProvider},
+ * present exactly when the capability is supported; what a provider offers beyond the neutral API (a
+ * catalogue, refunds, lookups) is in its typed client.
+ */
 public enum Capability {
     /** Subscribe with a PIN sent by SMS: {@link BillingProvider#pinSubscriptions()}. */
     PIN_SUBSCRIPTION,
-    /** Charge once: {@link Charges#charge}. */
+    /** Charge once: {@link Charges#charge}; always together with {@link #CHARGE_STATUS}. */
     ONE_OFF_CHARGE,
-    /** Query a charge: {@link Charges#status}. */
+    /** Query a charge: {@link Charges#status}; always together with {@link #ONE_OFF_CHARGE}. */
     CHARGE_STATUS,
     /** Query a subscription: {@link Subscriptions#status}. */
     SUBSCRIPTION_STATUS,
-    /** Cancel a subscription: {@link Subscriptions#cancel}. */
+    /** Cancel a subscription: {@link BillingProvider#cancellations()}. */
     CANCEL,
-    /** Renew a subscription on the merchant's initiative: {@link Subscriptions#renew}. */
+    /** Renew a subscription on the merchant's initiative: {@link BillingProvider#renewals()}. */
     RENEW,
-    /** List what can be sold (provider-specific API). */
-    CATALOG,
     /** Parse the provider's callbacks: {@link BillingProvider#notifications()}. */
     NOTIFICATIONS
 }

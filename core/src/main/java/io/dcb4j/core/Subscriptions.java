@@ -1,11 +1,13 @@
 package io.dcb4j.core;
 
-import io.dcb4j.core.model.CancelResult;
-import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionInfo;
 import io.dcb4j.core.model.SubscriptionRef;
 
-/** Existing subscriptions: status, cancel, renew. */
+/**
+ * The state of existing subscriptions, present exactly when the provider supports {@link
+ * Capability#SUBSCRIPTION_STATUS}. Cancelling and renewing are their own parts ({@link Cancellations},
+ * {@link Renewals}), so that a present part never refuses its one operation.
+ */
 public interface Subscriptions {
 
     /**
@@ -13,26 +15,8 @@ public interface Subscriptions {
      *
      * @param subscription the subscription
      * @return what the provider says
-     * @throws UnsupportedOperationException when the provider lacks {@link Capability#SUBSCRIPTION_STATUS}
      * @throws io.dcb4j.core.error.NotFoundException when unknown
+     * @throws io.dcb4j.core.error.DcbException on other failures
      */
     SubscriptionInfo status(SubscriptionRef subscription);
-
-    /**
-     * Cancels the subscription.
-     *
-     * @param subscription the subscription
-     * @return the outcome
-     * @throws UnsupportedOperationException when the provider lacks {@link Capability#CANCEL}
-     */
-    CancelResult cancel(SubscriptionRef subscription);
-
-    /**
-     * Renews the subscription now.
-     *
-     * @param subscription the subscription
-     * @return the outcome, with the reference to use from now on
-     * @throws UnsupportedOperationException when the provider lacks {@link Capability#RENEW}
-     */
-    RenewResult renew(SubscriptionRef subscription);
 }
