@@ -277,6 +277,40 @@ public final class ProviderConfig {
     }
 
     /**
+     * A time zone id such as {@code Africa/Tunis} or {@code UTC}.
+     *
+     * @param key the key, normally {@code zone}
+     * @return the zone when the key is present
+     * @throws ConfigurationException when not a known zone id
+     */
+    public Optional<java.time.ZoneId> zone(String key) {
+        return optional(key).map(v -> {
+            try {
+                return java.time.ZoneId.of(v.strip());
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigurationException(provider, key, "is not a known time zone id such as UTC");
+            }
+        });
+    }
+
+    /**
+     * An ISO 4217 currency code, in any case.
+     *
+     * @param key the key, normally {@code currency}
+     * @return the currency when the key is present
+     * @throws ConfigurationException when not an ISO 4217 code
+     */
+    public Optional<java.util.Currency> currency(String key) {
+        return optional(key).map(v -> {
+            try {
+                return java.util.Currency.getInstance(v.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(provider, key, "is not an ISO 4217 currency code");
+            }
+        });
+    }
+
+    /**
      * The transport options from the common keys.
      *
      * @return the options

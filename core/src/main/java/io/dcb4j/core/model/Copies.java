@@ -27,7 +27,9 @@ final class Copies {
      * An unmodifiable map whose {@code toString()} masks MSISDN-like numbers and credential fields, so that
      * printing a request or result never shows a full MSISDN passed as a provider parameter.
      */
-    private static final class Scrubbed extends java.util.AbstractMap<String, String> {
+    private static final class Scrubbed extends java.util.AbstractMap<String, String>
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private final Map<String, String> delegate;
 
         Scrubbed(Map<String, String> delegate) {
@@ -54,6 +56,15 @@ final class Copies {
             return delegate.size();
         }
 
+        /** Serialized as a plain ordered map, and copied (scrubbing again) when read. */
+        private Object writeReplace() {
+            return new Serialized(new LinkedHashMap<>(delegate));
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+            throw new java.io.InvalidObjectException("read through its serialized form only");
+        }
+
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder("{");
@@ -65,6 +76,12 @@ final class Copies {
                         ? io.dcb4j.core.internal.Redaction.MASK : io.dcb4j.core.internal.Redaction.scrubText(v));
             });
             return sb.append('}').toString();
+        }
+    }
+
+    private record Serialized(LinkedHashMap<String, String> entries) implements java.io.Serializable {
+        private Object readResolve() {
+            return of(entries);
         }
     }
 }

@@ -19,7 +19,9 @@ import java.util.Objects;
  * way. What you ask a provider to charge must be positive; {@link ChargeRequest} and {@link SubscribeRequest}
  * check that.
  */
-public final class Money implements Comparable<Money> {
+public final class Money implements Comparable<Money>, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The most significant digits an amount may have. */
     public static final int MAX_PRECISION = 40;
@@ -229,5 +231,20 @@ public final class Money implements Comparable<Money> {
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+
+    /** Serialized as amount and currency code, and validated again by {@link #of} when read. */
+    private Object writeReplace() {
+        return new Serialized(amount, currency.getCurrencyCode());
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a Money is read through its serialized form only");
+    }
+
+    private record Serialized(BigDecimal amount, String currency) implements java.io.Serializable {
+        private Object readResolve() {
+            return Money.of(amount, Currency.getInstance(currency));
+        }
     }
 }

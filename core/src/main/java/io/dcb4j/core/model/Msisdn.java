@@ -13,7 +13,9 @@ import java.util.Objects;
  * {@link #toString()} masks the middle so that a full MSISDN never reaches a log line by accident; use
  * {@link #digits()} or {@link #e164()} where the provider API needs the number.
  */
-public final class Msisdn {
+public final class Msisdn implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String digits;
 
@@ -137,5 +139,20 @@ public final class Msisdn {
     @Override
     public String toString() {
         return masked();
+    }
+
+    /** Serialized as its digits and validated again by {@link #of} when read. */
+    private Object writeReplace() {
+        return new Serialized(digits);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("an Msisdn is read through its serialized form only");
+    }
+
+    private record Serialized(String digits) implements java.io.Serializable {
+        private Object readResolve() {
+            return Msisdn.of(digits);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Billing API and Stripe's PaymentIntent {@code next_action}. Switch on {@link #type()} or pattern-match on
  * the record types.
  */
-public sealed interface NextAction
+public sealed interface NextAction extends java.io.Serializable
         permits NextAction.None, NextAction.EnterPin, NextAction.Redirect, NextAction.SendSms,
                 NextAction.SolveCaptcha, NextAction.Unknown {
 
@@ -74,6 +74,10 @@ public sealed interface NextAction
         @Override
         public String toString() {
             return "NONE";
+        }
+
+        private Object readResolve() {
+            return INSTANCE;
         }
     }
 
@@ -219,7 +223,7 @@ public sealed interface NextAction
      * @param answerId the id to send back
      * @param imageUrl the answer's image
      */
-    record CaptchaAnswer(String answerId, String imageUrl) {
+    record CaptchaAnswer(String answerId, String imageUrl) implements java.io.Serializable {
 
         /**
          * The components, with the provider's texts cleaned.

@@ -6,7 +6,7 @@ package io.dcb4j.core.model;
  *
  * @param value the identifier as the provider writes it
  */
-public record OfferId(String value) {
+public record OfferId(String value) implements java.io.Serializable {
 
     /**
      * Validates the identifier.

@@ -8,6 +8,12 @@ import java.util.Objects;
  * The answer to a PIN request: what the subscriber must do next and what the provider needs to confirm.
  * Pass it back unchanged to {@code PinSubscriptions.confirmPin}.
  *
+ * <p>Between the two steps the challenge usually waits in the subscriber's web session, often a shared one
+ * (Spring Session on Redis or JDBC): it is {@link java.io.Serializable}, and so is everything it holds
+ * ({@link SubscribeRequest}, {@link Msisdn}, {@link Money}, {@link NextAction}). Reading it back validates
+ * the MSISDN and the amount again. The serialized form holds the full MSISDN, as the session does anyway:
+ * keep the session store private.
+ *
  * @param provider the provider id
  * @param challengeId the provider's id of this challenge (Eklectic {@code code}, Centili transaction id), or
  *     null when the provider has none
@@ -22,7 +28,7 @@ public record PinChallenge(
         SubscribeRequest request,
         Instant expiresAt,
         NextAction nextAction,
-        Map<String, String> details) {
+        Map<String, String> details) implements java.io.Serializable {
 
     /**
      * Validates and copies.

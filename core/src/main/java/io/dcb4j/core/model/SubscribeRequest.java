@@ -27,7 +27,7 @@ public record SubscribeRequest(
         String description,
         String clientReference,
         String returnUrl,
-        Map<String, String> params) {
+        Map<String, String> params) implements java.io.Serializable {
 
     /**
      * Validates and copies.

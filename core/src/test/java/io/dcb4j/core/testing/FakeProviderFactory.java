@@ -55,6 +55,16 @@ public final class FakeProviderFactory implements BillingProviderFactory {
             }
 
             @Override
+            public Optional<io.dcb4j.core.Cancellations> cancellations() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<io.dcb4j.core.Renewals> renewals() {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<NotificationParser> notifications() {
                 return Optional.empty();
             }
