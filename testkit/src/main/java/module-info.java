@@ -20,4 +20,12 @@ module io.dcb4j.testkit {
     opens io.dcb4j.testkit.eclipsevas to com.fasterxml.jackson.databind;
     opens io.dcb4j.testkit.centili to com.fasterxml.jackson.databind;
     opens io.dcb4j.testkit.b2maoc to com.fasterxml.jackson.databind;
+
+    uses io.dcb4j.testkit.SimulatorFactory;
+    provides io.dcb4j.testkit.SimulatorFactory with
+            io.dcb4j.testkit.eklectic.EklecticSimulator.Factory,
+            io.dcb4j.testkit.infomedia.InfomediaSimulator.Factory,
+            io.dcb4j.testkit.eclipsevas.EclipseVasSimulator.Factory,
+            io.dcb4j.testkit.centili.CentiliSimulator.Factory,
+            io.dcb4j.testkit.b2maoc.B2mAocSimulator.Factory;
 }

@@ -1,30 +1,38 @@
 package io.dcb4j.testkit;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Starts simulators by provider id. */
+/**
+ * Starts simulators by provider id. The simulators are found with {@link java.util.ServiceLoader} as {@link
+ * SimulatorFactory} services: testkit's own five, and any a provider module outside this repository ships.
+ */
 public final class Simulators {
-
-    private static final Map<String, String> CLASSES = new TreeMap<>(Map.of(
-            "eklectic", "io.dcb4j.testkit.eklectic.EklecticSimulator",
-            "infomedia", "io.dcb4j.testkit.infomedia.InfomediaSimulator",
-            "eclipse-vas", "io.dcb4j.testkit.eclipsevas.EclipseVasSimulator",
-            "centili", "io.dcb4j.testkit.centili.CentiliSimulator",
-            "b2m-aoc", "io.dcb4j.testkit.b2maoc.B2mAocSimulator"));
 
     private Simulators() {
     }
 
+    private static Map<String, SimulatorFactory> factories() {
+        Map<String, SimulatorFactory> found = new TreeMap<>();
+        for (SimulatorFactory f : java.util.ServiceLoader.load(SimulatorFactory.class,
+                Simulators.class.getClassLoader())) {
+            SimulatorFactory twin = found.putIfAbsent(f.providerId(), f);
+            if (twin != null && twin.getClass() != f.getClass()) {
+                throw new IllegalStateException("two simulators for provider '" + f.providerId() + "': "
+                        + twin.getClass().getName() + " and " + f.getClass().getName());
+            }
+        }
+        return found;
+    }
+
     /**
-     * The provider ids that have a simulator.
+     * The provider ids that have a simulator: every {@link SimulatorFactory} on the class or module path.
      *
      * @return the ids, sorted
      */
     public static Set<String> ids() {
-        return CLASSES.keySet();
+        return java.util.Collections.unmodifiableSet(factories().keySet());
     }
 
     /**
@@ -32,19 +40,15 @@ public final class Simulators {
      *
      * @param providerId the provider id
      * @return the running simulator; close it when done
-     * @throws IllegalArgumentException for an unknown id
+     * @throws IllegalArgumentException for an id without a simulator
      */
     public static Simulator start(String providerId) {
-        String cls = CLASSES.get(providerId);
-        if (cls == null) {
-            throw new IllegalArgumentException("no simulator for provider '" + providerId + "'; known: " + ids());
+        Map<String, SimulatorFactory> all = factories();
+        SimulatorFactory f = all.get(providerId);
+        if (f == null) {
+            throw new IllegalArgumentException("no simulator for provider '" + providerId + "'; known: "
+                    + all.keySet());
         }
-        try {
-            return (Simulator) Class.forName(cls).getConstructor().newInstance();
-        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("simulator class " + cls + " unusable", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("simulator " + providerId + " failed to start", e.getCause());
-        }
+        return f.start();
     }
 }

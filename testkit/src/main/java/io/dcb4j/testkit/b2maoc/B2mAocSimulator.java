@@ -507,4 +507,22 @@ public final class B2mAocSimulator extends AbstractSimulator {
             return Optional.ofNullable(s == null ? null : s.subscriptionId);
         }
     }
+
+    /** Registers this simulator with {@link io.dcb4j.testkit.Simulators} through {@link java.util.ServiceLoader}. */
+    public static final class Factory implements io.dcb4j.testkit.SimulatorFactory {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public String providerId() {
+            return "b2m-aoc";
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start() {
+            return new B2mAocSimulator();
+        }
+    }
 }

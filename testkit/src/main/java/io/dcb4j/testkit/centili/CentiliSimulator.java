@@ -635,4 +635,22 @@ public final class CentiliSimulator extends AbstractSimulator {
         String s = v.asText();
         return s.isBlank() ? null : s;
     }
+
+    /** Registers this simulator with {@link io.dcb4j.testkit.Simulators} through {@link java.util.ServiceLoader}. */
+    public static final class Factory implements io.dcb4j.testkit.SimulatorFactory {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public String providerId() {
+            return "centili";
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start() {
+            return new CentiliSimulator();
+        }
+    }
 }

@@ -473,4 +473,22 @@ public final class EclipseVasSimulator extends AbstractSimulator {
             return m;
         }
     }
+
+    /** Registers this simulator with {@link io.dcb4j.testkit.Simulators} through {@link java.util.ServiceLoader}. */
+    public static final class Factory implements io.dcb4j.testkit.SimulatorFactory {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public String providerId() {
+            return "eclipse-vas";
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start() {
+            return new EclipseVasSimulator();
+        }
+    }
 }

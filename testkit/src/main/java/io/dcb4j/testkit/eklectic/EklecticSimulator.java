@@ -429,4 +429,22 @@ public final class EklecticSimulator extends AbstractSimulator {
     private static SimResponse notFound() {
         return SimResponse.json(404, Map.of("error", "not_found", "message", "Subscription not found"));
     }
+
+    /** Registers this simulator with {@link io.dcb4j.testkit.Simulators} through {@link java.util.ServiceLoader}. */
+    public static final class Factory implements io.dcb4j.testkit.SimulatorFactory {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public String providerId() {
+            return "eklectic";
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start() {
+            return new EklecticSimulator();
+        }
+    }
 }

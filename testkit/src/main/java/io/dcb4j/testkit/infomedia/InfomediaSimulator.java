@@ -487,4 +487,22 @@ public final class InfomediaSimulator extends AbstractSimulator {
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    /** Registers this simulator with {@link io.dcb4j.testkit.Simulators} through {@link java.util.ServiceLoader}. */
+    public static final class Factory implements io.dcb4j.testkit.SimulatorFactory {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public String providerId() {
+            return "infomedia";
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start() {
+            return new InfomediaSimulator();
+        }
+    }
 }

@@ -1,0 +1,280 @@
+package io.dcb4j.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.BillingProviders;
+import io.dcb4j.core.Capability;
+import io.dcb4j.core.Charges;
+import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.error.DcbException;
+import io.dcb4j.core.error.DcbTransportException;
+import io.dcb4j.core.error.InsufficientFundsException;
+import io.dcb4j.core.error.InvalidPinException;
+import io.dcb4j.core.error.NotFoundException;
+import io.dcb4j.core.error.ProviderUnavailableException;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.ChargeResult;
+import io.dcb4j.core.model.ChargeState;
+import io.dcb4j.core.model.FailureReason;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.NextAction;
+import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.SubscriptionRef;
+import io.dcb4j.core.model.SubscriptionResult;
+import io.dcb4j.core.model.SubscriptionState;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The neutral contract every provider passes, as a JUnit 5 class to extend: the same scenarios, through
+ * {@link BillingProvider} only, against the provider's simulator, skipping (as an assumption, not a failure)
+ * only what the provider's {@code capabilities()} says it lacks. A provider module extends it in its tests
+ * and names its provider:
+ *
+ * <pre>{@code
+ * class FooContractTest extends ProviderContract {
+ *     FooContractTest() {
+ *         super("foo");   // a SimulatorFactory for "foo" must be registered
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The client under test is built by the provider's {@link io.dcb4j.core.spi.BillingProviderFactory} from
+ * {@link Simulator#clientConfig()}, so registration and configuration are part of the contract. Needs JUnit
+ * Jupiter on the test class path.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ProviderContract {
+
+    private final String providerId;
+    private Simulator sim;
+    private BillingProvider client;
+
+    /**
+     * Names the provider under test.
+     *
+     * @param providerId the provider id, with a registered {@link SimulatorFactory}
+     */
+    protected ProviderContract(String providerId) {
+        this.providerId = providerId;
+    }
+
+    /**
+     * Starts the provider's simulator; by default through {@link Simulators#start}. Override to start it
+     * another way.
+     *
+     * @return the running simulator
+     */
+    protected Simulator startSimulator() {
+        return Simulators.start(providerId);
+    }
+
+    /** Starts the simulator and builds the client once for all scenarios. */
+    @BeforeAll
+    protected final void startContract() {
+        sim = startSimulator();
+        client = sim.newClient();
+    }
+
+    /** Closes the client and the simulator. */
+    @AfterAll
+    protected final void stopContract() {
+        if (client != null) {
+            client.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    /** Forgets every subscription, charge and callback of the previous scenario. */
+    @BeforeEach
+    protected final void resetSimulator() {
+        sim.reset();
+    }
+
+    private void assume(Capability capability) {
+        assumeTrue(client.supports(capability), () -> providerId + " lacks " + capability);
+    }
+
+    /** The factory is registered, the ids match, and each neutral part is present exactly for its capability. */
+    @Test
+    public void registeredAndEveryPartMatchesItsCapability() {
+        assertTrue(BillingProviders.available().contains(providerId), "registered with BillingProviders");
+        assertEquals(providerId, client.id());
+        Set<Capability> caps = client.capabilities();
+        assertEquals(caps.contains(Capability.PIN_SUBSCRIPTION), client.pinSubscriptions().isPresent());
+        assertEquals(caps.contains(Capability.ONE_OFF_CHARGE), client.charges().isPresent());
+        assertEquals(caps.contains(Capability.CHARGE_STATUS), client.charges().isPresent());
+        assertEquals(caps.contains(Capability.SUBSCRIPTION_STATUS), client.subscriptions().isPresent());
+        assertEquals(caps.contains(Capability.CANCEL), client.cancellations().isPresent());
+        assertEquals(caps.contains(Capability.RENEW), client.renewals().isPresent());
+        assertEquals(caps.contains(Capability.NOTIFICATIONS), client.notifications().isPresent());
+    }
+
+    /** PIN subscribe gives ACTIVE; status says ACTIVE; cancel gives CANCELLED; status then says it ended. */
+    @Test
+    public void subscribeWithPinThenStatusThenCancel() {
+        assume(Capability.PIN_SUBSCRIPTION);
+        SubscriptionRef ref = subscribe(sim.sampleMsisdn());
+        if (client.supports(Capability.SUBSCRIPTION_STATUS)) {
+            assertEquals(SubscriptionState.ACTIVE, client.subscriptions().orElseThrow().status(ref).state());
+        }
+        if (client.supports(Capability.CANCEL)) {
+            assertEquals(SubscriptionState.CANCELLED, client.cancellations().orElseThrow().cancel(ref).state());
+            if (client.supports(Capability.SUBSCRIPTION_STATUS)) {
+                SubscriptionState after = client.subscriptions().orElseThrow().status(ref).state();
+                assertTrue(after == SubscriptionState.CANCELLED || after == SubscriptionState.EXPIRED,
+                        "status after cancel: " + after);
+            }
+        }
+    }
+
+    private SubscriptionRef subscribe(Msisdn msisdn) {
+        PinSubscriptions pins = client.pinSubscriptions().orElseThrow();
+        PinChallenge challenge = pins.requestPin(sim.sampleSubscribeRequest(msisdn));
+        assertEquals(providerId, challenge.provider());
+        if (challenge.nextAction().type() != NextAction.Type.ENTER_PIN) {
+            sim.actAsSubscriber(challenge.nextAction(), true);
+        }
+        String pin = sim.pinSentTo(msisdn).orElseThrow();
+        SubscriptionResult result = pins.confirmPin(challenge, pin);
+        assertEquals(SubscriptionState.ACTIVE, result.state());
+        return result.subscription();
+    }
+
+    /** A wrong PIN is an {@link InvalidPinException} naming the provider. */
+    @Test
+    public void aWrongPinIsAnInvalidPinException() {
+        assume(Capability.PIN_SUBSCRIPTION);
+        Msisdn wrong = MagicMsisdn.WRONG_PIN.applyTo(sim.sampleMsisdn().digits());
+        PinSubscriptions pins = client.pinSubscriptions().orElseThrow();
+        PinChallenge challenge = pins.requestPin(sim.sampleSubscribeRequest(wrong));
+        InvalidPinException e = assertThrows(InvalidPinException.class,
+                () -> pins.confirmPin(challenge, sim.pinSentTo(wrong).orElse("0000")));
+        assertEquals(providerId, e.provider());
+    }
+
+    /** A one-off charge ends SUCCEEDED once the subscriber acts and the provider settles. */
+    @Test
+    public void aOneOffChargeSucceedsOnceTheSubscriberActs() {
+        assume(Capability.ONE_OFF_CHARGE);
+        ChargeResult result = chargeAndSettle(sim.sampleMsisdn());
+        assertEquals(ChargeState.SUCCEEDED, result.state());
+        assertNull(result.failureReason());
+    }
+
+    private ChargeResult chargeAndSettle(Msisdn msisdn) {
+        Charges charges = client.charges().orElseThrow();
+        ChargeResult started = charges.charge(sim.sampleCharge(msisdn));
+        if (started.nextAction().type() != NextAction.Type.NONE) {
+            sim.actAsSubscriber(started.nextAction(), true);
+        }
+        ChargeRef ref = started.charge();
+        ChargeResult polled = charges.status(ref);
+        if (!polled.state().isFinal()) {
+            sim.settle(ref);
+            polled = charges.status(ref);
+        }
+        return polled;
+    }
+
+    /** Insufficient funds ends DENIED with that reason, or throws {@link InsufficientFundsException}. */
+    @Test
+    public void insufficientFundsIsADeniedChargeOrATypedException() {
+        assume(Capability.ONE_OFF_CHARGE);
+        Msisdn poor = MagicMsisdn.INSUFFICIENT_FUNDS.applyTo(sim.sampleMsisdn().digits());
+        try {
+            ChargeResult r = chargeAndSettle(poor);
+            assertEquals(ChargeState.DENIED, r.state());
+            assertEquals(FailureReason.INSUFFICIENT_FUNDS, r.failureReason());
+        } catch (InsufficientFundsException e) {
+            assertEquals(providerId, e.provider());
+        }
+    }
+
+    /** Every callback of the flows parses to a known event, with the same id when parsed twice, and a 2xx. */
+    @Test
+    public void everyCallbackOfAFlowParsesToAKnownEventWithAStableId() {
+        assume(Capability.NOTIFICATIONS);
+        if (client.supports(Capability.PIN_SUBSCRIPTION)) {
+            SubscriptionRef ref = subscribe(sim.sampleMsisdn());
+            if (client.supports(Capability.CANCEL)) {
+                client.cancellations().orElseThrow().cancel(ref);
+            }
+        }
+        if (client.supports(Capability.ONE_OFF_CHARGE)) {
+            chargeAndSettle(sim.sampleMsisdn());
+        }
+        List<InboundNotification> callbacks = sim.notifications();
+        assertFalse(callbacks.isEmpty(), "the flows generated callbacks");
+        for (InboundNotification n : callbacks) {
+            BillingEvent first = client.notifications().orElseThrow().parse(n);
+            BillingEvent again = client.notifications().orElseThrow().parse(n);
+            assertEquals(providerId, first.provider());
+            assertNotEquals(BillingEvent.Type.UNKNOWN, first.type());
+            assertFalse(first.eventId().isBlank());
+            assertEquals(first.eventId(), again.eventId());
+            int status = first.acknowledgement().status();
+            assertTrue(status >= 200 && status < 300, "acknowledgement status " + status);
+        }
+    }
+
+    /** An outage is a retryable {@link ProviderUnavailableException}. */
+    @Test
+    public void aProviderOutageIsProviderUnavailable() {
+        Map<String, String> config = new HashMap<>(sim.clientConfig());
+        config.put("max-attempts", "2");
+        try (BillingProvider c = BillingProviders.create(providerId, config)) {
+            Msisdn down = MagicMsisdn.PROVIDER_OUTAGE.applyTo(sim.sampleMsisdn().digits());
+            ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> firstCall(c, down));
+            assertTrue(e.isRetryable());
+        }
+    }
+
+    /** An answer slower than the read timeout is a {@link DcbTransportException}. */
+    @Test
+    public void aSlowAnswerPastTheReadTimeoutIsATransportException() {
+        Map<String, String> config = new HashMap<>(sim.clientConfig());
+        config.put("max-attempts", "1");
+        config.put("read-timeout", "300ms");
+        try (BillingProvider c = BillingProviders.create(providerId, config)) {
+            Msisdn slow = MagicMsisdn.SLOW_ANSWER.applyTo(sim.sampleMsisdn().digits());
+            assertThrows(DcbTransportException.class, () -> firstCall(c, slow));
+        }
+    }
+
+    private void firstCall(BillingProvider c, Msisdn msisdn) {
+        if (c.supports(Capability.PIN_SUBSCRIPTION)) {
+            c.pinSubscriptions().orElseThrow().requestPin(sim.sampleSubscribeRequest(msisdn));
+        } else {
+            c.charges().orElseThrow().charge(sim.sampleCharge(msisdn));
+        }
+    }
+
+    /** The status of an unknown subscription is a {@link NotFoundException}. */
+    @Test
+    public void anUnknownSubscriptionIsNotFound() {
+        assume(Capability.SUBSCRIPTION_STATUS);
+        DcbException e = assertThrows(NotFoundException.class, () -> client.subscriptions().orElseThrow()
+                .status(SubscriptionRef.of("999999999", sim.sampleMsisdn())));
+        assertInstanceOf(NotFoundException.class, e);
+    }
+}
