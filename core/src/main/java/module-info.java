@@ -1,6 +1,8 @@
 /**
- * dcb4j core: the provider-neutral API, value types, errors, tokens and notifications. The internal HTTP
- * and JSON plumbing is exported only to the dcb4j provider modules and the testkit.
+ * dcb4j core: the provider-neutral API, value types, errors, tokens and notifications, and the SPI for
+ * provider modules ({@code io.dcb4j.core.spi} and its sub-packages: the HTTP transport, JSON reading, text
+ * and number helpers, and the client and builder bases). The SPI is for provider modules, wherever they are
+ * maintained; it may change in minor versions. Nothing in {@code io.dcb4j.core.internal} is exported.
  */
 module io.dcb4j.core {
     requires transitive okhttp3;
@@ -12,10 +14,11 @@ module io.dcb4j.core {
     exports io.dcb4j.core.error;
     exports io.dcb4j.core.model;
     exports io.dcb4j.core.notification;
-    exports io.dcb4j.core.spi;
     exports io.dcb4j.core.token;
-    exports io.dcb4j.core.internal to io.dcb4j.eklectic, io.dcb4j.infomedia, io.dcb4j.eclipsevas, io.dcb4j.centili, io.dcb4j.b2maoc, io.dcb4j.testkit;
-    exports io.dcb4j.core.internal.http to io.dcb4j.eklectic, io.dcb4j.infomedia, io.dcb4j.eclipsevas, io.dcb4j.centili, io.dcb4j.b2maoc, io.dcb4j.testkit;
+    exports io.dcb4j.core.spi;
+    exports io.dcb4j.core.spi.http;
+    exports io.dcb4j.core.spi.json;
+    exports io.dcb4j.core.spi.support;
 
     uses io.dcb4j.core.spi.BillingProviderFactory;
 }

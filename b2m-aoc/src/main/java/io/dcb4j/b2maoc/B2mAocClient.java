@@ -24,8 +24,8 @@ import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.ConflictException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ProviderUnavailableException;
-import io.dcb4j.core.internal.http.ApiRequest;
-import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.spi.http.ApiRequest;
+import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.model.CancelResult;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
@@ -658,7 +658,7 @@ public final class B2mAocClient implements BillingProvider {
          *     environment variable does not turn the check off)
          */
         public Builder notificationSecret(String secret) {
-            this.notificationSecret = io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(ID, "notification-secret",
+            this.notificationSecret = io.dcb4j.core.spi.support.ConfigChecks.optionalNonBlank(ID, "notification-secret",
                     secret);
             return this;
         }
@@ -671,7 +671,7 @@ public final class B2mAocClient implements BillingProvider {
          * @return this builder
          */
         public Builder notificationSecretParameter(String parameter) {
-            if (parameter == null || io.dcb4j.core.internal.ConfigChecks.isBlank(parameter)) {
+            if (parameter == null || io.dcb4j.core.spi.support.ConfigChecks.isBlank(parameter)) {
                 throw new ConfigurationException(ID, "notification-secret-parameter", "must not be blank");
             }
             this.notificationSecretParameter = parameter.strip();
@@ -699,7 +699,7 @@ public final class B2mAocClient implements BillingProvider {
          *     listed, or an entry is not an address or block
          */
         public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
-            this.allowList = io.dcb4j.core.internal.ConfigChecks.allowList(ID, "notification-allowed-sources",
+            this.allowList = io.dcb4j.core.spi.support.ConfigChecks.allowList(ID, "notification-allowed-sources",
                     addresses);
             return this;
         }

@@ -136,7 +136,7 @@ public final class ProviderConfig {
         if (v == null) {
             return Optional.empty();
         }
-        return Optional.of(io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(provider, key, v));
+        return Optional.of(io.dcb4j.core.spi.support.ConfigChecks.optionalNonBlank(provider, key, v));
     }
 
     /**
@@ -251,7 +251,7 @@ public final class ProviderConfig {
         if (v == null) {
             return Optional.empty();
         }
-        return Optional.of(io.dcb4j.core.internal.ConfigChecks.allowList(provider, key, java.util.List.of(v)));
+        return Optional.of(io.dcb4j.core.spi.support.ConfigChecks.allowList(provider, key, java.util.List.of(v)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.dcb4j.core;
 
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 
 /**
  * Text that came from a provider (a raw state, a detail, an instruction, a message) is untrusted: it may hold

@@ -12,10 +12,10 @@ import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.NotFoundException;
-import io.dcb4j.core.internal.Redaction;
-import io.dcb4j.core.internal.http.ApiRequest;
-import io.dcb4j.core.internal.http.ApiResponse;
-import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.spi.support.Redaction;
+import io.dcb4j.core.spi.http.ApiRequest;
+import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
@@ -673,7 +673,7 @@ public final class EclipseVasClient implements BillingProvider {
          *     listed, or an entry is not an address or block
          */
         public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
-            this.callbackAllowList = io.dcb4j.core.internal.ConfigChecks.allowList(ID,
+            this.callbackAllowList = io.dcb4j.core.spi.support.ConfigChecks.allowList(ID,
                     "notification-allowed-sources", addresses);
             return this;
         }
@@ -688,7 +688,7 @@ public final class EclipseVasClient implements BillingProvider {
          *     environment variable does not turn signature checks off)
          */
         public Builder callbackHmacKey(String key) {
-            this.callbackHmacKey = io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(ID, "callback-hmac-key", key);
+            this.callbackHmacKey = io.dcb4j.core.spi.support.ConfigChecks.optionalNonBlank(ID, "callback-hmac-key", key);
             return this;
         }
 

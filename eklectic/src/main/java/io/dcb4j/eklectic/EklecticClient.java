@@ -12,9 +12,9 @@ import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.error.NotFoundException;
-import io.dcb4j.core.internal.http.ApiRequest;
-import io.dcb4j.core.internal.http.ApiResponse;
-import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.spi.http.ApiRequest;
+import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.model.CancelResult;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.NextAction;
@@ -584,7 +584,7 @@ public final class EklecticClient implements BillingProvider {
          *     listed, or an entry is not an address or block
          */
         public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
-            this.notificationAllowList = io.dcb4j.core.internal.ConfigChecks.allowList(ID,
+            this.notificationAllowList = io.dcb4j.core.spi.support.ConfigChecks.allowList(ID,
                     "notification-allowed-sources", addresses);
             return this;
         }
@@ -601,8 +601,8 @@ public final class EklecticClient implements BillingProvider {
          *     when a secret is given without a parameter name
          */
         public Builder notificationSecret(String parameter, String secret) {
-            io.dcb4j.core.internal.ConfigChecks.optionalNonBlank(ID, "notification-secret", secret);
-            if (secret != null && (parameter == null || io.dcb4j.core.internal.ConfigChecks.isBlank(parameter))) {
+            io.dcb4j.core.spi.support.ConfigChecks.optionalNonBlank(ID, "notification-secret", secret);
+            if (secret != null && (parameter == null || io.dcb4j.core.spi.support.ConfigChecks.isBlank(parameter))) {
                 throw new ConfigurationException(ID, "notification-secret-parameter", "is required");
             }
             this.notificationSecretParameter = parameter == null ? "secret" : parameter.strip();

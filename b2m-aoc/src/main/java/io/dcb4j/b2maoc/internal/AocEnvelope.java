@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
-import io.dcb4j.core.internal.Json;
-import io.dcb4j.core.internal.Redaction;
-import io.dcb4j.core.internal.http.ApiResponse;
+import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.support.Redaction;
+import io.dcb4j.core.spi.http.ApiResponse;
 import java.util.Locale;
 import java.util.Map;
 

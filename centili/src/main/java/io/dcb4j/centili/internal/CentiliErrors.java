@@ -11,10 +11,10 @@ import io.dcb4j.core.error.InvalidRequestException;
 import io.dcb4j.core.error.NotFoundException;
 import io.dcb4j.core.error.PinAttemptsExceededException;
 import io.dcb4j.core.error.ProviderUnavailableException;
-import io.dcb4j.core.internal.http.ApiRequest;
-import io.dcb4j.core.internal.http.ApiResponse;
-import io.dcb4j.core.internal.http.ErrorMapper;
-import io.dcb4j.core.internal.http.HttpErrors;
+import io.dcb4j.core.spi.http.ApiRequest;
+import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.http.ErrorMapper;
+import io.dcb4j.core.spi.http.HttpErrors;
 import java.util.Locale;
 
 /**

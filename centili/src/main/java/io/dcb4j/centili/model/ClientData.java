@@ -31,6 +31,6 @@ public record ClientData(String clientUserId, PageCustomization pageCustomizatio
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

@@ -42,7 +42,7 @@ public record StartTransactionRequest(
         if (serviceKey == null || serviceKey.isBlank()) {
             throw new IllegalArgumentException("serviceKey is required");
         }
-        io.dcb4j.core.internal.Decimals.requirePositive("price", price);
+        io.dcb4j.core.spi.support.Decimals.requirePositive("price", price);
         params = params == null ? List.of() : List.copyOf(params);
     }
 

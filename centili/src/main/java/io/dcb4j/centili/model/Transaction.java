@@ -63,6 +63,6 @@ public record Transaction(
                 + (timeCharged == null ? rawTimeCharged : timeCharged) + ", transactionStatus="
                 + rawTransactionStatus + ", clientData=" + clientData + ", serviceKey=" + serviceKey + ", error="
                 + error + ", operator=" + operator + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

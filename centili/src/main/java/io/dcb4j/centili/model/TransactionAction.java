@@ -59,7 +59,7 @@ public sealed interface TransactionAction
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed interface TransactionAction
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -134,7 +134,7 @@ public sealed interface TransactionAction
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -180,7 +180,7 @@ public sealed interface TransactionAction
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -199,7 +199,7 @@ public sealed interface TransactionAction
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -231,7 +231,7 @@ public sealed interface TransactionAction
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 }

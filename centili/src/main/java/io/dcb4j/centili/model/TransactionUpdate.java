@@ -17,6 +17,6 @@ public record TransactionUpdate(String transactionId, ClientData clientData, Str
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

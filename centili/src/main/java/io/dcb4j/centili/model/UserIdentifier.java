@@ -29,6 +29,6 @@ public record UserIdentifier(String country, String imsi, Msisdn msisdn, String 
     public String toString() {
         String text = "UserIdentifier[country=" + country + ", imsi=" + (imsi == null ? null : Msisdn.mask(imsi))
                 + ", msisdn=" + msisdn + ", operator=" + operator + ", identId=" + identId + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

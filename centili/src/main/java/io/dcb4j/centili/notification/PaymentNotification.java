@@ -65,6 +65,6 @@ public record PaymentNotification(
         String text = "PaymentNotification[transactionId=" + transactionId + ", phone=" + phone + ", userId=" + userId
                 + ", country=" + country + ", mno=" + mno + ", mnoCode=" + mnoCode + ", quantity=" + quantity
                 + ", status=" + rawStatus + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

@@ -1,6 +1,6 @@
 package io.dcb4j.core.error;
 
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -31,6 +31,6 @@ public record ChargeRef(String id) {
 
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.printable(id);
+        return io.dcb4j.core.spi.support.Redaction.printable(id);
     }
 }

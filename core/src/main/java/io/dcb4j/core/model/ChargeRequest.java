@@ -44,7 +44,7 @@ public record ChargeRequest(
      */
     public ChargeRequest {
         Objects.requireNonNull(amount, "amount");
-        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount.amount());
+        io.dcb4j.core.spi.support.Decimals.requirePositive("amount", amount.amount());
         params = Copies.of(params);
     }
 

@@ -72,8 +72,8 @@ final class Copies {
                 if (sb.length() > 1) {
                     sb.append(", ");
                 }
-                sb.append(k).append('=').append(io.dcb4j.core.internal.Redaction.isSensitiveKey(k)
-                        ? io.dcb4j.core.internal.Redaction.MASK : io.dcb4j.core.internal.Redaction.scrubText(v));
+                sb.append(k).append('=').append(io.dcb4j.core.spi.support.Redaction.isSensitiveKey(k)
+                        ? io.dcb4j.core.spi.support.Redaction.MASK : io.dcb4j.core.spi.support.Redaction.scrubText(v));
             });
             return sb.append('}').toString();
         }

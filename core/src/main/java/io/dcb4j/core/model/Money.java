@@ -89,9 +89,9 @@ public final class Money implements Comparable<Money>, java.io.Serializable {
         }
         BigDecimal value;
         try {
-            value = io.dcb4j.core.internal.Decimals.parse(amount);
+            value = io.dcb4j.core.spi.support.Decimals.parse(amount);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(e instanceof io.dcb4j.core.internal.Decimals.OutOfRangeException
+            throw new IllegalArgumentException(e instanceof io.dcb4j.core.spi.support.Decimals.OutOfRangeException
                     ? OUT_OF_BOUNDS : "amount is not a decimal number: '" + truncate(amount) + "'");
         }
         return new Money(value, currency(currencyCode));

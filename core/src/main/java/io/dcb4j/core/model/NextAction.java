@@ -104,7 +104,7 @@ public sealed interface NextAction extends java.io.Serializable
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -144,7 +144,7 @@ public sealed interface NextAction extends java.io.Serializable
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -173,7 +173,7 @@ public sealed interface NextAction extends java.io.Serializable
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -213,7 +213,7 @@ public sealed interface NextAction extends java.io.Serializable
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -232,7 +232,7 @@ public sealed interface NextAction extends java.io.Serializable
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 
@@ -260,7 +260,7 @@ public sealed interface NextAction extends java.io.Serializable
          */
         @Override
         public String toString() {
-            return io.dcb4j.core.internal.Redaction.describeRecord(this);
+            return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
         }
     }
 }

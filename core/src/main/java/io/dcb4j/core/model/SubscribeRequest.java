@@ -47,7 +47,7 @@ public record SubscribeRequest(
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(offer, "offer");
         if (price != null) {
-            io.dcb4j.core.internal.Decimals.requirePositive("price", price.amount());
+            io.dcb4j.core.spi.support.Decimals.requirePositive("price", price.amount());
         }
         params = Copies.of(params);
     }

@@ -46,6 +46,6 @@ public record SubscriptionInfo(
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

@@ -102,7 +102,7 @@ public record SubscriptionRef(String id, Msisdn msisdn, OfferId offer) {
     /** Never the full MSISDN. */
     @Override
     public String toString() {
-        return "SubscriptionRef[id=" + io.dcb4j.core.internal.Redaction.printable(id) + ", msisdn=" + msisdn
+        return "SubscriptionRef[id=" + io.dcb4j.core.spi.support.Redaction.printable(id) + ", msisdn=" + msisdn
                 + ", offer=" + offer + "]";
     }
 }

@@ -45,6 +45,6 @@ public record SubscriptionResult(
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

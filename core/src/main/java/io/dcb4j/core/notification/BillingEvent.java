@@ -1,6 +1,6 @@
 package io.dcb4j.core.notification;
 
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.core.model.Money;

@@ -1,6 +1,6 @@
 package io.dcb4j.core.notification;
 
-import io.dcb4j.core.internal.Digests;
+import io.dcb4j.core.spi.support.Digests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

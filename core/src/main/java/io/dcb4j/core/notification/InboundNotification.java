@@ -184,7 +184,7 @@ public final class InboundNotification {
      * @throws io.dcb4j.core.error.NotificationRejectedException naming the key, never its values
      */
     public void requireUnambiguousJsonBody(String provider) {
-        io.dcb4j.core.internal.Json.firstAmbiguousKey(body).ifPresent(key -> {
+        io.dcb4j.core.spi.json.Json.firstAmbiguousKey(body).ifPresent(key -> {
             throw QueryString.ambiguous(provider, key);
         });
     }

@@ -3,7 +3,7 @@ package io.dcb4j.core.notification;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
-import io.dcb4j.core.internal.ConfigChecks;
+import io.dcb4j.core.spi.support.ConfigChecks;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

@@ -8,7 +8,7 @@ import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
-import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.spi.http.HttpTransport;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

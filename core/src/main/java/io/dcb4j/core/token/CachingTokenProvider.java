@@ -60,7 +60,7 @@ public final class CachingTokenProvider implements TokenProvider {
         for (String part : parts) {
             joined.append(part).append('\n');
         }
-        return provider + ":" + io.dcb4j.core.internal.Digests.sha256Hex(joined.toString(), 16);
+        return provider + ":" + io.dcb4j.core.spi.support.Digests.sha256Hex(joined.toString(), 16);
     }
 
     /**

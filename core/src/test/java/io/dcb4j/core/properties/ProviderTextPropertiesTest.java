@@ -2,7 +2,7 @@ package io.dcb4j.core.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;

@@ -2,7 +2,7 @@ package io.dcb4j.core.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.notification.InboundNotification;

@@ -10,7 +10,7 @@ import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.RetryPolicy;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.error.ConfigurationException;
-import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.model.CancelResult;
 import io.dcb4j.core.model.SubscriptionState;
 import java.time.Duration;

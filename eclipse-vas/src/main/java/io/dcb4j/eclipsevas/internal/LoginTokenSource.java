@@ -1,10 +1,10 @@
 package io.dcb4j.eclipsevas.internal;
 
 import io.dcb4j.core.error.DcbProtocolException;
-import io.dcb4j.core.internal.Decimals;
-import io.dcb4j.core.internal.http.ApiRequest;
-import io.dcb4j.core.internal.http.ApiResponse;
-import io.dcb4j.core.internal.http.HttpTransport;
+import io.dcb4j.core.spi.support.Decimals;
+import io.dcb4j.core.spi.http.ApiRequest;
+import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenSource;
 import io.dcb4j.eclipsevas.internal.WireDtos.LoginAnswer;

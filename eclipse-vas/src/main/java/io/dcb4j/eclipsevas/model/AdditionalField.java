@@ -36,6 +36,6 @@ public record AdditionalField(String id, String value) {
     @Override
     public String toString() {
         String text = id + "=" + Masking.mask(value);
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

@@ -89,6 +89,6 @@ public record Catalog(List<CatalogPartner> partners) {
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

@@ -32,6 +32,6 @@ public record CatalogPartner(int partnerId, String partnerName, Integer provider
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

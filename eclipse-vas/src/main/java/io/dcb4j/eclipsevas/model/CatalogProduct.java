@@ -84,6 +84,6 @@ public record CatalogProduct(
                 + ", type=" + productTypeName + ", price="
                 + (fixedPriceIncl == null ? "open" : fixedPriceIncl.toPlainString())
                 + ", fields=" + additionalFields.size() + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

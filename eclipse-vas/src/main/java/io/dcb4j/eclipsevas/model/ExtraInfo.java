@@ -46,6 +46,6 @@ public record ExtraInfo(String raw, Map<String, String> values) {
     @Override
     public String toString() {
         String text = "ExtraInfo" + new java.util.TreeSet<>(values.keySet());
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

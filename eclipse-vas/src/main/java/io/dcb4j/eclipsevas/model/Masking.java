@@ -1,6 +1,6 @@
 package io.dcb4j.eclipsevas.model;
 
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 
 /** Masks long digit runs (MSISDNs, account numbers) for {@code toString()}. */
 final class Masking {

@@ -34,6 +34,6 @@ public record NetworkLookup(Msisdn msisdn, Integer partnerId, String partnerName
     public String toString() {
         String text = "NetworkLookup[msisdn=" + msisdn + ", partnerId=" + partnerId + ", partnerName=" + partnerName
                 + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

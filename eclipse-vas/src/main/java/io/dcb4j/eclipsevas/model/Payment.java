@@ -147,6 +147,6 @@ public record Payment(
                 + (amount == null ? null : amount.toPlainString()) + ", currency=" + currency + ", paymentType="
                 + paymentType + ", paymentReference=" + Masking.mask(paymentReference) + ", created=" + created
                 + ", customerId=" + customerId + ", walletId=" + walletId + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

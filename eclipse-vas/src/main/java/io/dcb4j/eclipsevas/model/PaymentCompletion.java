@@ -29,6 +29,6 @@ public record PaymentCompletion(long paymentId, Payment payment, String message)
                 + (payment == null ? "" : ", status=" + payment.status())
                 + (message == null ? "" : ", message=" + Masking.mask(message.length() > 80
                 ? message.substring(0, 80) + "..." : message)) + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

@@ -64,7 +64,7 @@ public record PaymentRequest(
         if (externalUniqueId == null || externalUniqueId.isBlank()) {
             externalUniqueId = UUID.randomUUID().toString();
         }
-        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount);
+        io.dcb4j.core.spi.support.Decimals.requirePositive("amount", amount);
     }
 
     /**

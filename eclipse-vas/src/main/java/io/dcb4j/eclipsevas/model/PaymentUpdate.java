@@ -23,7 +23,7 @@ public record PaymentUpdate(BigDecimal amount, Long walletId, String landingUrl,
      * @param externalUniqueId optional
      */
     public PaymentUpdate {
-        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount);
+        io.dcb4j.core.spi.support.Decimals.requirePositive("amount", amount);
     }
 
     /**

@@ -31,6 +31,6 @@ public record ProductField(String id, String title, String type, String regex, S
     public String toString() {
         String text = "ProductField[id=" + id + ", title=" + title + ", type=" + type + ", regex=" + regex
                 + ", defaultValue=" + Masking.mask(defaultValue) + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

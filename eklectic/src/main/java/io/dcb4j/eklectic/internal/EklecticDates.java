@@ -1,6 +1,6 @@
 package io.dcb4j.eklectic.internal;
 
-import io.dcb4j.core.internal.Timestamps;
+import io.dcb4j.core.spi.support.Timestamps;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

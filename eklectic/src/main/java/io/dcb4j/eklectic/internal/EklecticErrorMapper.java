@@ -6,10 +6,10 @@ import io.dcb4j.core.error.ConflictException;
 import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.InvalidPinException;
-import io.dcb4j.core.internal.http.ApiRequest;
-import io.dcb4j.core.internal.http.ApiResponse;
-import io.dcb4j.core.internal.http.ErrorMapper;
-import io.dcb4j.core.internal.http.HttpErrors;
+import io.dcb4j.core.spi.http.ApiRequest;
+import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.http.ErrorMapper;
+import io.dcb4j.core.spi.http.HttpErrors;
 import java.util.Locale;
 
 /**

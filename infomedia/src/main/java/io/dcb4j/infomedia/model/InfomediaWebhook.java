@@ -82,6 +82,6 @@ public record InfomediaWebhook(
                 + (mx == null ? null : Msisdn.mask(mx)) + ", productId=" + productId + ", success=" + success
                 + ", charge=" + charge + ", transactionStatus=" + (transactionStatus == null ? null
                 : transactionStatus.code()) + ", txid=" + txid + "]";
-        return io.dcb4j.core.internal.Redaction.cleanDescription(text);
+        return io.dcb4j.core.spi.support.Redaction.cleanDescription(text);
     }
 }

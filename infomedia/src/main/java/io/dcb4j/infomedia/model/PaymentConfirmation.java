@@ -41,6 +41,6 @@ public record PaymentConfirmation(String status, StatusDescription description, 
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

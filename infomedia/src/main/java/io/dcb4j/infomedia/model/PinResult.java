@@ -32,6 +32,6 @@ public record PinResult(String status, StatusDescription description, String pin
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

@@ -59,6 +59,6 @@ public record StatusDescription(String code, String text, String raw) {
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

@@ -64,7 +64,7 @@ public record SubscriptionRequest(
         }
         requireDigits("mcc", mcc);
         requireDigits("mnc", mnc);
-        io.dcb4j.core.internal.Decimals.requirePositive("amount", amount);
+        io.dcb4j.core.spi.support.Decimals.requirePositive("amount", amount);
         Map<String, String> copy = new LinkedHashMap<>();
         if (extraParams != null) {
             extraParams.forEach((k, v) -> {
@@ -163,7 +163,7 @@ public record SubscriptionRequest(
          *     {@link io.dcb4j.core.model.Money#isWithinBounds}
          */
         public Builder amount(String amount) {
-            this.amount = amount == null ? null : io.dcb4j.core.internal.Decimals.parse(amount);
+            this.amount = amount == null ? null : io.dcb4j.core.spi.support.Decimals.parse(amount);
             return this;
         }
 

@@ -73,6 +73,6 @@ public record TransactionStatus(String code, boolean billed, FailureReason failu
      */
     @Override
     public String toString() {
-        return io.dcb4j.core.internal.Redaction.describeRecord(this);
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
     }
 }

@@ -1,7 +1,7 @@
 package io.dcb4j.testkit.eclipsevas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.spi.json.Json;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.Money;

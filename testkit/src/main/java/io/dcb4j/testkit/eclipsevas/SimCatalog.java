@@ -1,6 +1,6 @@
 package io.dcb4j.testkit.eclipsevas;
 
-import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.spi.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.dcb4j.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.spi.json.Json;
 import io.dcb4j.core.notification.QueryString;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

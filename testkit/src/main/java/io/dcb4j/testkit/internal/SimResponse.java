@@ -1,6 +1,6 @@
 package io.dcb4j.testkit.internal;
 
-import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.spi.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

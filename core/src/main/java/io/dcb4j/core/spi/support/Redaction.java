@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal;
+package io.dcb4j.core.spi.support;
 
 import io.dcb4j.core.model.Msisdn;
 import java.net.URLEncoder;

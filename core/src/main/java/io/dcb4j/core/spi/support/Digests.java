@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal;
+package io.dcb4j.core.spi.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,7 +18,7 @@ import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.ProviderReference;
 import io.dcb4j.core.error.ProviderUnavailableException;
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.testing.LogCapture;
 import io.dcb4j.core.testing.WireMockTestSupport;
 import io.dcb4j.core.token.AccessToken;

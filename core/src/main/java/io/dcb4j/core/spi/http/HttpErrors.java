@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
 import io.dcb4j.core.error.AuthenticationException;
 import io.dcb4j.core.error.ConflictException;

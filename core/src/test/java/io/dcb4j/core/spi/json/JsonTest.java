@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal;
+package io.dcb4j.core.spi.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

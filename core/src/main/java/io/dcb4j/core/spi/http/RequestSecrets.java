@@ -1,9 +1,9 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.ClientOptions;
-import io.dcb4j.core.internal.Json;
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.token.AccessToken;
 import java.io.IOException;
 import java.util.ArrayList;

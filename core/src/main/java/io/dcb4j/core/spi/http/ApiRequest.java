@@ -1,6 +1,6 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
-import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.spi.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +58,7 @@ public final class ApiRequest {
         String text = response.text();
         String scrubbed = text;
         for (String value : sensitive) {
-            scrubbed = scrubbed.replace(value, io.dcb4j.core.internal.Redaction.MASK);
+            scrubbed = scrubbed.replace(value, io.dcb4j.core.spi.support.Redaction.MASK);
         }
         return scrubbed.equals(text) ? response : new ApiResponse(response.status(), response.headers(),
                 scrubbed.getBytes(java.nio.charset.StandardCharsets.UTF_8), response.context());

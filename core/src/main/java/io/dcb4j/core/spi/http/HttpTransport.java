@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
@@ -7,7 +7,7 @@ import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.ErrorContext;
-import io.dcb4j.core.internal.Redaction;
+import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.internal.Version;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenProvider;

@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal;
+package io.dcb4j.core.spi.support;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package io.dcb4j.core.internal.http;
+package io.dcb4j.core.spi.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.error.ErrorContext;
-import io.dcb4j.core.internal.Json;
+import io.dcb4j.core.spi.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

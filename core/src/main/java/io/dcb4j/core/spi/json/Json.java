@@ -1,4 +1,4 @@
-package io.dcb4j.core.internal;
+package io.dcb4j.core.spi.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.dcb4j.core.spi.support.Decimals;
+import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import java.io.IOException;
