@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 8 point 5: a write with a JSON body, Centili {@code POST transactions/init} with a fresh
+ * A write with a JSON body, Centili {@code POST transactions/init} with a fresh
  * {@code Idempotency-Key} (random UUID) per call, SDK against hand-written OkHttp + Jackson.
  */
 @State(Scope.Benchmark)
