@@ -32,6 +32,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CentiliStartTransactionBenchmark {
 
+    /** Created by JMH for each trial. */
+    public CentiliStartTransactionBenchmark() {
+    }
+
     StubServer stub;
     CentiliClient sdk;
     OkHttpClient okHttp;

@@ -33,6 +33,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class EklecticSubscriptionBenchmark {
 
+    /** Created by JMH for each trial. */
+    public EklecticSubscriptionBenchmark() {
+    }
+
     static final String ID = "23939206";
 
     StubServer stub;

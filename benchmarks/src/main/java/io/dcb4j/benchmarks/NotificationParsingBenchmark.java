@@ -32,6 +32,10 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NotificationParsingBenchmark {
 
+    /** Created by JMH for each trial. */
+    public NotificationParsingBenchmark() {
+    }
+
     static final String SECRET = "cb-secret-2f9a";
 
     static final String EKLECTIC_SUB = "/eklectic/notify?action=SUB&subscriptionid=23939206&transaction=T-1"

@@ -37,6 +37,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TokenSingleFlightBenchmark {
 
+    /** Created by JMH for each trial. */
+    public TokenSingleFlightBenchmark() {
+    }
+
     @Param("1000")
     int callers;
 
