@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Issue 8 point 6: cold start as whole processes. For each variant (sdk = dcb4j EklecticClient, okhttp =
-# hand-written OkHttp + Jackson, jdk = hand-written java.net.http + Jackson) it launches a fresh JVM that
-# builds its client, fetches a token and reads one Eklectic subscription from a stub server running in a
-# separate JVM on loopback, and reports the time from launching `java` to the first completed call
-# (the child prints the epoch milliseconds at which its call returned) and the whole process wall time.
+# Cold start as whole processes (measure 6 of docs/performance.md). For each variant (sdk = dcb4j
+# EklecticClient, okhttp = hand-written OkHttp + Jackson, jdk = hand-written java.net.http + Jackson) it
+# launches a fresh JVM that builds its client, fetches a token and reads one Eklectic subscription from a stub
+# server running in a separate JVM on loopback, and reports the time from launching `java` to the first
+# completed call (the child prints the epoch milliseconds at which its call returned) and the whole process
+# wall time.
 #
 # Usage: benchmarks/cold-start.sh [RUNS]     (default 10 runs per variant, interleaved)
-# Needs:  cd /work/main && mvn -B -o -q -pl benchmarks package -DskipTests   (builds benchmarks/target/benchmarks.jar)
+# Needs, from the repository root: mvn -B -o -q -pl benchmarks -am package -DskipTests
+#         (builds benchmarks/target/benchmarks.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar

@@ -24,13 +24,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 8 point 5: a write with a JSON body, Centili {@code POST transactions/init} with a fresh
+ * A write with a JSON body, Centili {@code POST transactions/init} with a fresh
  * {@code Idempotency-Key} (random UUID) per call, SDK against hand-written OkHttp + Jackson.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CentiliStartTransactionBenchmark {
+
+    /** Created by JMH for each trial. */
+    public CentiliStartTransactionBenchmark() {
+    }
 
     StubServer stub;
     CentiliClient sdk;

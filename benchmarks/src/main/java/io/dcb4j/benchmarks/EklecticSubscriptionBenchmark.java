@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 8 point 1 and 2: Eklectic subscription details ({@code GET subscription/{id}}, cached token)
+ * Eklectic subscription details ({@code GET subscription/{id}}, cached token)
  * through (a) the typed client, (b) the neutral API, (c) hand-written OkHttp + Jackson, (d) hand-written
  * {@code java.net.http}; all four against one stub on loopback. Run with {@code -t 1}, {@code -t 16},
  * {@code -t 64} for the concurrency levels and with {@code -prof gc} for allocation per call.
@@ -32,6 +32,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class EklecticSubscriptionBenchmark {
+
+    /** Created by JMH for each trial. */
+    public EklecticSubscriptionBenchmark() {
+    }
 
     static final String ID = "23939206";
 

@@ -141,6 +141,8 @@ public final class HandWritten {
         private volatile Token token;
 
         /**
+         * Creates the client.
+         *
          * @param http the shared client
          * @param base for example {@code http://127.0.0.1:1234/eklectic}
          * @param clientId id
@@ -218,6 +220,8 @@ public final class HandWritten {
         private volatile Token token;
 
         /**
+         * Creates the client.
+         *
          * @param http the shared client (HTTP/1.1)
          * @param base base URL
          * @param clientId id
@@ -325,6 +329,8 @@ public final class HandWritten {
         private volatile Token token;
 
         /**
+         * Creates the client.
+         *
          * @param http the shared client
          * @param tokenUrl Keycloak token URL
          * @param base API base URL

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Issue 8 point 4: notification parsing, events per second per thread (run with {@code -t 1}). Each
+ * Notification parsing, events per second per thread (run with {@code -t 1}). Each
  * benchmark starts from what a web framework hands over, the raw request URL (or the body and headers for
  * Eclipse's signed POST), builds the {@link InboundNotification} and parses it into a {@link BillingEvent}
  * with the authenticity check a production receiver turns on (shared secret in the query, or HMAC).
@@ -31,6 +31,10 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NotificationParsingBenchmark {
+
+    /** Created by JMH for each trial. */
+    public NotificationParsingBenchmark() {
+    }
 
     static final String SECRET = "cb-secret-2f9a";
 

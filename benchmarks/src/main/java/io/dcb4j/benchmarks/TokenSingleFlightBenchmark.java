@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 8 point 3: token single flight. Each invocation builds a cold Eklectic client (no token cached),
+ * Token single flight. Each invocation builds a cold Eklectic client (no token cached),
  * parks {@code callers} threads on a latch, releases them at once to call {@code subscription(id)} and
  * times until all have their answer. The stub counts token requests: any count other than exactly one
  * fails the run. The token endpoint answers after {@code tokenDelayMs}, like a real OAuth server, so that
@@ -36,6 +36,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TokenSingleFlightBenchmark {
+
+    /** Created by JMH for each trial. */
+    public TokenSingleFlightBenchmark() {
+    }
 
     @Param("1000")
     int callers;
