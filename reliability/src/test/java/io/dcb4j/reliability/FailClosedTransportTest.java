@@ -217,7 +217,7 @@ class FailClosedTransportTest {
                 new IdOp(ekl, "neutral status", "subscriptionId",
                         (c, id) -> c.subscriptions().orElseThrow().status(SubscriptionRef.of(id))),
                 new IdOp(ekl, "neutral cancel", "subscriptionId",
-                        (c, id) -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of(id))),
+                        (c, id) -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of(id))),
                 new IdOp(cen, "submitPin", "transactionId", (c, id) -> Fixtures.as(c, CentiliClient.class).submitPin(id, Fixtures.PIN)),
                 new IdOp(cen, "releaseTransaction", "transactionId",
                         (c, id) -> Fixtures.as(c, CentiliClient.class).releaseTransaction(id)),
@@ -229,7 +229,7 @@ class FailClosedTransportTest {
                 new IdOp(cen, "neutral subscription status", "transactionId",
                         (c, id) -> c.subscriptions().orElseThrow().status(SubscriptionRef.of(id))),
                 new IdOp(cen, "neutral cancel", "transactionId",
-                        (c, id) -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of(id))),
+                        (c, id) -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of(id))),
                 new IdOp(b2m, "requestCharge", "keyword", (c, id) -> Fixtures.as(c, B2mAocClient.class)
                         .requestCharge(id, Fixtures.MSISDN)),
                 new IdOp(b2m, "neutral charge", "keyword", (c, id) -> c.charges().orElseThrow().charge(
@@ -247,9 +247,9 @@ class FailClosedTransportTest {
                 new IdOp(b2m, "neutral status", "spTransId",
                         (c, id) -> c.subscriptions().orElseThrow().status(SubscriptionRef.of(id, Fixtures.MSISDN))),
                 new IdOp(b2m, "neutral cancel", "spTransId",
-                        (c, id) -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of(id, Fixtures.MSISDN))),
+                        (c, id) -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of(id, Fixtures.MSISDN))),
                 new IdOp(b2m, "neutral renew", "spTransId",
-                        (c, id) -> c.subscriptions().orElseThrow().renew(SubscriptionRef.of(id, Fixtures.MSISDN))),
+                        (c, id) -> c.renewals().orElseThrow().renew(SubscriptionRef.of(id, Fixtures.MSISDN))),
                 new IdOp(Fixtures.ECLIPSE, "neutral charge status", "payment id",
                         (c, id) -> c.charges().orElseThrow().status(ChargeRef.of(id))));
     }

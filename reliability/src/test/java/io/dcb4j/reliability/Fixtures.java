@@ -378,7 +378,7 @@ final class Fixtures {
         ops.add(new Op(p, "neutral status(msisdn, offer) [details]", details, Safety.SAFE, true,
                 c -> c.subscriptions().orElseThrow().status(SubscriptionRef.of(MSISDN, EKL_OFFER))).with(find));
         ops.add(new Op(p, "neutral cancel", unsub, Safety.UNSAFE, true,
-                c -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of("23939206"))).ignoresBody());
+                c -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of("23939206"))).ignoresBody());
         ops.add(new Op(p, "token [via subscription]", p.token(), Safety.SAFE, false,
                 c -> as(c, EklecticClient.class).subscription("23939206")).with(details));
 
@@ -398,7 +398,7 @@ final class Fixtures {
         ops.add(new Op(p, "neutral confirmPin", join, Safety.UNSAFE, false,
                 c -> c.pinSubscriptions().orElseThrow().confirmPin(challenge("infomedia", "p-1", INF_OFFER), PIN)));
         ops.add(new Op(p, "neutral cancel", iunsub, Safety.UNSAFE, false,
-                c -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of("8000000", MSISDN))));
+                c -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of("8000000", MSISDN))));
 
         // ---- Eclipse VAS
         p = ECLIPSE;
@@ -487,7 +487,7 @@ final class Fixtures {
         ops.add(new Op(p, "neutral subscription status", tx, Safety.SAFE, true,
                 c -> c.subscriptions().orElseThrow().status(SubscriptionRef.of("tx-1001"))));
         ops.add(new Op(p, "neutral cancel", release, Safety.KEYED, true,
-                c -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of("tx-1001"))));
+                c -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of("tx-1001"))));
         ops.add(new Op(p, "token [via transaction]", p.token(), Safety.SAFE, false,
                 c -> as(c, CentiliClient.class).transaction("tx-1001")).with(tx));
 
@@ -516,9 +516,9 @@ final class Fixtures {
         ops.add(new Op(p, "neutral subscription status", subStatus, Safety.SAFE, false,
                 c -> c.subscriptions().orElseThrow().status(SubscriptionRef.of("SP1", MSISDN))));
         ops.add(new Op(p, "neutral cancel", cancel, Safety.UNSAFE, false,
-                c -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of("SP1", MSISDN))));
+                c -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of("SP1", MSISDN))));
         ops.add(new Op(p, "neutral renew", renew, Safety.UNSAFE, false,
-                c -> c.subscriptions().orElseThrow().renew(SubscriptionRef.of("SP1", MSISDN))));
+                c -> c.renewals().orElseThrow().renew(SubscriptionRef.of("SP1", MSISDN))));
         return ops;
     }
 

@@ -13,7 +13,7 @@ final class CancelCommand extends ProviderCommand {
 
     @Override
     int run(BillingProvider client, PrintWriter out) {
-        out.println(Print.cancel(require(client.subscriptions(), client, "cancel").cancel(ref.ref())));
+        out.println(Print.cancel(require(client.cancellations(), client, "cancel").cancel(ref.ref())));
         return 0;
     }
 }

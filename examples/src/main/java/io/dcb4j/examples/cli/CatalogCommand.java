@@ -1,7 +1,6 @@
 package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
-import io.dcb4j.core.Capability;
 import io.dcb4j.core.ProviderText;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.eclipsevas.EclipseVasClient;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = {"List what a provider sells (providers with the CATALOG capability: eclipse-vas).",
+        description = {"List what a provider sells (providers with a catalogue in their typed API: eclipse-vas).",
                 "--query takes the wire form of a catalogue query, for example 20 or 21_UMEME_200412345."})
 final class CatalogCommand extends ProviderCommand {
 
@@ -27,8 +26,8 @@ final class CatalogCommand extends ProviderCommand {
 
     @Override
     int run(BillingProvider client, PrintWriter out) {
-        if (!client.supports(Capability.CATALOG) || !(client instanceof EclipseVasClient vas)) {
-            throw new IllegalArgumentException(client.id() + " has no catalogue; it supports " + client.capabilities());
+        if (!(client instanceof EclipseVasClient vas)) {
+            throw new IllegalArgumentException(client.id() + " has no catalogue API; eclipse-vas has one");
         }
         if (msisdn != null) {
             List<CatalogProduct> products = vas.productsForNetworkOf(Msisdn.of(msisdn));

@@ -151,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             if (subscription != null && caps.contains(Capability.RENEW)) {
                 SubscriptionRef ref = subscription;
-                RenewResult renewed = step("renew", () -> client.subscriptions().orElseThrow().renew(ref), Print::renew);
+                RenewResult renewed = step("renew", () -> client.renewals().orElseThrow().renew(ref), Print::renew);
                 subscription = renewed.current();
             }
             if (subscription != null && caps.contains(Capability.CANCEL)) {

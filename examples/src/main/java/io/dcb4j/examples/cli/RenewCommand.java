@@ -14,7 +14,7 @@ final class RenewCommand extends ProviderCommand {
 
     @Override
     int run(BillingProvider client, PrintWriter out) {
-        out.println(Print.renew(require(client.subscriptions(), client, "renew").renew(ref.ref())));
+        out.println(Print.renew(require(client.renewals(), client, "renew").renew(ref.ref())));
         return 0;
     }
 }

@@ -72,7 +72,7 @@ final class NeutralApi {
 
     static SubscriptionRef renewAndKeep(BillingProvider provider, SubscriptionRef stored) {
         // tag::renew[]
-        RenewResult renewed = provider.subscriptions().orElseThrow().renew(stored);
+        RenewResult renewed = provider.renewals().orElseThrow().renew(stored);
         SubscriptionRef next = renewed.current();   // B2M issues a new id: the old one stops working
         saveReference(next);
         // end::renew[]

@@ -149,9 +149,9 @@ class B2mAocSimulatorTest {
 
         SubscriptionRef ref = started.subscription();
         assertThat(client.subscriptions().orElseThrow().status(ref).state()).isEqualTo(SubscriptionState.ACTIVE);
-        RenewResult renewed = client.subscriptions().orElseThrow().renew(ref);
+        RenewResult renewed = client.renewals().orElseThrow().renew(ref);
         assertThat(renewed.current().id()).isNotEqualTo(ref.id());
-        assertThat(client.subscriptions().orElseThrow().cancel(renewed.current()).state())
+        assertThat(client.cancellations().orElseThrow().cancel(renewed.current()).state())
                 .isEqualTo(SubscriptionState.CANCELLED);
         for (InboundNotification n : sim.notifications()) {
             BillingEvent e = client.notifications().orElseThrow().parse(n);
@@ -241,7 +241,7 @@ class B2mAocSimulatorTest {
         assertThatThrownBy(() -> client.subscriptions().orElseThrow()
                 .status(SubscriptionRef.of("999999999", sim.sampleMsisdn())))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.providerCode()).hasValue("AOC2003"));
-        assertThatThrownBy(() -> client.subscriptions().orElseThrow()
+        assertThatThrownBy(() -> client.renewals().orElseThrow()
                 .renew(SubscriptionRef.of("999999999", sim.sampleMsisdn())))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -88,10 +88,10 @@ class CentiliSimulatorTest {
         assertThat(event.rawParameters()).containsEntry("amount", "1");
         assertThat(event.rawParameters()).doesNotContainKey("secret");
 
-        assertThat(client.subscriptions().orElseThrow().cancel(ref).state()).isEqualTo(SubscriptionState.CANCELLED);
+        assertThat(client.cancellations().orElseThrow().cancel(ref).state()).isEqualTo(SubscriptionState.CANCELLED);
         assertThat(client.subscriptions().orElseThrow().status(ref).state()).isEqualTo(SubscriptionState.CANCELLED);
         assertThat(sim.transactionStatus(ref.id())).contains("RELEASED");
-        assertThatThrownBy(() -> client.subscriptions().orElseThrow().cancel(ref))
+        assertThatThrownBy(() -> client.cancellations().orElseThrow().cancel(ref))
                 .isInstanceOf(InvalidRequestException.class);
     }
 

@@ -146,7 +146,7 @@ class EclipseVasSimulatorTest {
     void neutralChargeSettlesToSucceededAndTheCallbackParses() {
         try (BillingProvider client = sim.newClient()) {
             assertThat(client.capabilities()).containsExactlyInAnyOrder(Capability.ONE_OFF_CHARGE,
-                    Capability.CHARGE_STATUS, Capability.CATALOG, Capability.NOTIFICATIONS);
+                    Capability.CHARGE_STATUS, Capability.NOTIFICATIONS);
             ChargeResult started = client.charges().orElseThrow().charge(sim.sampleCharge(sim.sampleMsisdn()));
             assertThat(started.state()).isEqualTo(ChargeState.PROCESSING);
             assertThat(client.charges().orElseThrow().status(started.charge()).state())

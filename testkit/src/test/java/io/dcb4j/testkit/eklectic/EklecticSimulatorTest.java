@@ -130,7 +130,7 @@ class EklecticSimulatorTest {
                     .status(SubscriptionRef.of(msisdn, sim.sampleOffer()));
             assertThat(byMsisdn.subscription().id()).isEqualTo(result.subscription().id());
 
-            assertThat(p.subscriptions().orElseThrow().cancel(result.subscription()).state())
+            assertThat(p.cancellations().orElseThrow().cancel(result.subscription()).state())
                     .isEqualTo(SubscriptionState.CANCELLED);
             assertThat(p.subscriptions().orElseThrow().status(result.subscription()).state())
                     .isEqualTo(SubscriptionState.CANCELLED);

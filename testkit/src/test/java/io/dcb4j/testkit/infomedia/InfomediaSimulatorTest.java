@@ -82,16 +82,16 @@ class InfomediaSimulatorTest {
         assertThat(sim.requests().get(0).headers().get("x-infomedia-api-key"))
                 .containsExactly(InfomediaSimulator.API_KEY);
 
-        assertThat(client.subscriptions().orElseThrow().cancel(r.subscription()).state())
+        assertThat(client.cancellations().orElseThrow().cancel(r.subscription()).state())
                 .isEqualTo(SubscriptionState.CANCELLED);
-        assertThatThrownBy(() -> client.subscriptions().orElseThrow().cancel(r.subscription()))
+        assertThatThrownBy(() -> client.cancellations().orElseThrow().cancel(r.subscription()))
                 .isInstanceOf(NotFoundException.class);
 
         SubscriptionResult back = subscribe(m);
         assertThat(back.reactivated()).isTrue();
         assertThat(back.details()).containsEntry("code", "23");
 
-        client.subscriptions().orElseThrow().cancel(back.subscription());
+        client.cancellations().orElseThrow().cancel(back.subscription());
         sim.expirePaidPeriod(m, sim.sampleOffer());
         SubscriptionResult paid = subscribe(m);
         assertThat(paid.details()).containsEntry("outcome", "CHARGED").containsKey("txid");
@@ -176,7 +176,7 @@ class InfomediaSimulatorTest {
 
         Msisdn fresh = magic.applyTo("971509990000");
         subscribe(fresh);
-        client.subscriptions().orElseThrow().cancel(SubscriptionRef.of("8000000", fresh));
+        client.cancellations().orElseThrow().cancel(SubscriptionRef.of("8000000", fresh));
         sim.expirePaidPeriod(fresh, sim.sampleOffer());
         SubscriptionResult r = subscribe(fresh);
         assertThat(r.state()).isEqualTo(SubscriptionState.SUSPENDED);
@@ -192,7 +192,7 @@ class InfomediaSimulatorTest {
             Msisdn down = MagicMsisdn.PROVIDER_OUTAGE.applyTo(sim.sampleMsisdn().digits());
             assertThatThrownBy(() -> c.pinSubscriptions().orElseThrow().requestPin(sim.sampleSubscribeRequest(down)))
                     .isInstanceOf(ProviderUnavailableException.class);
-            assertThatThrownBy(() -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of("8000000", down)))
+            assertThatThrownBy(() -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of("8000000", down)))
                     .isInstanceOf(ProviderUnavailableException.class);
             Msisdn slow = MagicMsisdn.SLOW_ANSWER.applyTo(sim.sampleMsisdn().digits());
             assertThatThrownBy(() -> c.pinSubscriptions().orElseThrow().requestPin(sim.sampleSubscribeRequest(slow)))
