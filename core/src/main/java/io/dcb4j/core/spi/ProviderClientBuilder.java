@@ -6,6 +6,7 @@ import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.RetryPolicy;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.notification.SourceAddressAllowList;
+import io.dcb4j.core.spi.support.ConfigChecks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -149,13 +150,11 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
      *
      * @param secret the secret; never logged
      * @return this builder
-     * @throws ConfigurationException when blank
+     * @throws ConfigurationException when blank (empty, or only white space and commas, as an empty
+     *     environment variable gives): a blank secret never turns the check off
      */
     public B notificationSecret(String secret) {
-        if (secret != null && secret.isBlank()) {
-            throw new ConfigurationException(provider, "notification-secret", "must not be blank");
-        }
-        this.notificationSecret = secret;
+        this.notificationSecret = ConfigChecks.optionalNonBlank(provider, "notification-secret", secret);
         return self();
     }
 
@@ -173,20 +172,13 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
     /**
      * Accepts callbacks only from these source addresses.
      *
-     * @param addressesOrCidrs addresses or CIDR blocks, at least one
+     * @param addressesOrCidrs addresses or CIDR blocks, each entry possibly comma-separated; at least one
      * @return this builder
-     * @throws ConfigurationException when empty or malformed
+     * @throws ConfigurationException when no entry is left once blanks are dropped, or an entry is malformed
      */
     public B notificationAllowedSources(String... addressesOrCidrs) {
-        if (addressesOrCidrs == null || addressesOrCidrs.length == 0) {
-            throw new ConfigurationException(provider, "notification-allowed-sources", "must not be empty");
-        }
-        try {
-            return notificationAllowedSources(SourceAddressAllowList.of(addressesOrCidrs));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(provider, "notification-allowed-sources",
-                    "is not a list of IP addresses or CIDR blocks");
-        }
+        return notificationAllowedSources(ConfigChecks.allowList(provider, "notification-allowed-sources",
+                addressesOrCidrs == null ? java.util.List.of() : java.util.Arrays.asList(addressesOrCidrs)));
     }
 
     /**
@@ -200,7 +192,7 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
     public B configure(ProviderConfig config) {
         options(config.clientOptions());
         config.optional("base-url").ifPresent(this::baseUrl);
-        config.optional("notification-secret").ifPresent(this::notificationSecret);
+        config.optionalNonBlank("notification-secret").ifPresent(this::notificationSecret);
         config.allowList("notification-allowed-sources").ifPresent(this::notificationAllowedSources);
         return self();
     }

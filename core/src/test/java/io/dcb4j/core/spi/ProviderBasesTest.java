@@ -96,6 +96,15 @@ class ProviderBasesTest {
 
     @Test
     void blankCallbackSettingsAreRefusedNamingTheKey() {
+        for (String blank : new String[] {"", "  ", " , "}) {
+            assertThatThrownBy(() -> new FooClient.Builder().notificationSecret(blank))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> new FooClient.Builder().configure(ProviderConfig.of("foo",
+                    Map.of("notification-secret", blank)))).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret'");
+        }
+        assertThat(new FooClient.Builder().notificationAllowedSources("10.0.0.0/8, 192.0.2.1")
+                .notificationAllowedSources().orElseThrow().allows("192.0.2.1")).isTrue();
         assertThatThrownBy(() -> new FooClient.Builder().notificationSecret("  "))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("\'notification-secret\'");
         assertThatThrownBy(() -> new FooClient.Builder().notificationAllowedSources(new String[0]))
