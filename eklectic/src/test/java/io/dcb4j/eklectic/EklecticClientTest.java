@@ -577,7 +577,7 @@ class EklecticClientTest extends WireMockSupport {
         stubToken();
         wm.stubFor(delete("/API/subscription/23939206").willReturn(aResponse().withStatus(200)));
         try (EklecticClient c = client()) {
-            c.unsubscribe("23939206");
+            assertThat(c.unsubscribe("23939206").subscriptionId()).isEqualTo("23939206");
         }
         wm.verify(1, deleteRequestedFor(urlEqualTo("/API/subscription/23939206"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -597,7 +597,7 @@ class EklecticClientTest extends WireMockSupport {
         stubToken();
         wm.stubFor(delete(urlEqualTo("/API/subscription/a%20b%3F")).willReturn(aResponse().withStatus(204)));
         try (EklecticClient c = client()) {
-            c.unsubscribe("a b?");
+            assertThat(c.unsubscribe("a b?").subscriptionId()).isEqualTo("a b?");
         }
         // an id with '/' is refused instead (PathSegmentTest): a server that decodes %2F would see two segments
         wm.verify(1, deleteRequestedFor(urlEqualTo("/API/subscription/a%20b%3F")));
