@@ -201,6 +201,19 @@ class EklecticNotificationParserTest {
     }
 
     @Test
+    void theClientsCallbackSecretTravelsInTheSecretParameterByDefault() {
+        try (EklecticClient c = EklecticClient.builder().clientId("id").clientSecret("secret")
+                .notificationSecret("abc123").build()) {
+            assertThatThrownBy(() -> c.notificationParser().parse(callback("token=abc123&action=SUB&subscriptionid=1"
+                    + "&transaction=T"))).isInstanceOf(NotificationRejectedException.class);
+            BillingEvent e = c.notificationParser().parse(callback("secret=abc123&action=SUB&subscriptionid=1"
+                    + "&transaction=T"));
+            assertThat(e.type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
+            assertThat(e.rawParameters()).doesNotContainKey("secret").doesNotContainValue("abc123");
+        }
+    }
+
+    @Test
     void theClientsParserUsesItsNotificationSecret() {
         try (EklecticClient c = EklecticClient.builder().clientId("id").clientSecret("secret")
                 .notificationSecretParameter("token").notificationSecret("abc123").build()) {
