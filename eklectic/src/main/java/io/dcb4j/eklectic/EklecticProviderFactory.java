@@ -4,8 +4,6 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.spi.BillingProviderFactory;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -52,31 +50,15 @@ public final class EklecticProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        EklecticClient.Builder b = EklecticClient.builder()
+        EklecticClient.Builder b = EklecticClient.builder().configure(config)
                 .clientId(config.require("client-id"))
-                .clientSecret(config.require("client-secret"))
-                .options(config.clientOptions());
-        config.optional("base-url").ifPresent(b::baseUrl);
-        config.optional("zone").ifPresent(z -> {
-            try {
-                b.zone(ZoneId.of(z));
-            } catch (DateTimeException e) {
-                throw new ConfigurationException(EklecticClient.ID, "zone", "is not a known time zone id");
-            }
-        });
-        config.optional("currency").ifPresent(c -> {
-            try {
-                b.currency(java.util.Currency.getInstance(c.toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(EklecticClient.ID, "currency", "is not an ISO 4217 currency code");
-            }
-        });
-        config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
-        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
-        java.util.Optional<String> parameter = config.optionalNonBlank("notification-secret-parameter");
-        java.util.Optional<String> secret = config.optionalNonBlank("notification-secret");
+                .clientSecret(config.require("client-secret"));
+        config.zone("zone").ifPresent(b::zone);
+        config.currency("currency").ifPresent(b::currency);
+        // present but blank is an error, never "no check": an empty or comma-only value is refused here too
+        config.optionalNonBlank("notification-secret").ifPresent(b::notificationSecret);
+        config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
         config.requireIfPresent("notification-secret", "notification-secret-parameter");
-        secret.ifPresent(s -> b.notificationSecret(parameter.orElse("secret"), s));
         return b.build();
     }
 }

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dcb4j.core.RetryPolicy;
 import io.dcb4j.core.error.AuthenticationException;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.ConflictException;
@@ -577,7 +578,7 @@ class EklecticClientTest extends WireMockSupport {
         stubToken();
         wm.stubFor(delete("/API/subscription/23939206").willReturn(aResponse().withStatus(200)));
         try (EklecticClient c = client()) {
-            c.unsubscribe("23939206");
+            assertThat(c.unsubscribe("23939206").subscriptionId()).isEqualTo("23939206");
         }
         wm.verify(1, deleteRequestedFor(urlEqualTo("/API/subscription/23939206"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -597,7 +598,7 @@ class EklecticClientTest extends WireMockSupport {
         stubToken();
         wm.stubFor(delete(urlEqualTo("/API/subscription/a%20b%3F")).willReturn(aResponse().withStatus(204)));
         try (EklecticClient c = client()) {
-            c.unsubscribe("a b?");
+            assertThat(c.unsubscribe("a b?").subscriptionId()).isEqualTo("a b?");
         }
         // an id with '/' is refused instead (PathSegmentTest): a server that decodes %2F would see two segments
         wm.verify(1, deleteRequestedFor(urlEqualTo("/API/subscription/a%20b%3F")));
@@ -627,5 +628,25 @@ class EklecticClientTest extends WireMockSupport {
             assertThat(c.zone()).isEqualTo(ZoneId.of("Africa/Tunis"));
             assertThat(c.toString()).doesNotContain(CLIENT_SECRET).doesNotContain(CLIENT_ID);
         }
+        try (EklecticClient c = EklecticClient.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).options(null)
+                .build()) {
+            assertThat(c.baseUrl()).as("options(null) means the defaults").isEqualTo("https://payment.eklectic.tn/API");
+        }
+    }
+
+    @Test
+    void theSharedBuilderSettingsReachTheWireAndTheShortcutsWinOverTheOptions() {
+        stubToken();
+        wm.stubFor(get("/API/subscription/7").willReturn(aResponse().withStatus(503)));
+        // the retry policy is set before the options (which allow 3 attempts): the shortcut still wins
+        try (EklecticClient c = EklecticClient.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+                .extraHeader("X-Partner", "shop-1")
+                .baseUrl(baseUrl()).options(fastOptions().build()).build()) {
+            assertThatThrownBy(() -> c.subscription("7")).isInstanceOf(ProviderUnavailableException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("shop-1"));
+        }
+        wm.verify(1, getRequestedFor(urlEqualTo("/API/subscription/7")).withHeader("X-Partner", equalTo("shop-1")));
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/API/oauth/token")).withHeader("X-Partner", equalTo("shop-1")));
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EklecticNotificationParserTest {
 
-    final EklecticNotificationParser parser = EklecticNotificationParser.withDefaults();
+    final EklecticNotificationParser parser = EklecticNotificationParser.create();
 
     static InboundNotification callback(String query) {
         return InboundNotification.get("https://shop.example/eklectic/notify?" + query);
@@ -201,9 +201,22 @@ class EklecticNotificationParserTest {
     }
 
     @Test
+    void theClientsCallbackSecretTravelsInTheSecretParameterByDefault() {
+        try (EklecticClient c = EklecticClient.builder().clientId("id").clientSecret("secret")
+                .notificationSecret("abc123").build()) {
+            assertThatThrownBy(() -> c.notificationParser().parse(callback("token=abc123&action=SUB&subscriptionid=1"
+                    + "&transaction=T"))).isInstanceOf(NotificationRejectedException.class);
+            BillingEvent e = c.notificationParser().parse(callback("secret=abc123&action=SUB&subscriptionid=1"
+                    + "&transaction=T"));
+            assertThat(e.type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
+            assertThat(e.rawParameters()).doesNotContainKey("secret").doesNotContainValue("abc123");
+        }
+    }
+
+    @Test
     void theClientsParserUsesItsNotificationSecret() {
         try (EklecticClient c = EklecticClient.builder().clientId("id").clientSecret("secret")
-                .notificationSecret("token", "abc123").build()) {
+                .notificationSecretParameter("token").notificationSecret("abc123").build()) {
             assertThatThrownBy(() -> c.notifications().orElseThrow()
                     .parse(callback("action=SUB&subscriptionid=1&transaction=T")))
                     .isInstanceOf(NotificationRejectedException.class);

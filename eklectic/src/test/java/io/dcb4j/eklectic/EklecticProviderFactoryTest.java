@@ -127,10 +127,13 @@ class EklecticProviderFactoryTest extends WireMockSupport {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
         for (String blank : new String[] {"", "   ", " , "}) {
             assertThatThrownBy(() -> EklecticClient.builder().clientId("c").clientSecret("s")
-                    .notificationSecret("secret", blank)).isInstanceOf(ConfigurationException.class)
+                    .notificationSecret(blank)).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("'notification-secret'");
             assertThatThrownBy(() -> EklecticClient.builder().clientId("c").clientSecret("s")
-                    .notificationAllowedSources(java.util.List.of(blank))).isInstanceOf(ConfigurationException.class)
+                    .notificationSecretParameter(blank)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret-parameter'");
+            assertThatThrownBy(() -> EklecticClient.builder().clientId("c").clientSecret("s")
+                    .notificationAllowedSources(blank)).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("'notification-allowed-sources'");
         }
     }

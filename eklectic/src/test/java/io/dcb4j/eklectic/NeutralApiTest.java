@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Subscriptions;
+import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.error.NotFoundException;
 import io.dcb4j.core.model.CancelResult;
@@ -48,8 +48,10 @@ class NeutralApiTest extends WireMockSupport {
                     Capability.SUBSCRIPTION_STATUS, Capability.CANCEL, Capability.NOTIFICATIONS);
             assertThat(p.pinSubscriptions()).isPresent();
             assertThat(p.subscriptions()).isPresent();
+            assertThat(p.cancellations()).isPresent();
             assertThat(p.notifications()).isPresent();
             assertThat(p.charges()).isEmpty();
+            assertThat(p.renewals()).isEmpty();
             assertThat(p.supports(Capability.RENEW)).isFalse();
             assertThat(p.supports(Capability.ONE_OFF_CHARGE)).isFalse();
         }
@@ -170,11 +172,11 @@ class NeutralApiTest extends WireMockSupport {
         wm.stubFor(post("/API/subscription/find").willReturn(json(resource("find-answer.json"))));
         wm.stubFor(delete("/API/subscription/23939206").willReturn(aResponse().withStatus(200)));
         try (BillingProvider p = client()) {
-            Subscriptions subs = p.subscriptions().orElseThrow();
-            CancelResult byId = subs.cancel(SubscriptionRef.of("23939206"));
+            Cancellations cancellations = p.cancellations().orElseThrow();
+            CancelResult byId = cancellations.cancel(SubscriptionRef.of("23939206"));
             assertThat(byId.subscription().id()).isEqualTo("23939206");
             assertThat(byId.state()).isEqualTo(SubscriptionState.CANCELLED);
-            CancelResult byMsisdn = subs.cancel(SubscriptionRef.of(MSISDN, OFFER));
+            CancelResult byMsisdn = cancellations.cancel(SubscriptionRef.of(MSISDN, OFFER));
             assertThat(byMsisdn.subscription()).isEqualTo(new SubscriptionRef("23939206", MSISDN, OFFER));
             assertThat(byMsisdn.state()).isEqualTo(SubscriptionState.CANCELLED);
         }
@@ -184,11 +186,13 @@ class NeutralApiTest extends WireMockSupport {
     }
 
     @Test
-    void renewIsUnsupported() {
+    void renewalsAreAbsentBecauseEklecticRenewsByItself() {
         try (BillingProvider p = client()) {
-            assertThatThrownBy(() -> p.subscriptions().orElseThrow().renew(SubscriptionRef.of("1")))
-                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThat(p.renewals()).isEmpty();
+            assertThat(p.supports(Capability.RENEW)).isFalse();
+            assertThat(p.capabilities()).doesNotContain(Capability.RENEW);
         }
+        assertThat(wm.getAllServeEvents()).isEmpty();
     }
 
     @Test

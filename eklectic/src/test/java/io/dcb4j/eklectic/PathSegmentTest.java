@@ -26,7 +26,7 @@ class PathSegmentTest extends WireMockSupport {
                     .hasMessageContaining("subscriptionId");
             assertThatThrownBy(() -> c.subscription(id)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("subscriptionId");
-            assertThatThrownBy(() -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of(id)))
+            assertThatThrownBy(() -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of(id)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subscriptionId");
         }
         wm.verify(0, anyRequestedFor(anyUrl()));
@@ -38,7 +38,7 @@ class PathSegmentTest extends WireMockSupport {
         stubToken();
         wm.stubFor(post("/API/subscription/find").willReturn(json("{\"subscriptionID\":\"" + id + "\"}")));
         try (EklecticClient c = client()) {
-            assertThatThrownBy(() -> c.subscriptions().orElseThrow().cancel(
+            assertThatThrownBy(() -> c.cancellations().orElseThrow().cancel(
                     SubscriptionRef.of(Msisdn.of("21612345678"), OfferId.of(123))))
                     .isInstanceOf(DcbProtocolException.class).hasMessageContaining("subscriptionID")
                     .hasMessageNotContaining(id);

@@ -53,7 +53,7 @@ class RedactionTest extends WireMockSupport {
             texts.add(result.toString());
             texts.add(p.subscriptions().orElseThrow().status(SubscriptionRef.of(Msisdn.of(MSISDN), OfferId.of(123)))
                     .toString());
-            texts.add(p.subscriptions().orElseThrow().cancel(SubscriptionRef.of("23939206")).toString());
+            texts.add(p.cancellations().orElseThrow().cancel(SubscriptionRef.of("23939206")).toString());
             try {
                 c.subscription("404");
             } catch (DcbException e) {

@@ -10,6 +10,7 @@ import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.ErrorMapper;
 import io.dcb4j.core.spi.http.HttpErrors;
+import io.dcb4j.core.spi.json.JsonFields;
 import java.util.Locale;
 
 /**
@@ -37,6 +38,9 @@ public final class EklecticErrorMapper implements ErrorMapper {
     /** The operation name of the confirm call. */
     public static final String CONFIRM = "confirmPin";
 
+    /** Creates the mapper; it holds no state. */
+    public EklecticErrorMapper() {
+    }
 
     @Override
     public DcbException map(ApiRequest request, ApiResponse response) {
@@ -45,9 +49,10 @@ public final class EklecticErrorMapper implements ErrorMapper {
         String message = null;
         String confirm = null;
         if (body != null && body.isObject()) {
-            code = first(body, "error", "errorCode", "error_code", "code");
-            message = first(body, "message", "error_description", "errorMessage", "msg", "description", "detail");
-            confirm = first(body, "confirm");
+            code = JsonFields.text(body, "error", "errorCode", "error_code", "code").orElse(null);
+            message = JsonFields.text(body, "message", "error_description", "errorMessage", "msg", "description",
+                    "detail").orElse(null);
+            confirm = JsonFields.text(body, "confirm").orElse(null);
         }
         ErrorContext context = response.context().withProviderError(code, message);
         int status = response.status();
@@ -75,18 +80,5 @@ public final class EklecticErrorMapper implements ErrorMapper {
         }
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("pin") || m.contains("otp") || m.contains("code");
-    }
-
-    private static String first(JsonNode body, String... names) {
-        for (String name : names) {
-            JsonNode n = body.get(name);
-            if (n != null && !n.isNull() && !n.isContainerNode()) {
-                String v = n.asText().strip();
-                if (!v.isEmpty()) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,2 +1,5 @@
-/** Wire DTOs, date parsing, token fetching and error mapping for Eklectic. Not public API. */
+/**
+ * Eklectic's wire DTOs ({@code EklecticWire}), the mapping of its answers, states and dates to the model
+ * ({@code EklecticMapper}), its error mapping, token fetching and the neutral adapters. Not public API.
+ */
 package io.dcb4j.eklectic.internal;

@@ -1,2 +1,2 @@
-/** Eklectic's typed requests and answers: OTP challenges, confirmations and subscriber records. */
+/** Eklectic's typed requests and answers: OTP challenges, confirmations, subscriber records and cancellations. */
 package io.dcb4j.eklectic.model;

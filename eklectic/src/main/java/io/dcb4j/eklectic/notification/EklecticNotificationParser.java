@@ -17,7 +17,7 @@ import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.core.notification.SourceAddressAllowList;
-import io.dcb4j.eklectic.internal.EklecticDates;
+import io.dcb4j.eklectic.internal.EklecticMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -87,11 +87,11 @@ public final class EklecticNotificationParser implements NotificationParser {
     }
 
     /**
-     * A parser with the defaults and no shared-secret check.
+     * A parser with the defaults: Tunisia time, TND, no shared-secret or source-address check.
      *
      * @return the parser
      */
-    public static EklecticNotificationParser withDefaults() {
+    public static EklecticNotificationParser create() {
         return builder().build();
     }
 
@@ -185,7 +185,7 @@ public final class EklecticNotificationParser implements NotificationParser {
         Instant occurredAt = null;
         if (rawDate != null) {
             try {
-                occurredAt = EklecticDates.parse(rawDate, zone);
+                occurredAt = EklecticMapper.parseDate(rawDate, zone);
             } catch (IllegalArgumentException e) {
                 throw malformed("date", "is not a date of the form YYYY-MM-DD hh:mm:ss", e);
             }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class EklecticDatesTest {
+class EklecticMapperTest {
 
     static final ZoneId TUNIS = ZoneId.of("Africa/Tunis");
 
@@ -26,20 +26,20 @@ class EklecticDatesTest {
             "2022-02-16T21:46:07Z, 2022-02-16T21:46:07Z",
             "' 2022-07-01 12:00:00 ', 2022-07-01T11:00:00Z"})
     void readsTheFormsEklecticSends(String raw, String expected) {
-        assertThat(EklecticDates.parse(raw, TUNIS)).isEqualTo(Instant.parse(expected));
+        assertThat(EklecticMapper.parseDate(raw, TUNIS)).isEqualTo(Instant.parse(expected));
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "  ", "null", "0000-00-00 00:00:00", "0000-00-00"})
     void noDateIsNull(String raw) {
-        assertThat(EklecticDates.parse(raw, TUNIS)).isNull();
+        assertThat(EklecticMapper.parseDate(raw, TUNIS)).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"YYYY-MM-DD hh:mm:sss", "17/02/2022 15:11:18", "2022-02-30 10:00:00", "tomorrow",
             "2022-02-17 25:00:00"})
     void anythingElseIsRefused(String raw) {
-        assertThatThrownBy(() -> EklecticDates.parse(raw, TUNIS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EklecticMapper.parseDate(raw, TUNIS)).isInstanceOf(IllegalArgumentException.class);
     }
 }
