@@ -4,14 +4,14 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.spi.BillingProviderFactory;
-import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Registers {@link InfomediaClient} as provider {@code infomedia} for
- * {@link io.dcb4j.core.BillingProviders#create}. Keys:
+ * {@link io.dcb4j.core.BillingProviders#create}: the shared keys are applied by {@link
+ * InfomediaClient.Builder#configure}, then Infomedia's own. Keys:
  *
  * <table>
  *   <caption>Infomedia configuration keys</caption>
@@ -62,29 +62,15 @@ public final class InfomediaProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        InfomediaNotificationParser.Builder parser = InfomediaNotificationParser.builder();
-        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
-        java.util.Optional<String> parameter = config.optionalNonBlank("notification-secret-parameter");
+        // present but blank is an error, never "no check": configure() alone would pass over an empty secret
+        config.optionalNonBlank("notification-secret");
         config.requireIfPresent("notification-secret", "notification-secret-parameter");
-        config.optionalNonBlank("notification-secret").ifPresent(secret -> parser.sharedSecret(
-                parameter.orElse(InfomediaNotificationParser.DEFAULT_SECRET_PARAMETER), secret));
-        if (config.allowList("notification-allowed-sources").isPresent()) {
-            parser.allowedAddresses(config.list("notification-allowed-sources"));
-        }
-        config.optional("currency").ifPresent(code -> {
-            try {
-                parser.defaultCurrency(code);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(InfomediaClient.ID, "currency", "is not an ISO 4217 code");
-            }
-        });
-        InfomediaClient.Builder b = InfomediaClient.builder()
+        InfomediaClient.Builder b = InfomediaClient.builder().configure(config)
                 .apiKey(config.require("api-key"))
                 .username(config.require("username"))
-                .password(config.require("password"))
-                .options(config.clientOptions())
-                .notificationParser(parser.build());
-        config.optional("base-url").ifPresent(b::baseUrl);
+                .password(config.require("password"));
+        config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
+        config.currency("currency").ifPresent(b::currency);
         config.optional("mcc").ifPresent(b::mcc);
         config.optional("mnc").ifPresent(b::mnc);
         config.optional("pin-field").ifPresent(b::pinField);

@@ -16,15 +16,20 @@ import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.DcbTransportException;
+import io.dcb4j.core.error.NotificationRejectedException;
+import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.InboundNotification;
+import io.dcb4j.infomedia.model.CancellationResult;
 import io.dcb4j.infomedia.model.JoinOutcome;
 import io.dcb4j.infomedia.model.JoinResult;
 import io.dcb4j.infomedia.model.PinResult;
 import io.dcb4j.infomedia.model.StatusDescription;
 import io.dcb4j.infomedia.model.SubscriptionRequest;
 import io.dcb4j.infomedia.model.UnsubscribeRequest;
-import io.dcb4j.infomedia.model.UnsubscribeResult;
 import java.math.BigDecimal;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 class InfomediaClientTest extends InfomediaTestSupport {
@@ -162,7 +167,7 @@ class InfomediaClientTest extends InfomediaTestSupport {
     void unsubscribeSendsSidMsisdnNetworkAndCredentials() {
         wm.stubFor(post("/dcb/SubscriptionUnsubscribe").willReturn(okJson(resource("unsubscribe-response.json"))));
         try (InfomediaClient client = client()) {
-            UnsubscribeResult r = client.unsubscribe("8000000", Msisdn.of("+971 50 000 0000"));
+            CancellationResult r = client.unsubscribe("8000000", Msisdn.of("+971 50 000 0000"));
             assertThat(r.status()).isEqualTo("Success");
             assertThat(r.description().code()).isEqualTo("00");
             assertThat(r.description().text()).isEqualTo("User has been unsubscribed");
@@ -287,6 +292,61 @@ class InfomediaClientTest extends InfomediaTestSupport {
             assertThat(client.toString()).contains(InfomediaClient.DEFAULT_BASE_URL).doesNotContain(API_KEY)
                     .doesNotContain(PASSWORD).doesNotContain(USERNAME);
         }
+    }
+
+    @Test
+    void theBuildersNotificationSettingsConfigureTheWebhookParser() {
+        try (InfomediaClient client = clientBuilder().notificationSecret("hook-secret-9")
+                .notificationSecretParameter("key").notificationAllowedSources("203.0.113.7", "203.0.113.8")
+                .currency(Currency.getInstance("EUR")).build()) {
+            BillingEvent e = client.notificationParser().parse(InboundNotification.builder("GET")
+                    .uri("/n?msisdn=971500000000&etid=5&chargeAmount=2&transactionStatus=00&key=hook-secret-9")
+                    .remoteAddress("203.0.113.8").build());
+            assertThat(e.type()).isEqualTo(BillingEvent.Type.CHARGED);
+            assertThat(e.amount()).hasValue(Money.of("2", "EUR"));
+            assertThat(e.rawParameters()).doesNotContainKey("key");
+            assertThatThrownBy(() -> client.notificationParser().parse(InboundNotification.builder("GET")
+                    .uri("/n?msisdn=971500000000&etid=5&key=hook-secret-9").remoteAddress("198.51.100.1").build()))
+                    .isInstanceOf(NotificationRejectedException.class);
+            // the secret travels in the configured parameter only
+            assertThatThrownBy(() -> client.notificationParser().parse(InboundNotification.builder("GET")
+                    .uri("/n?msisdn=971500000000&etid=5&secret=hook-secret-9").remoteAddress("203.0.113.7").build()))
+                    .isInstanceOf(NotificationRejectedException.class);
+            assertThat(client.notifications()).containsSame(client.notificationParser());
+        }
+        try (InfomediaClient client = clientBuilder().notificationSecret("hook-secret-9").build()) {
+            assertThat(client.notificationParser().parse(InboundNotification.get(
+                    "/n?msisdn=971500000000&etid=2&secret=hook-secret-9")).type())
+                    .isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
+            assertThatThrownBy(() -> client.notificationParser().parse(InboundNotification.get(
+                    "/n?msisdn=971500000000&etid=2"))).isInstanceOf(NotificationRejectedException.class);
+        }
+        try (InfomediaClient client = client()) {
+            assertThat(client.notificationParser().parse(InboundNotification.get(
+                    "/n?msisdn=971500000000&etid=5&chargeAmount=2&transactionStatus=00")).amount())
+                    .hasValue(Money.of("2", "AED"));
+        }
+    }
+
+    @Test
+    void notificationSettingsFailClosed() {
+        for (String blank : new String[] {"", " ", " , "}) {
+            assertThatThrownBy(() -> clientBuilder().notificationSecretParameter(blank))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'notification-secret-parameter'");
+            assertThatThrownBy(() -> clientBuilder().notificationAllowedSources(blank))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'notification-allowed-sources'");
+        }
+        // a secret of nothing but commas is blank too: refused when the client is built
+        assertThatThrownBy(() -> clientBuilder().notificationSecret(" , ").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+        assertThatThrownBy(() -> clientBuilder().notificationSecret(" ").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+        // a parameter name without the secret is a mistake, not an "off"
+        assertThatThrownBy(() -> clientBuilder().notificationSecretParameter("key").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'")
+                .hasMessageContaining("notification-secret-parameter");
     }
 
     @Test

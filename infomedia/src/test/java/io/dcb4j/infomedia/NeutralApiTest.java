@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.model.CancelResult;
 import io.dcb4j.core.model.Money;
@@ -38,21 +38,24 @@ class NeutralApiTest extends InfomediaTestSupport {
 
     @Test
     void capabilitiesAreExactlyPinCancelAndNotifications() {
-        try (BillingProvider p = client()) {
+        try (InfomediaClient client = client()) {
+            BillingProvider p = client;
             assertThat(p.id()).isEqualTo("infomedia");
             assertThat(p.capabilities()).containsExactlyInAnyOrder(Capability.PIN_SUBSCRIPTION, Capability.CANCEL,
                     Capability.NOTIFICATIONS);
-            assertThat(p.supports(Capability.SUBSCRIPTION_STATUS)).isFalse();
-            assertThat(p.supports(Capability.ONE_OFF_CHARGE)).isFalse();
             assertThat(p.pinSubscriptions()).isPresent();
-            assertThat(p.subscriptions()).isPresent();
-            assertThat(p.notifications()).containsInstanceOf(InfomediaNotificationParser.class);
+            assertThat(p.cancellations()).isPresent();
+            assertThat(p.notifications()).containsInstanceOf(InfomediaNotificationParser.class)
+                    .containsSame(client.notificationParser());
+            // no status endpoint (status comes from the webhooks), renewals by Infomedia itself, no one-off charges:
+            // the parts are absent rather than present and refusing
+            assertThat(p.supports(Capability.SUBSCRIPTION_STATUS)).isFalse();
+            assertThat(p.subscriptions()).isEmpty();
+            assertThat(p.supports(Capability.RENEW)).isFalse();
+            assertThat(p.renewals()).isEmpty();
+            assertThat(p.supports(Capability.ONE_OFF_CHARGE)).isFalse();
+            assertThat(p.supports(Capability.CHARGE_STATUS)).isFalse();
             assertThat(p.charges()).isEmpty();
-            Subscriptions subs = p.subscriptions().orElseThrow();
-            SubscriptionRef ref = SubscriptionRef.of("8000000", Msisdn.of(MSISDN));
-            assertThatThrownBy(() -> subs.status(ref)).isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("webhooks");
-            assertThatThrownBy(() -> subs.renew(ref)).isInstanceOf(UnsupportedOperationException.class);
         }
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
@@ -168,10 +171,10 @@ class NeutralApiTest extends InfomediaTestSupport {
             PinChallenge foreign = new PinChallenge("eklectic", "c", documentNeutralRequest(), null,
                     new NextAction.EnterPin(null), Map.of());
             assertThatThrownBy(() -> pins.confirmPin(foreign, "1234")).isInstanceOf(IllegalArgumentException.class);
-            Subscriptions subs = p.subscriptions().orElseThrow();
-            assertThatThrownBy(() -> subs.cancel(SubscriptionRef.of("8000000")))
+            Cancellations cancellations = p.cancellations().orElseThrow();
+            assertThatThrownBy(() -> cancellations.cancel(SubscriptionRef.of("8000000")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MSISDN");
-            assertThatThrownBy(() -> subs.cancel(new SubscriptionRef(null, Msisdn.of(MSISDN), null)))
+            assertThatThrownBy(() -> cancellations.cancel(new SubscriptionRef(null, Msisdn.of(MSISDN), null)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sid");
         }
         assertThat(wm.getAllServeEvents()).isEmpty();
@@ -193,13 +196,13 @@ class NeutralApiTest extends InfomediaTestSupport {
     void cancelUsesTheSidOrTheProductId() {
         wm.stubFor(post("/dcb/SubscriptionUnsubscribe").willReturn(okJson(resource("unsubscribe-response.json"))));
         try (BillingProvider p = client()) {
-            CancelResult r = p.subscriptions().orElseThrow().cancel(SubscriptionRef.of("8000000", Msisdn.of(MSISDN)));
+            CancelResult r = p.cancellations().orElseThrow().cancel(SubscriptionRef.of("8000000", Msisdn.of(MSISDN)));
             assertThat(r.subscription()).isEqualTo(SubscriptionRef.of("8000000", Msisdn.of(MSISDN)));
             assertThat(r.state()).isEqualTo(SubscriptionState.CANCELLED);
             assertThat(r.rawState()).isEqualTo("00 - User has been unsubscribed");
             assertThat(r.details()).containsEntry("status", "Success").containsEntry("code", "00")
                     .doesNotContainKey("sid");
-            CancelResult byOffer = p.subscriptions().orElseThrow()
+            CancelResult byOffer = p.cancellations().orElseThrow()
                     .cancel(SubscriptionRef.of(Msisdn.of(MSISDN), OfferId.of(92000000)));
             assertThat(byOffer.subscription().id()).isEqualTo("92000000");
         }

@@ -42,7 +42,7 @@ class NoSecretsLoggedTest extends InfomediaTestSupport {
                     Msisdn.of(MSISDN), OfferId.of(8000000)).price(Money.of("0.10", "AED")).build());
             SubscriptionResult r = p.pinSubscriptions().orElseThrow().confirmPin(c, PIN);
             JoinResult typed = client.join(SubscriptionRequest.builder(Msisdn.of(MSISDN), 8000000).build(), PIN);
-            Throwable cancel = catchThrowable(() -> p.subscriptions().orElseThrow()
+            Throwable cancel = catchThrowable(() -> p.cancellations().orElseThrow()
                     .cancel(SubscriptionRef.of("8000000", Msisdn.of(MSISDN))));
             assertThat(cancel).isNotNull();
             InfomediaNotificationParser parser = InfomediaNotificationParser.builder()

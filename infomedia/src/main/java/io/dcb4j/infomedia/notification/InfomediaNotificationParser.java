@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +54,7 @@ import java.util.regex.Pattern;
  *
  * <p>Authenticity: Infomedia does not sign webhooks. Put a secret in the webhook URL you register
  * ({@code ...?secret=...}) and configure it with {@link Builder#sharedSecret}: it is then required and
- * compared in constant time; optionally restrict the sender addresses with {@link Builder#allowedAddresses}.
+ * compared in constant time; optionally restrict the sender addresses with {@link Builder#allowedSources}.
  * A blank secret or address list is a {@link ConfigurationException} when the parser is built.
  *
  * <p>Event ids: Infomedia sends no event id or timestamp, so {@link BillingEvent#eventId()} is a digest of
@@ -80,16 +79,13 @@ public final class InfomediaNotificationParser implements NotificationParser {
 
     private final String secretParameter;
     private final String secret;
-    private final Set<String> allowedAddresses;
     private final SourceAddressAllowList allowList;
     private final Currency defaultCurrency;
 
     private InfomediaNotificationParser(Builder b) {
         this.secretParameter = b.secretParameter;
         this.secret = b.secret;
-        this.allowedAddresses = Set.copyOf(b.allowedAddresses);
-        this.allowList = allowedAddresses.isEmpty() ? null
-                : SourceAddressAllowList.of(allowedAddresses.toArray(String[]::new));
+        this.allowList = b.allowList;
         this.defaultCurrency = b.defaultCurrency;
     }
 
@@ -316,15 +312,15 @@ public final class InfomediaNotificationParser implements NotificationParser {
 
     @Override
     public String toString() {
-        return "InfomediaNotificationParser[sharedSecret=" + (secret == null ? "none" : "***") + ", allowedAddresses="
-                + allowedAddresses + ", defaultCurrency=" + defaultCurrency + "]";
+        return "InfomediaNotificationParser[sharedSecret=" + (secret == null ? "none" : "***") + ", allowedSources="
+                + (allowList == null ? "any" : "restricted") + ", defaultCurrency=" + defaultCurrency + "]";
     }
 
     /** Builds an {@link InfomediaNotificationParser}. */
     public static final class Builder {
         private String secretParameter = DEFAULT_SECRET_PARAMETER;
         private String secret;
-        private Collection<String> allowedAddresses = List.of();
+        private SourceAddressAllowList allowList;
         private Currency defaultCurrency = Currency.getInstance(DEFAULT_CURRENCY);
 
         private Builder() {
@@ -354,6 +350,17 @@ public final class InfomediaNotificationParser implements NotificationParser {
         }
 
         /**
+         * Accepts webhooks only from these sender addresses ({@link InboundNotification#remoteAddress()}).
+         *
+         * @param allowList the addresses or CIDR blocks; null to accept any
+         * @return this builder
+         */
+        public Builder allowedSources(SourceAddressAllowList allowList) {
+            this.allowList = allowList;
+            return this;
+        }
+
+        /**
          * Accepts webhooks only from these sender addresses ({@link InboundNotification#remoteAddress()}),
          * compared as in {@link SourceAddressAllowList}.
          *
@@ -363,22 +370,30 @@ public final class InfomediaNotificationParser implements NotificationParser {
          * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
          *     listed (an empty list never means "accept any"), or an entry is not an address or block
          */
-        public Builder allowedAddresses(Collection<String> addresses) {
-            ConfigChecks.allowList(PROVIDER, "notification-allowed-sources", addresses);
-            this.allowedAddresses = addresses == null ? List.of() : addresses.stream().filter(Objects::nonNull)
-                    .flatMap(a -> java.util.Arrays.stream(a.split(","))).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
+        public Builder allowedSources(Collection<String> addresses) {
+            this.allowList = ConfigChecks.allowList(PROVIDER, "notification-allowed-sources", addresses);
             return this;
         }
 
         /**
          * The currency of charges whose {@code currencyCode} is missing.
          *
-         * @param code an ISO 4217 code; {@code AED} by default
+         * @param currency the currency; {@code AED} by default
+         * @return this builder
+         */
+        public Builder currency(Currency currency) {
+            this.defaultCurrency = Objects.requireNonNull(currency, "currency");
+            return this;
+        }
+
+        /**
+         * The currency of charges whose {@code currencyCode} is missing, by its code.
+         *
+         * @param code an ISO 4217 code, in any case; {@code AED} by default
          * @return this builder
          * @throws IllegalArgumentException when unknown
          */
-        public Builder defaultCurrency(String code) {
+        public Builder currency(String code) {
             this.defaultCurrency = Money.currency(code);
             return this;
         }

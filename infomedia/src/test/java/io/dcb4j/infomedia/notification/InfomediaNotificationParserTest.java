@@ -269,7 +269,7 @@ class InfomediaNotificationParserTest {
     void aMissingCurrencyUsesTheDefault() {
         assertThat(parser.parseWebhook(InboundNotification.get("/n?msisdn=971500000000&etid=5&chargeAmount=20"))
                 .charge()).isEqualTo(Money.of("20", "AED"));
-        InfomediaNotificationParser eur = InfomediaNotificationParser.builder().defaultCurrency("EUR").build();
+        InfomediaNotificationParser eur = InfomediaNotificationParser.builder().currency("EUR").build();
         assertThat(eur.parseWebhook(InboundNotification.get("/n?msisdn=971500000000&etid=5&chargeAmount=20"))
                 .charge()).isEqualTo(Money.of("20", "EUR"));
     }
@@ -317,14 +317,14 @@ class InfomediaNotificationParserTest {
     @Test
     void theSenderAddressCanBeRestricted() {
         InfomediaNotificationParser restricted = InfomediaNotificationParser.builder()
-                .allowedAddresses(List.of("203.0.113.7", " 203.0.113.8 ")).build();
+                .allowedSources(List.of("203.0.113.7", " 203.0.113.8 ")).build();
         assertThat(restricted.parse(InboundNotification.builder("GET").uri(BASE + "&etid=2")
                 .remoteAddress("203.0.113.8").build()).type()).isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
         assertThatThrownBy(() -> restricted.parse(InboundNotification.builder("GET").uri(BASE + "&etid=2")
                 .remoteAddress("198.51.100.1").build())).isInstanceOf(NotificationRejectedException.class)
                 .hasMessageContaining("not in the allow-list");
         InfomediaNotificationParser block = InfomediaNotificationParser.builder()
-                .allowedAddresses(List.of("203.0.113.0/24")).build();
+                .allowedSources(List.of("203.0.113.0/24")).build();
         assertThat(block.parse(InboundNotification.builder("GET").uri(BASE + "&etid=2")
                 .remoteAddress("::ffff:203.0.113.99").build()).type()).isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
         assertThatThrownBy(() -> restricted.parse(InboundNotification.get(BASE + "&etid=2")))
@@ -339,14 +339,14 @@ class InfomediaNotificationParserTest {
             assertThatThrownBy(() -> InfomediaNotificationParser.builder().sharedSecret(blank, "s3cr3t"))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret-parameter'");
             // an address list that lists nothing is not "accept any"
-            assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedAddresses(List.of(blank)))
+            assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedSources(List.of(blank)))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
         }
-        assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedAddresses(List.of()))
+        assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedSources(List.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
-        assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedAddresses(List.of("10.0.0.1", "x")))
+        assertThatThrownBy(() -> InfomediaNotificationParser.builder().allowedSources(List.of("10.0.0.1", "x")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
-        assertThatThrownBy(() -> InfomediaNotificationParser.builder().defaultCurrency("XX"))
+        assertThatThrownBy(() -> InfomediaNotificationParser.builder().currency("XX"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

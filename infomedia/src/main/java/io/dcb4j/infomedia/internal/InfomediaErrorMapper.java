@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * otherwise by the words of the description text. The raw description is always kept as the provider
  * message, its code as the provider code.
  */
-public final class InfomediaErrors implements ErrorMapper {
+public final class InfomediaErrorMapper implements ErrorMapper {
 
     /**
      * The lettered {@code transactionStatus} codes, recognised by code when a join answer carries one. The
@@ -58,9 +58,9 @@ public final class InfomediaErrors implements ErrorMapper {
             "unavailable|timed? ?out|try again later|temporar|internal (server )?error|system error");
 
     /** The shared instance: stateless. */
-    public static final InfomediaErrors INSTANCE = new InfomediaErrors();
+    public static final InfomediaErrorMapper INSTANCE = new InfomediaErrorMapper();
 
-    private InfomediaErrors() {
+    private InfomediaErrorMapper() {
     }
 
     /**
@@ -72,7 +72,7 @@ public final class InfomediaErrors implements ErrorMapper {
      *     credentials and the PIN the call carried, should Infomedia echo them
      * @return the exception; never null
      */
-    public static DcbException refusal(StatusDescription description, String status, ErrorContext context) {
+    public DcbException refusal(StatusDescription description, String status, ErrorContext context) {
         String message = description.raw() != null ? description.raw() : status;
         ErrorContext ctx = context.withProviderError(description.code(), message);
         return classify(description, ctx, null);
@@ -86,7 +86,7 @@ public final class InfomediaErrors implements ErrorMapper {
      * @param fallback the exception when nothing matches, or null for a plain {@link DcbApiException}
      * @return the exception
      */
-    static DcbException classify(StatusDescription d, ErrorContext ctx, DcbException fallback) {
+    private static DcbException classify(StatusDescription d, ErrorContext ctx, DcbException fallback) {
         String code = d.code() == null ? "" : d.code().toUpperCase(Locale.ROOT);
         String text = d.text() == null ? "" : d.text().toLowerCase(Locale.ROOT);
         if (CHARGE_CODES.contains(code)) {
@@ -136,10 +136,10 @@ public final class InfomediaErrors implements ErrorMapper {
      */
     @Override
     public DcbException map(ApiRequest request, ApiResponse response) {
-        WireDtos.Envelope envelope = null;
+        InfomediaWire.Envelope envelope = null;
         if (response.jsonTreeOrNull() != null) {
             try {
-                envelope = Json.mapper().treeToValue(response.jsonTreeOrNull(), WireDtos.Envelope.class);
+                envelope = Json.mapper().treeToValue(response.jsonTreeOrNull(), InfomediaWire.Envelope.class);
             } catch (Exception e) {
                 envelope = null;
             }

@@ -3,18 +3,105 @@ package io.dcb4j.infomedia.internal;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.infomedia.model.CancellationResult;
 import io.dcb4j.infomedia.model.JoinOutcome;
 import io.dcb4j.infomedia.model.JoinResult;
 import io.dcb4j.infomedia.model.PaymentConfirmation;
 import io.dcb4j.infomedia.model.PinResult;
 import io.dcb4j.infomedia.model.StatusDescription;
-import io.dcb4j.infomedia.model.UnsubscribeResult;
+import io.dcb4j.infomedia.model.SubscriptionRequest;
+import io.dcb4j.infomedia.model.UnsubscribeRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Maps wire answers to the public records, after checking that they report success. */
-public final class Answers {
+/**
+ * Maps between the public records and Infomedia's wire format: builds the request bodies (in the documented
+ * field order) and reads the answers into the public records, after checking that they report success.
+ */
+public final class InfomediaMapper {
 
-    private Answers() {
+    /**
+     * Where the PIN travels in the join body. Public notes: inferred as a top-level {@code pin} field; the
+     * client builder can change it ({@code pin-field}).
+     */
+    public static final String DEFAULT_PIN_FIELD = "pin";
+
+    private InfomediaMapper() {
+    }
+
+    /**
+     * The body of {@code PINGenerateWithParams} and, with a PIN, of {@code SubscriptionJoinWithParams}. The
+     * result holds the password and the PIN: never log it.
+     *
+     * @param r the request
+     * @param defaultMcc used when the request has none
+     * @param defaultMnc used when the request has none
+     * @param username {@code u}
+     * @param password {@code p}
+     * @param pinField the PIN's field name, used when {@code pin} is not null
+     * @param pin the PIN, or null for the PIN request
+     * @return the body
+     */
+    public static Map<String, Object> subscriptionBody(SubscriptionRequest r, String defaultMcc, String defaultMnc,
+            String username, String password, String pinField, String pin) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("mx", r.msisdn().digits());
+        body.put("mcc", r.mcc() == null ? defaultMcc : r.mcc());
+        body.put("mnc", r.mnc() == null ? defaultMnc : r.mnc());
+        body.put("productId", r.productId());
+        body.put("u", username);
+        body.put("p", password);
+        if (pin != null) {
+            body.put(pinField, pin);
+        }
+        List<Map<String, String>> params = new ArrayList<>();
+        if (r.amount() != null) {
+            params.add(param("amount", r.amount().toPlainString()));
+        }
+        if (r.frequency() != null) {
+            params.add(param("frequency", r.frequency()));
+        }
+        if (r.language() != null) {
+            params.add(param("language", r.language()));
+        }
+        if (r.description() != null) {
+            params.add(param("description", r.description()));
+        }
+        r.extraParams().forEach((k, v) -> params.add(param(k, v)));
+        body.put("params", params);
+        return body;
+    }
+
+    /**
+     * The body of {@code SubscriptionUnsubscribe}. The result holds the password: never log it.
+     *
+     * @param r the request
+     * @param defaultMcc used when the request has none
+     * @param defaultMnc used when the request has none
+     * @param username {@code u}
+     * @param password {@code p}
+     * @return the body
+     */
+    public static Map<String, Object> unsubscribeBody(UnsubscribeRequest r, String defaultMcc, String defaultMnc,
+            String username, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sid", r.sid());
+        body.put("mx", r.msisdn().digits());
+        body.put("mcc", r.mcc() == null ? defaultMcc : r.mcc());
+        body.put("mnc", r.mnc() == null ? defaultMnc : r.mnc());
+        body.put("u", username);
+        body.put("p", password);
+        return body;
+    }
+
+    private static Map<String, String> param(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("key", key);
+        m.put("value", value);
+        return m;
     }
 
     /**
@@ -39,7 +126,7 @@ public final class Answers {
      * @param context the call's context (it masks the call's credentials and PIN in a refusal's text)
      * @return the result
      */
-    public static PinResult pin(WireDtos.PinAnswer a, ErrorContext context) {
+    public static PinResult pin(InfomediaWire.PinAnswer a, ErrorContext context) {
         StatusDescription d = StatusDescription.parse(a.description());
         requireSuccess(a.status(), d, context);
         return new PinResult(a.status(), d, a.pinId());
@@ -52,7 +139,7 @@ public final class Answers {
      * @param context the call's context (it masks the call's credentials and PIN in a refusal's text)
      * @return the result
      */
-    public static JoinResult join(WireDtos.JoinAnswer a, ErrorContext context) {
+    public static JoinResult join(InfomediaWire.JoinAnswer a, ErrorContext context) {
         StatusDescription d = StatusDescription.parse(a.description());
         requireSuccess(a.status(), d, context);
         PaymentConfirmation conf = null;
@@ -74,7 +161,7 @@ public final class Answers {
         } else {
             outcome = JoinOutcome.FREE_PERIOD;
         }
-        WireDtos.User user = a.user();
+        InfomediaWire.User user = a.user();
         return new JoinResult(a.status(), d, a.sid(), msisdnOrNull(a.mx()), a.mcc(), a.mnc(),
                 user == null ? null : bool(user.subscribed(), "user.subscribed", context),
                 user == null ? null : bool(user.suspended(), "user.suspended", context),
@@ -88,10 +175,10 @@ public final class Answers {
      * @param context the call's context (it masks the call's credentials and PIN in a refusal's text)
      * @return the result
      */
-    public static UnsubscribeResult unsubscribe(WireDtos.UnsubscribeAnswer a, ErrorContext context) {
+    public static CancellationResult cancellation(InfomediaWire.UnsubscribeAnswer a, ErrorContext context) {
         StatusDescription d = StatusDescription.parse(a.description());
         requireSuccess(a.status(), d, context);
-        return new UnsubscribeResult(a.status(), d, a.sid(), msisdnOrNull(a.mx()), a.mcc(), a.mnc());
+        return new CancellationResult(a.status(), d, a.sid(), msisdnOrNull(a.mx()), a.mcc(), a.mnc());
     }
 
     private static void requireSuccess(String status, StatusDescription d, ErrorContext context) {
@@ -99,7 +186,7 @@ public final class Answers {
             throw new DcbProtocolException("answer has neither status nor description", context, null);
         }
         if (!isSuccess(status, d)) {
-            throw InfomediaErrors.refusal(d, status, context);
+            throw InfomediaErrorMapper.INSTANCE.refusal(d, status, context);
         }
     }
 

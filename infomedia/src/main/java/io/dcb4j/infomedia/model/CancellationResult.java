@@ -4,8 +4,8 @@ import io.dcb4j.core.model.Msisdn;
 import java.util.Objects;
 
 /**
- * The answer to {@code SubscriptionUnsubscribe} ({@code "00 - User has been unsubscribed"}). Only successful
- * answers are returned as this record; refusals become exceptions.
+ * The result of a cancellation: the answer to {@code SubscriptionUnsubscribe} ({@code "00 - User has been
+ * unsubscribed"}). Only successful answers are returned as this record; refusals become exceptions.
  *
  * @param status the {@code status} field as received, normally {@code Success}
  * @param description the {@code description} field, split
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param mcc the {@code mcc} field as received, or null
  * @param mnc the {@code mnc} field as received, or null
  */
-public record UnsubscribeResult(
+public record CancellationResult(
         String status,
         StatusDescription description,
         String sid,
@@ -32,7 +32,7 @@ public record UnsubscribeResult(
      * @param mcc optional
      * @param mnc optional
      */
-    public UnsubscribeResult {
+    public CancellationResult {
         Objects.requireNonNull(description, "description");
         sid = sid == null || sid.isBlank() ? null : sid;
     }

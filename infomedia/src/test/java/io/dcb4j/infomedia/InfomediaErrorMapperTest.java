@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Refusals: Infomedia answers HTTP 200 with a status other than Success. Only the success codes are
  * documented; the rows below are the classification dcb4j applies (charge status codes, then words).
  */
-class InfomediaErrorsTest extends InfomediaTestSupport {
+class InfomediaErrorMapperTest extends InfomediaTestSupport {
 
     static Stream<Arguments> refusals() {
         return Stream.of(

@@ -1,9 +1,12 @@
 package io.dcb4j.infomedia.internal;
 
-/** Jackson records for Infomedia's answers. Every field is read as text: Infomedia mixes strings and numbers. */
-public final class WireDtos {
+/**
+ * Infomedia's wire format: the Jackson records of its answers. Every field is read as text: Infomedia mixes
+ * strings and numbers. Request bodies are built by {@link InfomediaMapper}.
+ */
+public final class InfomediaWire {
 
-    private WireDtos() {
+    private InfomediaWire() {
     }
 
     /** {@code PINGenerateWithParams} answer. */
