@@ -193,11 +193,11 @@ class ConfigurationValidationTest {
     static final List<BlankCase> BLANK_CASES = List.of(
             // client builders
             new BlankCase("eklectic builder notificationSecret", "notification-secret",
-                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationSecret("secret", v).build()),
+                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationSecret(v).build()),
             new BlankCase("eklectic builder notificationSecret parameter", "notification-secret-parameter",
-                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationSecret(v, "s3cr3t").build()),
+                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationSecretParameter(v).notificationSecret("s3cr3t").build()),
             new BlankCase("eklectic builder notificationAllowedSources", "notification-allowed-sources",
-                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationAllowedSources(List.of(v))
+                    v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationAllowedSources(v)
                             .build()),
             new BlankCase("eclipse builder callbackHmacKey", "callback-hmac-key",
                     v -> EclipseVasClient.builder().baseUrl("https://e.example").tenantId(1).credentials("i", "p")
@@ -222,8 +222,8 @@ class ConfigurationValidationTest {
                     v -> InfomediaNotificationParser.builder().sharedSecret("secret", v).build()),
             new BlankCase("infomedia parser sharedSecret parameter", "notification-secret-parameter",
                     v -> InfomediaNotificationParser.builder().sharedSecret(v, "s3cr3t").build()),
-            new BlankCase("infomedia parser allowedAddresses", "notification-allowed-sources",
-                    v -> InfomediaNotificationParser.builder().allowedAddresses(List.of(v)).build()),
+            new BlankCase("infomedia parser allowedSources", "notification-allowed-sources",
+                    v -> InfomediaNotificationParser.builder().allowedSources(List.of(v)).build()),
             new BlankCase("eclipse parser key", "callback-hmac-key", v -> new EclipseVasNotificationParser(v)),
             new BlankCase("eclipse parser key and allow-list", "callback-hmac-key",
                     v -> new EclipseVasNotificationParser(v, null)),
@@ -246,8 +246,8 @@ class ConfigurationValidationTest {
             }
         }
         // an address list with nothing in it is not "accept any"
-        check(problems, "infomedia parser allowedAddresses(empty)", "notification-allowed-sources",
-                () -> InfomediaNotificationParser.builder().allowedAddresses(List.of()).build());
+        check(problems, "infomedia parser allowedSources(empty)", "notification-allowed-sources",
+                () -> InfomediaNotificationParser.builder().allowedSources(List.of()).build());
         check(problems, "centili parser allowedSources(empty)", "notification-allowed-sources",
                 () -> CentiliNotificationParser.builder().allowedSources(List.of()).build());
         assertThat(problems).isEmpty();

@@ -168,7 +168,7 @@ class NotificationSecurityTest {
             assertThat(list.allows(no)).as(String.valueOf(no)).isFalse();
         }
         InfomediaNotificationParser parser = InfomediaNotificationParser.builder()
-                .allowedAddresses(List.of("10.0.0.0/8")).build();
+                .allowedSources(List.of("10.0.0.0/8")).build();
         InboundNotification from = InboundNotification.builder("GET").uri(INF).remoteAddress("10.9.9.9").build();
         assertThat(parser.parse(from).type()).isEqualTo(BillingEvent.Type.SUBSCRIBED);
         for (String addr : new String[] {"172.16.0.1", null}) {
@@ -370,7 +370,7 @@ class NotificationSecurityTest {
 
     @Test
     void concurrentDuplicateDeliveriesAreProcessedOnce() throws Exception {
-        EklecticNotificationParser parser = EklecticNotificationParser.withDefaults();
+        EklecticNotificationParser parser = EklecticNotificationParser.create();
         EventDeduplicator dedup = EventDeduplicator.inMemory(10_000, Duration.ofHours(24));
         int threads = 16;
         int deliveriesEach = 50;
@@ -409,7 +409,7 @@ class NotificationSecurityTest {
 
     @Test
     void aFailedHandlerReleasesItsClaimSoTheRetriedCallbackIsProcessed() {
-        EklecticNotificationParser parser = EklecticNotificationParser.withDefaults();
+        EklecticNotificationParser parser = EklecticNotificationParser.create();
         EventDeduplicator dedup = EventDeduplicator.inMemory(100, Duration.ofHours(1));
         BillingEvent event = parser.parse(InboundNotification.get(EKL));
         assertThat(dedup.claim(event)).isTrue();

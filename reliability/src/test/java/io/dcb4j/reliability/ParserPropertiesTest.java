@@ -52,7 +52,7 @@ class ParserPropertiesTest {
     static final String KEY = "tenant-callback-key-0123456789";
 
     static final Map<String, NotificationParser> PARSERS = Map.of(
-            "eklectic", EklecticNotificationParser.withDefaults(),
+            "eklectic", EklecticNotificationParser.create(),
             "infomedia", InfomediaNotificationParser.create(),
             "eclipse-vas", new EclipseVasNotificationParser(null),
             "eclipse-vas signed", new EclipseVasNotificationParser(KEY),
