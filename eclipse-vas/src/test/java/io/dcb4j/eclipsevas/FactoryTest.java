@@ -47,7 +47,7 @@ class FactoryTest extends WireMockSupport {
     void isRegisteredAndListsItsKeys() {
         assertThat(BillingProviders.available()).contains("eclipse-vas");
         assertThat(BillingProviders.factory("eclipse-vas").orElseThrow().configKeys()).contains("base-url",
-                "tenant-id", "identity", "password", "login-path", "callback-hmac-key", "customer-id", "wallet-id",
+                "tenant-id", "identity", "password", "login-path", "notification-secret", "customer-id", "wallet-id",
                 "callback-url", "connect-timeout", "read-timeout", "call-timeout", "max-attempts", "allow-insecure-http");
     }
 
@@ -58,7 +58,7 @@ class FactoryTest extends WireMockSupport {
         c.put("customer-id", "723689");
         c.put("wallet-id", "1001");
         c.put("callback-url", "https://shop.example/cb");
-        c.put("callback-hmac-key", "k3y");
+        c.put("notification-secret", "k3y");
         c.put("call-timeout", "5s");
         wm.stubFor(post("/eclipse-conductor/rest/v2/authentication/login").willReturn(okJson(res("login.json"))));
         wm.stubFor(post(T + "/customers/723689/payments").willReturn(okJson(pending(5, "r-1"))));
@@ -132,7 +132,7 @@ class FactoryTest extends WireMockSupport {
 
     @Test
     void aBlankHmacKeyOrAllowListIsAConfigurationExceptionNotUnsignedCallbacks() {
-        for (String key : new String[] {"callback-hmac-key", "notification-allowed-sources"}) {
+        for (String key : new String[] {"notification-secret", "notification-allowed-sources"}) {
             for (String blank : new String[] {"", "   ", " , "}) {
                 Map<String, String> c = config();
                 c.put(key, blank);
@@ -141,13 +141,14 @@ class FactoryTest extends WireMockSupport {
             }
         }
         for (String blank : new String[] {"", "   ", " , "}) {
-            assertThatThrownBy(() -> EclipseVasClient.builder().callbackHmacKey(blank))
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
-            assertThatThrownBy(() -> EclipseVasClient.builder().notificationAllowedSources(java.util.List.of(blank)))
+            // the base builder refuses "" and spaces when set; a list of nothing (" , ") at the latest in build()
+            assertThatThrownBy(() -> builder().notificationSecret(blank).build())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> EclipseVasClient.builder().notificationAllowedSources(blank))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
         }
         Map<String, String> c = config();
-        c.put("callback-hmac-key", "k-0123456789");
+        c.put("notification-secret", "k-0123456789");
         try (BillingProvider p = BillingProviders.create("eclipse-vas", c)) {
             assertThatThrownBy(() -> p.notifications().orElseThrow().parse(InboundNotification.postJson("/cb",
                     "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\"}"))).isInstanceOf(NotificationRejectedException.class);
