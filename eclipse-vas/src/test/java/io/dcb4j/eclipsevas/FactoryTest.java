@@ -131,7 +131,7 @@ class FactoryTest extends WireMockSupport {
     }
 
     @Test
-    void aBlankHmacKeyOrAllowListIsAConfigurationExceptionNotUnsignedCallbacks() {
+    void aBlankNotificationSecretOrAllowListIsAConfigurationExceptionNotUnsignedCallbacks() {
         for (String key : new String[] {"notification-secret", "notification-allowed-sources"}) {
             for (String blank : new String[] {"", "   ", " , "}) {
                 Map<String, String> c = config();
@@ -152,6 +152,39 @@ class FactoryTest extends WireMockSupport {
         try (BillingProvider p = BillingProviders.create("eclipse-vas", c)) {
             assertThatThrownBy(() -> p.notifications().orElseThrow().parse(InboundNotification.postJson("/cb",
                     "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\"}"))).isInstanceOf(NotificationRejectedException.class);
+        }
+    }
+
+    @Test
+    void theSharedBuilderSettingsReachTheWireAndTheShortcutsOverrideTheOptions() {
+        wm.stubFor(get(T + "/payments/77").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(503)));
+        // the options allow three attempts; the retry policy set before them still wins
+        try (EclipseVasClient eclipse = EclipseVasClient.builder().baseUrl(wm.baseUrl()).tenantId(TENANT)
+                .credentials(IDENTITY, PASSWORD)
+                .retryPolicy(io.dcb4j.core.RetryPolicy.builder().maxAttempts(1).build())
+                .extraHeader("X-Channel", "shop-7")
+                .options(fast().build()).build()) {
+            assertThatThrownBy(() -> eclipse.payment(77))
+                    .isInstanceOf(io.dcb4j.core.error.ProviderUnavailableException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("shop-7"));
+        }
+        wm.verify(1, getRequestedFor(urlPathEqualTo(T + "/payments/77")).withHeader("X-Channel", equalTo("shop-7"))
+                .withHeader("Authorization", equalTo(BEARER)));
+        // null options are the defaults: plain http is refused again
+        assertThatThrownBy(() -> builder().options(null).build()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'base-url'").hasMessageContaining("http://");
+    }
+
+    @Test
+    void aClientsParserIsItsNeutralParserWithTheBuildersKey() {
+        try (EclipseVasClient unsigned = client();
+                EclipseVasClient signed = builder().notificationSecret("k-0123456789").build()) {
+            assertThat(unsigned.notifications()).containsSame(unsigned.notificationParser());
+            assertThat(unsigned.notificationParser().verifiesSignatures()).isFalse();
+            assertThat(signed.notifications()).containsSame(signed.notificationParser());
+            assertThat(signed.notificationParser().verifiesSignatures()).isTrue();
+            assertThat(signed.toString()).isEqualTo("EclipseVasClient[tenantId=242, signedCallbacks=true]");
         }
     }
 
