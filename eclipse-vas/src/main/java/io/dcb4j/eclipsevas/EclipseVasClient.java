@@ -1,33 +1,24 @@
 package io.dcb4j.eclipsevas;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Capability;
-import io.dcb4j.core.Charges;
 import io.dcb4j.core.ClientOptions;
-import io.dcb4j.core.NotificationParser;
-import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.NotFoundException;
-import io.dcb4j.core.spi.support.Redaction;
+import io.dcb4j.core.model.ChargeRequest;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.spi.NeutralApi;
+import io.dcb4j.core.spi.ProviderClient;
+import io.dcb4j.core.spi.ProviderClientBuilder;
 import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.HttpTransport;
-import io.dcb4j.core.model.ChargeRef;
-import io.dcb4j.core.model.ChargeRequest;
-import io.dcb4j.core.model.ChargeResult;
-import io.dcb4j.core.model.ChargeState;
-import io.dcb4j.core.model.FailureReason;
-import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.token.CachingTokenProvider;
-import io.dcb4j.eclipsevas.internal.EclipseErrorMapper;
-import io.dcb4j.eclipsevas.internal.LoginTokenSource;
-import io.dcb4j.eclipsevas.internal.Mapping;
-import io.dcb4j.eclipsevas.internal.WireDtos.PartnerDto;
-import io.dcb4j.eclipsevas.internal.WireDtos.PaymentDto;
+import io.dcb4j.eclipsevas.internal.EclipseVasErrorMapper;
+import io.dcb4j.eclipsevas.internal.EclipseVasMapper;
+import io.dcb4j.eclipsevas.internal.EclipseVasNeutralApi;
+import io.dcb4j.eclipsevas.internal.EclipseVasTokenSource;
 import io.dcb4j.eclipsevas.model.Catalog;
 import io.dcb4j.eclipsevas.model.CatalogProduct;
 import io.dcb4j.eclipsevas.model.CatalogQuery;
@@ -36,28 +27,22 @@ import io.dcb4j.eclipsevas.model.NetworkLookup;
 import io.dcb4j.eclipsevas.model.NwscBill;
 import io.dcb4j.eclipsevas.model.Payment;
 import io.dcb4j.eclipsevas.model.PaymentCompletion;
-import io.dcb4j.eclipsevas.model.PaymentData;
 import io.dcb4j.eclipsevas.model.PaymentRequest;
 import io.dcb4j.eclipsevas.model.PaymentUpdate;
 import io.dcb4j.eclipsevas.model.UmemeAccount;
 import io.dcb4j.eclipsevas.model.UraTaxBill;
 import io.dcb4j.eclipsevas.notification.EclipseVasNotificationParser;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
- * The Eclipse (Ukheshe) VAS client: the provider's typed API and the neutral {@link BillingProvider} API.
+ * The Eclipse (Ukheshe) VAS client: the provider's typed API (network look-up, catalogue and catalogue
+ * queries, bill look-ups, payments), and through {@link io.dcb4j.core.BillingProvider} the neutral API.
  * Immutable and thread-safe; build one per tenant account with {@link #builder()} and share it.
  *
  * <pre>{@code
@@ -77,11 +62,19 @@ import okhttp3.HttpUrl;
  * <p>Authentication: the client logs in with identity and password, caches the returned JWT in the core token
  * cache until shortly before it expires, and logs in again once when a call answers 401.
  *
- * <p>Neutral API: {@link Capability#ONE_OFF_CHARGE} (initiate then complete a payment; the result stays
- * PROCESSING until the callback or a status query), {@link Capability#CHARGE_STATUS},
- * {@link Capability#CATALOG} (this class's typed catalogue methods) and {@link Capability#NOTIFICATIONS}.
+ * <p>Neutral API: {@link Capability#ONE_OFF_CHARGE} and {@link Capability#CHARGE_STATUS} through {@link
+ * #charges()}, {@link Capability#NOTIFICATIONS} through {@link #notifications()} (the same parser as {@link
+ * #notificationParser()}). The catalogue is this class's typed API only. {@link #charges()} initiates and
+ * completes a payment (the result stays PROCESSING until the callback or a status query) and reads it back;
+ * the {@link ChargeRequest} mapping: {@code offer} is the payment data ({@code 5_VD50}; or param {@value
+ * #PARAM_PAYMENT_DATA}); param {@value #PARAM_CUSTOMER_ID} (or the builder's default customer) is the payer;
+ * param {@value #PARAM_WALLET_ID} (or the default wallet) the wallet; {@code amount} goes on both calls;
+ * {@code msisdn} becomes the {@code msisdn} additional field; params {@code field.<id>} become additional
+ * fields; {@code returnUrl} is the landing URL; param {@value #PARAM_CALLBACK_URL} (or the default) the
+ * callback URL; {@code clientReference}, else {@code idempotencyKey}, else a random UUID is the {@code
+ * externalUniqueId}.
  */
-public final class EclipseVasClient implements BillingProvider {
+public final class EclipseVasClient extends ProviderClient {
 
     /** The provider id. */
     public static final String ID = "eclipse-vas";
@@ -104,32 +97,18 @@ public final class EclipseVasClient implements BillingProvider {
     /** The prefix of {@link ChargeRequest#params()} keys sent as additional fields: {@code field.accountNumber}. */
     public static final String PARAM_FIELD_PREFIX = "field.";
 
-    private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
-            Capability.ONE_OFF_CHARGE, Capability.CHARGE_STATUS, Capability.CATALOG, Capability.NOTIFICATIONS));
     private static final String API = "eclipse-conductor/rest/v1/tenants/";
 
-    private final HttpTransport transport;
     private final long tenantId;
-    private final Long defaultCustomerId;
-    private final Long defaultWalletId;
-    private final String defaultCallbackUrl;
-    private final Supplier<String> externalIds;
     private final EclipseVasNotificationParser parser;
-    private final Charges charges = new NeutralCharges();
+    private final NeutralApi neutralApi;
 
-    private EclipseVasClient(Builder b, ClientOptions options, String loginPath) {
+    private EclipseVasClient(Builder b, HttpTransport transport, EclipseVasNotificationParser parser) {
+        super(ID, transport);
         this.tenantId = b.tenantId;
-        this.defaultCustomerId = b.defaultCustomerId;
-        this.defaultWalletId = b.defaultWalletId;
-        this.defaultCallbackUrl = b.defaultCallbackUrl;
-        this.externalIds = b.externalIds;
-        this.parser = new EclipseVasNotificationParser(b.callbackHmacKey, b.callbackAllowList);
-        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
-                .tokens(t -> CachingTokenProvider.builder(
-                                CachingTokenProvider.cacheKey(ID, b.baseUrl.strip(), String.valueOf(b.tenantId), b.identity),
-                                new LoginTokenSource(t, loginPath, b.identity, b.password, options.clock()))
-                        .options(options).build())
-                .credentials(b.password, b.callbackHmacKey).errorMapper(new EclipseErrorMapper()).build();
+        this.parser = parser;
+        this.neutralApi = EclipseVasNeutralApi.create(this, b.defaultCustomerId, b.defaultWalletId,
+                b.defaultCallbackUrl, b.externalIds, parser);
     }
 
     /**
@@ -151,10 +130,8 @@ public final class EclipseVasClient implements BillingProvider {
     }
 
     private HttpUrl.Builder tenantUrl() {
-        return transport.url(API + tenantId);
+        return transport().url(API + tenantId);
     }
-
-    // ------------------------------------------------------------------ provider API
 
     /**
      * Finds the catalogue partner (network) of a mobile number: {@code GET .../tenants/{tenantId}/vas/{msisdn}}.
@@ -167,41 +144,8 @@ public final class EclipseVasClient implements BillingProvider {
     public NetworkLookup networkFor(Msisdn msisdn) {
         Objects.requireNonNull(msisdn, "msisdn");
         HttpUrl url = tenantUrl().addPathSegment("vas").addPathSegment(msisdn.digits()).build();
-        ApiResponse response = transport.execute(ApiRequest.get("networkFor", url).build());
-        JsonNode tree = response.jsonTree();
-        if (tree.isArray()) {
-            tree = tree.size() > 0 ? tree.get(0) : tree;
-        }
-        Integer partnerId = null;
-        String partnerName = null;
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (tree.isNumber() || tree.isTextual()) {
-            partnerId = integer(tree);
-            fields.put("partnerId", tree.asText());
-        } else if (tree.isObject()) {
-            fields.putAll(Mapping.flatten(tree));
-            partnerId = integer(tree.get("partnerId"));
-            partnerName = text(tree.get("partnerName"));
-        }
-        return new NetworkLookup(msisdn, partnerId, partnerName, fields);
-    }
-
-    private static Integer integer(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.canConvertToInt() && node.isIntegralNumber()) {
-            return node.intValue();
-        }
-        try {
-            return Integer.valueOf(node.asText().strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+        ApiResponse response = transport().execute(ApiRequest.get("networkFor", url).build());
+        return EclipseVasMapper.networkLookup(msisdn, response.jsonTree());
     }
 
     /**
@@ -231,11 +175,7 @@ public final class EclipseVasClient implements BillingProvider {
         if (query != null) {
             url.addQueryParameter("catalogQuery", query.value());
         }
-        ApiResponse response = transport.execute(ApiRequest.get(operation, url.build()).build());
-        if (response.body().length == 0) {
-            return new Catalog(List.of());
-        }
-        return Mapping.catalog(response.json(PartnerDto[].class));
+        return EclipseVasMapper.catalog(transport().execute(ApiRequest.get(operation, url.build()).build()));
     }
 
     /**
@@ -262,7 +202,7 @@ public final class EclipseVasClient implements BillingProvider {
      * @throws NotFoundException when the answer holds no product
      */
     public KraTaxBill kraTaxBill(String prn) {
-        return lookup(CatalogQuery.dtbKenyaTax(prn), "kraTaxBill", "ETAX_", Mapping::kraTaxBill);
+        return lookup(CatalogQuery.dtbKenyaTax(prn), "kraTaxBill", "ETAX_", EclipseVasMapper::kraTaxBill);
     }
 
     /**
@@ -275,7 +215,7 @@ public final class EclipseVasClient implements BillingProvider {
      * @throws NotFoundException when the answer holds no product
      */
     public NwscBill nwscBill(String customerRef, String area) {
-        return lookup(CatalogQuery.nwsc(customerRef, area), "nwscBill", "NWSC_", Mapping::nwscBill);
+        return lookup(CatalogQuery.nwsc(customerRef, area), "nwscBill", "NWSC_", EclipseVasMapper::nwscBill);
     }
 
     /**
@@ -286,7 +226,7 @@ public final class EclipseVasClient implements BillingProvider {
      * @throws NotFoundException when the answer holds no product
      */
     public UmemeAccount umemeAccount(String customerRef) {
-        return lookup(CatalogQuery.umeme(customerRef), "umemeAccount", "UMEME_", Mapping::umemeAccount);
+        return lookup(CatalogQuery.umeme(customerRef), "umemeAccount", "UMEME_", EclipseVasMapper::umemeAccount);
     }
 
     /**
@@ -297,7 +237,7 @@ public final class EclipseVasClient implements BillingProvider {
      * @throws NotFoundException when the answer holds no product
      */
     public UraTaxBill uraTaxBill(String prn) {
-        return lookup(CatalogQuery.uraTax(prn), "uraTaxBill", "ETAX_", Mapping::uraTaxBill);
+        return lookup(CatalogQuery.uraTax(prn), "uraTaxBill", "ETAX_", EclipseVasMapper::uraTaxBill);
     }
 
     private <T> T lookup(CatalogQuery query, String operation, String productPrefix,
@@ -306,13 +246,13 @@ public final class EclipseVasClient implements BillingProvider {
         CatalogProduct product = products.stream().filter(p -> p.productId().startsWith(productPrefix)).findFirst()
                 .orElse(products.isEmpty() ? null : products.get(0));
         if (product == null) {
-            throw new NotFoundException("look-up returned no product", transport.context(operation), null);
+            throw new NotFoundException("look-up returned no product", transport().context(operation), null);
         }
         try {
             return view.apply(product);
         } catch (IllegalArgumentException e) {
             // a present date or amount the view cannot read: refused, never dropped silently
-            throw new DcbProtocolException("look-up answer's " + e.getMessage(), transport.context(operation), null);
+            throw new DcbProtocolException("look-up answer's " + e.getMessage(), transport().context(operation), null);
         }
     }
 
@@ -332,10 +272,10 @@ public final class EclipseVasClient implements BillingProvider {
         Objects.requireNonNull(request, "request");
         HttpUrl url = tenantUrl().addPathSegment("customers").addPathSegment(Long.toString(customerId))
                 .addPathSegment("payments").build();
-        ApiResponse response = transport.execute(ApiRequest.post("initiatePayment", url)
-                .jsonBody(Mapping.body(request)).retrySafe(true)
+        ApiResponse response = transport().execute(ApiRequest.post("initiatePayment", url)
+                .jsonBody(EclipseVasMapper.body(request)).retrySafe(true)
                 .reference("externalUniqueId", request.externalUniqueId()).build());
-        return requirePayment(response);
+        return EclipseVasMapper.requirePayment(response);
     }
 
     /**
@@ -352,15 +292,9 @@ public final class EclipseVasClient implements BillingProvider {
     public PaymentCompletion completePayment(long paymentId, PaymentUpdate update) {
         Objects.requireNonNull(update, "update");
         HttpUrl url = paymentUrl(paymentId);
-        ApiResponse response = transport.execute(ApiRequest.put("completePayment", url)
-                .jsonBody(Mapping.body(update)).reference("paymentId", Long.toString(paymentId)).build());
-        JsonNode tree = response.jsonTreeOrNull();
-        if (tree != null && tree.isObject() && tree.hasNonNull("paymentId")) {
-            Payment payment = Mapping.payment(response.json(PaymentDto.class), response.context());
-            return new PaymentCompletion(paymentId, payment, null);
-        }
-        String text = tree != null && tree.isTextual() ? tree.asText() : response.text();
-        return new PaymentCompletion(paymentId, null, text);
+        ApiResponse response = transport().execute(ApiRequest.put("completePayment", url)
+                .jsonBody(EclipseVasMapper.body(update)).reference("paymentId", Long.toString(paymentId)).build());
+        return EclipseVasMapper.completion(paymentId, response);
     }
 
     /**
@@ -372,23 +306,17 @@ public final class EclipseVasClient implements BillingProvider {
      * @throws io.dcb4j.core.error.DcbException on other failures
      */
     public Payment payment(long paymentId) {
-        return requirePayment(transport.execute(ApiRequest.get("payment", paymentUrl(paymentId)).build()));
+        ApiResponse response = transport().execute(ApiRequest.get("payment", paymentUrl(paymentId)).build());
+        return EclipseVasMapper.requirePayment(response);
     }
 
     private HttpUrl paymentUrl(long paymentId) {
         return tenantUrl().addPathSegment("payments").addPathSegment(Long.toString(paymentId)).build();
     }
 
-    private static Payment requirePayment(ApiResponse response) {
-        Payment payment = Mapping.payment(response.json(PaymentDto.class), response.context());
-        if (payment == null) {
-            throw new DcbProtocolException("answer has no paymentId", response.context(), null);
-        }
-        return payment;
-    }
-
     /**
-     * The payment-result callback parser (also {@link #notifications()}).
+     * The payment-result callback parser (also {@link #notifications()}), with the builder's {@link
+     * Builder#notificationSecret signing key} and {@link Builder#notificationAllowedSources source addresses}.
      *
      * @return the parser
      */
@@ -396,56 +324,9 @@ public final class EclipseVasClient implements BillingProvider {
         return parser;
     }
 
-    // ------------------------------------------------------------------ neutral API
-
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    /** Empty: Eclipse VAS has no PIN subscriptions. */
-    @Override
-    public Optional<PinSubscriptions> pinSubscriptions() {
-        return Optional.empty();
-    }
-
-    /**
-     * One-off charges: {@link Charges#charge} initiates and completes a payment, {@link Charges#status} reads it.
-     *
-     * <p>{@link ChargeRequest} mapping: {@code offer} is the payment data ({@code 5_VD50}; or param
-     * {@value #PARAM_PAYMENT_DATA}); param {@value #PARAM_CUSTOMER_ID} (or the builder's default customer) is
-     * the payer; param {@value #PARAM_WALLET_ID} (or the default wallet) the wallet; {@code amount} goes on both
-     * calls; {@code msisdn} becomes the {@code msisdn} additional field; params {@code field.<id>} become
-     * additional fields; {@code returnUrl} is the landing URL; param {@value #PARAM_CALLBACK_URL} (or the
-     * default) the callback URL; {@code clientReference}, else {@code idempotencyKey}, else a random UUID is the
-     * {@code externalUniqueId}.
-     *
-     * @return the API
-     */
-    @Override
-    public Optional<Charges> charges() {
-        return Optional.of(charges);
-    }
-
-    /** Empty: Eclipse VAS has no subscriptions. */
-    @Override
-    public Optional<Subscriptions> subscriptions() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<NotificationParser> notifications() {
-        return Optional.of(parser);
-    }
-
-    @Override
-    public void close() {
-        transport.close();
+    protected NeutralApi neutralApi() {
+        return neutralApi;
     }
 
     @Override
@@ -453,168 +334,27 @@ public final class EclipseVasClient implements BillingProvider {
         return "EclipseVasClient[tenantId=" + tenantId + ", signedCallbacks=" + parser.verifiesSignatures() + "]";
     }
 
-    private final class NeutralCharges implements Charges {
-
-        @Override
-        public ChargeResult charge(ChargeRequest request) {
-            Objects.requireNonNull(request, "request");
-            Map<String, String> params = request.params();
-            long customerId = longParam(params, PARAM_CUSTOMER_ID, defaultCustomerId);
-            PaymentData data = paymentData(request);
-            Long walletId = params.containsKey(PARAM_WALLET_ID) ? Long.valueOf(longParam(params, PARAM_WALLET_ID, null))
-                    : defaultWalletId;
-            String externalId = firstNonBlank(request.clientReference(), request.idempotencyKey());
-            if (externalId == null) {
-                externalId = externalIds.get();
-            }
-            PaymentRequest.Builder b = PaymentRequest.builder(data).externalUniqueId(externalId)
-                    .amount(request.amount()).description(request.description()).landingUrl(request.returnUrl())
-                    .callbackUrl(params.getOrDefault(PARAM_CALLBACK_URL, defaultCallbackUrl))
-                    .phone(params.get(PARAM_PHONE));
-            if (walletId != null) {
-                b.walletId(walletId);
-            }
-            if (params.containsKey(PARAM_CUSTOM_FRAUD_CHECKS)) {
-                String flag = params.get(PARAM_CUSTOM_FRAUD_CHECKS).strip();
-                if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
-                    throw new IllegalArgumentException("param '" + PARAM_CUSTOM_FRAUD_CHECKS + "' must be true or false");
-                }
-                b.customFraudChecks(Boolean.parseBoolean(flag));
-            }
-            if (request.msisdn() != null && !params.containsKey(PARAM_FIELD_PREFIX + "msisdn")) {
-                b.additionalField("msisdn", request.msisdn().digits());
-            }
-            params.forEach((k, v) -> {
-                if (k.startsWith(PARAM_FIELD_PREFIX) && k.length() > PARAM_FIELD_PREFIX.length()) {
-                    b.additionalField(k.substring(PARAM_FIELD_PREFIX.length()), v);
-                }
-            });
-            PaymentRequest paymentRequest = b.build();
-            Payment initiated = initiatePayment(customerId, paymentRequest);
-            PaymentUpdate.Builder update = PaymentUpdate.builder().amount(request.amount().amount())
-                    .landingUrl(request.returnUrl()).externalUniqueId(paymentRequest.externalUniqueId());
-            if (walletId != null) {
-                update.walletId(walletId);
-            }
-            PaymentCompletion completion;
-            try {
-                completion = completePayment(initiated.paymentId(), update.build());
-            } catch (DcbTransportException e) {
-                // the context names the payment (reference paymentId): its digits are never masked there
-                throw new DcbTransportException("the payment was initiated but its completion outcome is unknown; "
-                        + "query the status of this paymentId (see reference) before charging again", e.context(),
-                        e.isRetryable(), e);
-            }
-            Payment latest = completion.updatedPayment().orElse(initiated);
-            return result(latest, request);
-        }
-
-        @Override
-        public ChargeResult status(ChargeRef charge) {
-            Objects.requireNonNull(charge, "charge");
-            long paymentId;
-            try {
-                paymentId = Long.parseLong(charge.id().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("an Eclipse payment id is a number");
-            }
-            return result(payment(paymentId), null);
-        }
-    }
-
-    private PaymentData paymentData(ChargeRequest request) {
-        String raw = request.offer() != null ? request.offer().value() : request.params().get(PARAM_PAYMENT_DATA);
-        if (raw == null) {
-            throw new IllegalArgumentException("an offer (payment data such as 5_VD50) or param '"
-                    + PARAM_PAYMENT_DATA + "' is required");
-        }
-        return PaymentData.parse(raw);
-    }
-
-    private static long longParam(Map<String, String> params, String key, Long fallback) {
-        String v = params.get(key);
-        if (v == null || v.isBlank()) {
-            if (fallback == null) {
-                throw new IllegalArgumentException("param '" + key + "' is required (or configure a default)");
-            }
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("param '" + key + "' must be a whole number");
-        }
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        if (a != null && !a.isBlank()) {
-            return a;
-        }
-        return b != null && !b.isBlank() ? b : null;
-    }
-
-    static ChargeResult result(Payment payment, ChargeRequest request) {
-        ChargeState state;
-        FailureReason reason = null;
-        switch (payment.status()) {
-            case PENDING -> state = ChargeState.PROCESSING;
-            case SUCCESSFUL -> state = ChargeState.SUCCEEDED;
-            case ERROR -> {
-                state = ChargeState.DENIED;
-                reason = Mapping.failureReason(payment);
-            }
-            case EXPIRED -> {
-                state = ChargeState.DENIED;
-                reason = FailureReason.OTHER;
-            }
-            case CANCELLED -> state = ChargeState.CANCELLED;
-            default -> state = ChargeState.UNKNOWN;
-        }
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("paymentId", Long.toString(payment.paymentId()));
-        details.put("externalUniqueId", payment.externalUniqueId());
-        details.put("paymentType", payment.paymentType());
-        details.put("customerId", payment.customerId() == null ? null : payment.customerId().toString());
-        details.put("walletId", payment.walletId() == null ? null : payment.walletId().toString());
-        details.put("fee", payment.fee() == null ? null : payment.fee().toPlainString());
-        details.put("created", payment.created() == null ? null : payment.created().toString());
-        details.put("gatewayTransactionId", payment.gatewayTransactionId());
-        details.put("errorDescription", Redaction.maskDigitRuns(payment.errorDescription()));
-        return new ChargeResult(ChargeRef.of(Long.toString(payment.paymentId())), state, payment.rawStatus(),
-                payment.money().orElse(request == null ? null : request.amount()), null, reason, details);
-    }
-
-    /** Builds an {@link EclipseVasClient}. Missing or malformed input throws {@link ConfigurationException}. */
-    public static final class Builder {
-        private String baseUrl;
+    /**
+     * Builds an {@link EclipseVasClient}. Missing or malformed input throws {@link ConfigurationException}.
+     *
+     * <p>The shared settings are the base builder's: {@link #baseUrl} (required: Eclipse has no public
+     * default), the transport settings, {@link #notificationSecret} (the tenant's callback signing key: when
+     * set, callbacks without a valid {@value EclipseVasNotificationParser#SIGNATURE_HEADER} are rejected) and
+     * {@link #notificationAllowedSources}. This builder adds the tenant, the credentials, the login path and
+     * the defaults of neutral charges.
+     */
+    public static final class Builder extends ProviderClientBuilder<Builder, EclipseVasClient> {
         private Long tenantId;
         private String identity;
         private String password;
         private String loginPath = DEFAULT_LOGIN_PATH;
-        private String callbackHmacKey;
-        private io.dcb4j.core.notification.SourceAddressAllowList callbackAllowList;
-        private ClientOptions options = ClientOptions.defaults();
-        private Duration connectTimeout;
-        private Duration readTimeout;
-        private Duration callTimeout;
         private Long defaultCustomerId;
         private Long defaultWalletId;
         private String defaultCallbackUrl;
         private Supplier<String> externalIds = () -> UUID.randomUUID().toString();
 
         private Builder() {
-        }
-
-        /**
-         * The Eclipse base URL (required; there is no public default), for example
-         * {@code https://eclipse.example.com}; the API paths are appended to it.
-         *
-         * @param baseUrl the URL
-         * @return this builder
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-            return this;
+            super(ID, null);
         }
 
         /**
@@ -650,89 +390,6 @@ public final class EclipseVasClient implements BillingProvider {
          */
         public Builder loginPath(String loginPath) {
             this.loginPath = loginPath;
-            return this;
-        }
-
-        /**
-         * Accepts callbacks only from these source addresses.
-         *
-         * @param allowList Eclipse's addresses or CIDR blocks; null accepts any
-         * @return this builder
-         */
-        public Builder notificationAllowedSources(io.dcb4j.core.notification.SourceAddressAllowList allowList) {
-            this.callbackAllowList = allowList;
-            return this;
-        }
-
-        /**
-         * Accepts callbacks only from these source addresses, given as text.
-         *
-         * @param addresses Eclipse's addresses or CIDR blocks (entries may be comma-separated); null accepts any
-         * @return this builder
-         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
-         *     listed, or an entry is not an address or block
-         */
-        public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
-            this.callbackAllowList = io.dcb4j.core.spi.support.ConfigChecks.allowList(ID,
-                    "notification-allowed-sources", addresses);
-            return this;
-        }
-
-        /**
-         * The tenant's callback signing key; when set, callbacks without a valid {@code Eclipse-Signature} are
-         * rejected.
-         *
-         * @param key the key, or null for none
-         * @return this builder
-         * @throws ConfigurationException naming {@code callback-hmac-key} when the key is blank (an empty
-         *     environment variable does not turn signature checks off)
-         */
-        public Builder callbackHmacKey(String key) {
-            this.callbackHmacKey = io.dcb4j.core.spi.support.ConfigChecks.optionalNonBlank(ID, "callback-hmac-key", key);
-            return this;
-        }
-
-        /**
-         * Transport options (timeouts, retries, http opt-in, OkHttp client, token store, clock).
-         *
-         * @param options the options
-         * @return this builder
-         */
-        public Builder options(ClientOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
-
-        /**
-         * The TCP connect timeout, overriding {@link #options}.
-         *
-         * @param timeout positive
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * The socket read timeout, overriding {@link #options}.
-         *
-         * @param timeout positive
-         * @return this builder
-         */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * The whole-call timeout (retries included), overriding {@link #options}.
-         *
-         * @param timeout positive
-         * @return this builder
-         */
-        public Builder callTimeout(Duration timeout) {
-            this.callTimeout = timeout;
             return this;
         }
 
@@ -787,7 +444,9 @@ public final class EclipseVasClient implements BillingProvider {
          * @return the client; close it when done
          * @throws ConfigurationException when a required setting is missing or malformed
          */
+        @Override
         public EclipseVasClient build() {
+            String baseUrl = baseUrl();
             if (baseUrl == null || baseUrl.isBlank()) {
                 throw new ConfigurationException(ID, "base-url", "is required (Eclipse has no public default)");
             }
@@ -806,29 +465,24 @@ public final class EclipseVasClient implements BillingProvider {
             if (loginPath == null || loginPath.isBlank() || loginPath.contains("?") || loginPath.contains("://")) {
                 throw new ConfigurationException(ID, "login-path", "must be a path such as " + DEFAULT_LOGIN_PATH);
             }
-            if (java.util.Arrays.stream(loginPath.strip().split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
+            if (Arrays.stream(loginPath.strip().split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
                 throw new ConfigurationException(ID, "login-path", "must not have '.' or '..' segments");
             }
-            ClientOptions effective = options;
-            if (connectTimeout != null || readTimeout != null || callTimeout != null) {
-                ClientOptions.Builder ob = options.toBuilder();
-                try {
-                    if (connectTimeout != null) {
-                        ob.connectTimeout(connectTimeout);
-                    }
-                    if (readTimeout != null) {
-                        ob.readTimeout(readTimeout);
-                    }
-                    if (callTimeout != null) {
-                        ob.callTimeout(callTimeout);
-                    }
-                    effective = ob.build();
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException(ID, "timeouts", "must be positive");
-                }
-            }
-            String path = loginPath.strip();
-            return new EclipseVasClient(this, effective, path.startsWith("/") ? path.substring(1) : path);
+            ClientOptions options = clientOptions();
+            String stripped = loginPath.strip();
+            String path = stripped.startsWith("/") ? stripped.substring(1) : stripped;
+            EclipseVasNotificationParser.Builder parser = EclipseVasNotificationParser.builder();
+            notificationSecret().ifPresent(parser::secret);
+            notificationAllowedSources().ifPresent(parser::allowedSources);
+            HttpTransport transport = HttpTransport.builder(ID, options).baseUrl("base-url", baseUrl)
+                    .tokens(t -> CachingTokenProvider.builder(
+                                    CachingTokenProvider.cacheKey(ID, baseUrl.strip(), String.valueOf(tenantId),
+                                            identity),
+                                    new EclipseVasTokenSource(t, path, identity, password, options.clock()))
+                            .options(options).build())
+                    .credentials(password, notificationSecret().orElse(null))
+                    .errorMapper(new EclipseVasErrorMapper()).build();
+            return new EclipseVasClient(this, transport, parser.build());
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  *   <tr><td>{@code identity}</td><td>yes</td><td>the login identity</td></tr>
  *   <tr><td>{@code password}</td><td>yes</td><td>the login password</td></tr>
  *   <tr><td>{@code login-path}</td><td>no</td><td>default {@value EclipseVasClient#DEFAULT_LOGIN_PATH}</td></tr>
- *   <tr><td>{@code callback-hmac-key}</td><td>no</td><td>the callback signing key; when set, unsigned callbacks are rejected</td></tr>
+ *   <tr><td>{@code notification-secret}</td><td>no</td><td>the callback signing key; when set, unsigned
+ *       callbacks are rejected</td></tr>
  *   <tr><td>{@code notification-allowed-sources}</td><td>no</td><td>comma-separated addresses or CIDR blocks
  *       callbacks may come from</td></tr>
  *   <tr><td>{@code customer-id}</td><td>no</td><td>default customer for neutral charges</td></tr>
@@ -31,14 +32,14 @@ import java.util.Set;
  *   <tr><td>{@code allow-insecure-http}</td><td>no</td><td>{@code false}; {@code true} for simulators on loopback</td></tr>
  * </table>
  *
- * <p>{@code callback-hmac-key} or {@code notification-allowed-sources} present but blank (as an empty
+ * <p>{@code notification-secret} or {@code notification-allowed-sources} present but blank (as an empty
  * environment variable gives) is a {@link ConfigurationException}: leave the key out to go without that check.
  */
 public final class EclipseVasProviderFactory implements BillingProviderFactory {
 
     /** The provider-specific keys. */
     public static final Set<String> KEYS = Set.of("base-url", "tenant-id", "identity", "password", "login-path",
-            "callback-hmac-key", "customer-id", "wallet-id", "callback-url", "notification-allowed-sources");
+            "notification-secret", "customer-id", "wallet-id", "callback-url", "notification-allowed-sources");
 
     /** Creates the factory (used by {@link java.util.ServiceLoader}). */
     public EclipseVasProviderFactory() {
@@ -58,16 +59,13 @@ public final class EclipseVasProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        EclipseVasClient.Builder b = EclipseVasClient.builder()
-                .baseUrl(config.require("base-url"))
+        EclipseVasClient.Builder b = EclipseVasClient.builder().configure(config)
                 .tenantId(number(config, "tenant-id").orElseThrow(
                         () -> new ConfigurationException(EclipseVasClient.ID, "tenant-id", "is required")))
-                .credentials(config.require("identity"), config.require("password"))
-                .options(config.clientOptions());
+                .credentials(config.require("identity"), config.require("password"));
+        // present but blank is an error, never "unsigned callbacks accepted"
+        config.optionalNonBlank("notification-secret").ifPresent(b::notificationSecret);
         config.optional("login-path").ifPresent(b::loginPath);
-        // present but blank is an error, never "unsigned callbacks accepted": see ProviderConfig.optionalNonBlank
-        config.optionalNonBlank("callback-hmac-key").ifPresent(b::callbackHmacKey);
-        config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         config.optional("callback-url").ifPresent(b::defaultCallbackUrl);
         number(config, "customer-id").ifPresent(b::defaultCustomerId);
         number(config, "wallet-id").ifPresent(b::defaultWalletId);

@@ -47,7 +47,7 @@ class FactoryTest extends WireMockSupport {
     void isRegisteredAndListsItsKeys() {
         assertThat(BillingProviders.available()).contains("eclipse-vas");
         assertThat(BillingProviders.factory("eclipse-vas").orElseThrow().configKeys()).contains("base-url",
-                "tenant-id", "identity", "password", "login-path", "callback-hmac-key", "customer-id", "wallet-id",
+                "tenant-id", "identity", "password", "login-path", "notification-secret", "customer-id", "wallet-id",
                 "callback-url", "connect-timeout", "read-timeout", "call-timeout", "max-attempts", "allow-insecure-http");
     }
 
@@ -58,7 +58,7 @@ class FactoryTest extends WireMockSupport {
         c.put("customer-id", "723689");
         c.put("wallet-id", "1001");
         c.put("callback-url", "https://shop.example/cb");
-        c.put("callback-hmac-key", "k3y");
+        c.put("notification-secret", "k3y");
         c.put("call-timeout", "5s");
         wm.stubFor(post("/eclipse-conductor/rest/v2/authentication/login").willReturn(okJson(res("login.json"))));
         wm.stubFor(post(T + "/customers/723689/payments").willReturn(okJson(pending(5, "r-1"))));
@@ -131,8 +131,8 @@ class FactoryTest extends WireMockSupport {
     }
 
     @Test
-    void aBlankHmacKeyOrAllowListIsAConfigurationExceptionNotUnsignedCallbacks() {
-        for (String key : new String[] {"callback-hmac-key", "notification-allowed-sources"}) {
+    void aBlankNotificationSecretOrAllowListIsAConfigurationExceptionNotUnsignedCallbacks() {
+        for (String key : new String[] {"notification-secret", "notification-allowed-sources"}) {
             for (String blank : new String[] {"", "   ", " , "}) {
                 Map<String, String> c = config();
                 c.put(key, blank);
@@ -141,16 +141,50 @@ class FactoryTest extends WireMockSupport {
             }
         }
         for (String blank : new String[] {"", "   ", " , "}) {
-            assertThatThrownBy(() -> EclipseVasClient.builder().callbackHmacKey(blank))
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
-            assertThatThrownBy(() -> EclipseVasClient.builder().notificationAllowedSources(java.util.List.of(blank)))
+            // the base builder refuses "" and spaces when set; a list of nothing (" , ") at the latest in build()
+            assertThatThrownBy(() -> builder().notificationSecret(blank).build())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> EclipseVasClient.builder().notificationAllowedSources(blank))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
         }
         Map<String, String> c = config();
-        c.put("callback-hmac-key", "k-0123456789");
+        c.put("notification-secret", "k-0123456789");
         try (BillingProvider p = BillingProviders.create("eclipse-vas", c)) {
             assertThatThrownBy(() -> p.notifications().orElseThrow().parse(InboundNotification.postJson("/cb",
                     "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\"}"))).isInstanceOf(NotificationRejectedException.class);
+        }
+    }
+
+    @Test
+    void theSharedBuilderSettingsReachTheWireAndTheShortcutsOverrideTheOptions() {
+        wm.stubFor(get(T + "/payments/77").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(503)));
+        // the options allow three attempts; the retry policy set before them still wins
+        try (EclipseVasClient eclipse = EclipseVasClient.builder().baseUrl(wm.baseUrl()).tenantId(TENANT)
+                .credentials(IDENTITY, PASSWORD)
+                .retryPolicy(io.dcb4j.core.RetryPolicy.builder().maxAttempts(1).build())
+                .extraHeader("X-Channel", "shop-7")
+                .options(fast().build()).build()) {
+            assertThatThrownBy(() -> eclipse.payment(77))
+                    .isInstanceOf(io.dcb4j.core.error.ProviderUnavailableException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("shop-7"));
+        }
+        wm.verify(1, getRequestedFor(urlPathEqualTo(T + "/payments/77")).withHeader("X-Channel", equalTo("shop-7"))
+                .withHeader("Authorization", equalTo(BEARER)));
+        // null options are the defaults: plain http is refused again
+        assertThatThrownBy(() -> builder().options(null).build()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'base-url'").hasMessageContaining("http://");
+    }
+
+    @Test
+    void aClientsParserIsItsNeutralParserWithTheBuildersKey() {
+        try (EclipseVasClient unsigned = client();
+                EclipseVasClient signed = builder().notificationSecret("k-0123456789").build()) {
+            assertThat(unsigned.notifications()).containsSame(unsigned.notificationParser());
+            assertThat(unsigned.notificationParser().verifiesSignatures()).isFalse();
+            assertThat(signed.notifications()).containsSame(signed.notificationParser());
+            assertThat(signed.notificationParser().verifiesSignatures()).isTrue();
+            assertThat(signed.toString()).isEqualTo("EclipseVasClient[tenantId=242, signedCallbacks=true]");
         }
     }
 

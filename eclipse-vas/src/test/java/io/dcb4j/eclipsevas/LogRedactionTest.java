@@ -49,7 +49,7 @@ class LogRedactionTest extends WireMockSupport {
         List<String> thrown = new ArrayList<>();
         List<String> rendered = new ArrayList<>();
         try (LogCapture logs = LogCapture.start();
-                EclipseVasClient eclipse = builder().callbackHmacKey(HMAC_KEY).defaultCustomerId(723689).build()) {
+                EclipseVasClient eclipse = builder().notificationSecret(HMAC_KEY).defaultCustomerId(723689).build()) {
             rendered.add(eclipse.networkFor(Msisdn.of(MSISDN)).toString());
             rendered.add(eclipse.productsForNetworkOf(Msisdn.of(MSISDN)).toString());
             rendered.add(eclipse.catalogs(CatalogQuery.mtnWallet(MTN_PHONE)).toString());

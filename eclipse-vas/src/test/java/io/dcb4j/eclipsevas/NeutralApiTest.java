@@ -39,15 +39,19 @@ class NeutralApiTest extends WireMockSupport {
     private static final String PAYMENTS = T + "/customers/723689/payments";
 
     @Test
-    void capabilitiesAreExactlyChargeStatusCatalogAndNotifications() {
+    void capabilitiesAreExactlyChargeStatusAndNotifications() {
         try (BillingProvider provider = client()) {
             assertThat(provider.id()).isEqualTo("eclipse-vas");
             assertThat(provider.capabilities()).isEqualTo(EnumSet.of(Capability.ONE_OFF_CHARGE,
-                    Capability.CHARGE_STATUS, Capability.CATALOG, Capability.NOTIFICATIONS));
+                    Capability.CHARGE_STATUS, Capability.NOTIFICATIONS));
             assertThat(provider.supports(Capability.PIN_SUBSCRIPTION)).isFalse();
             assertThat(provider.supports(Capability.RENEW)).isFalse();
+            assertThat(provider.supports(Capability.CANCEL)).isFalse();
+            assertThat(provider.supports(Capability.SUBSCRIPTION_STATUS)).isFalse();
             assertThat(provider.pinSubscriptions()).isEmpty();
             assertThat(provider.subscriptions()).isEmpty();
+            assertThat(provider.cancellations()).isEmpty();
+            assertThat(provider.renewals()).isEmpty();
             assertThat(provider.charges()).isPresent();
             assertThat(provider.notifications()).isPresent();
             assertThatThrownBy(() -> provider.capabilities().add(Capability.CANCEL))

@@ -153,7 +153,7 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
 
     @Test
     void aSignedCallbackWithAHugeExponentIsRefusedAndOffsetTimesAreRead() {
-        EclipseVasNotificationParser parser = new EclipseVasNotificationParser(KEY);
+        EclipseVasNotificationParser parser = EclipseVasNotificationParser.builder().secret(KEY).build();
         String huge = "{\"paymentId\":172565,\"status\":\"SUCCESSFUL\",\"amount\":1e999999999,\"currency\":\"UGX\"}";
         assertThatThrownBy(() -> parser.parse(signed(huge))).isInstanceOf(DcbProtocolException.class)
                 .hasMessageContaining("out of range").hasMessageContaining("'amount'")

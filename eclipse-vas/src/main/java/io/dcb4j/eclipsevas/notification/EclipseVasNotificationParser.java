@@ -4,8 +4,6 @@ import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
-import io.dcb4j.core.spi.support.ConfigChecks;
-import io.dcb4j.core.spi.json.Json;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.core.model.Msisdn;
@@ -13,13 +11,16 @@ import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.SourceAddressAllowList;
-import io.dcb4j.eclipsevas.internal.Mapping;
-import io.dcb4j.eclipsevas.internal.WireDtos.PaymentDto;
+import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.support.ConfigChecks;
+import io.dcb4j.eclipsevas.internal.EclipseVasMapper;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.PaymentDto;
 import io.dcb4j.eclipsevas.model.Payment;
 import io.dcb4j.eclipsevas.model.PaymentStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,9 +28,12 @@ import java.util.Optional;
  * shape of {@code GET .../payments/{paymentId}}). When a key is configured the body must carry a valid
  * {@value #SIGNATURE_HEADER} header: HMAC-SHA256 of the raw body with the tenant's key, hex or Base64
  * (optionally prefixed {@code sha256=}); otherwise the callback is rejected. A blank key is a {@link
- * io.dcb4j.core.error.ConfigurationException} when the parser is created, never "unsigned callbacks accepted".
+ * io.dcb4j.core.error.ConfigurationException} when it is set, never "unsigned callbacks accepted".
  * A body that gives a key twice in one object with different values is rejected as well, whatever the
  * signature: the parser never picks one of them.
+ *
+ * <p>Made by {@link #builder()} (signing key, source addresses) or {@link #create()} (no checks); a client's
+ * parser, with the client builder's settings, is {@link io.dcb4j.eclipsevas.EclipseVasClient#notificationParser()}.
  *
  * <table>
  *   <caption>Event mapping</caption>
@@ -55,26 +59,27 @@ public final class EclipseVasNotificationParser implements NotificationParser {
     private final String hmacKey;
     private final SourceAddressAllowList allowList;
 
-    /**
-     * Creates a parser.
-     *
-     * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
-     * @throws io.dcb4j.core.error.ConfigurationException naming {@code callback-hmac-key} when the key is blank
-     */
-    public EclipseVasNotificationParser(String hmacKey) {
-        this(hmacKey, null);
+    private EclipseVasNotificationParser(Builder b) {
+        this.hmacKey = b.secret;
+        this.allowList = b.allowList;
     }
 
     /**
-     * Creates a parser that also checks the callback's source address.
+     * A parser without settings: unsigned callbacks from any source are accepted.
      *
-     * @param hmacKey the tenant's callback signing key, or null to accept unsigned callbacks
-     * @param allowList the addresses or CIDR blocks callbacks may come from, or null for any
-     * @throws io.dcb4j.core.error.ConfigurationException naming {@code callback-hmac-key} when the key is blank
+     * @return the parser
      */
-    public EclipseVasNotificationParser(String hmacKey, SourceAddressAllowList allowList) {
-        this.hmacKey = ConfigChecks.optionalNonBlank(PROVIDER, "callback-hmac-key", hmacKey);
-        this.allowList = allowList;
+    public static EclipseVasNotificationParser create() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a builder for a parser that checks signatures, source addresses or both.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -104,7 +109,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
         }
         notification.requireUnambiguousJsonBody(PROVIDER);
         PaymentDto dto = Json.read(body, PaymentDto.class, context);
-        Payment payment = Mapping.payment(dto, context);
+        Payment payment = EclipseVasMapper.payment(dto, context);
         if (payment == null) {
             throw new DcbProtocolException("callback has no paymentId", context, null);
         }
@@ -119,7 +124,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
                 case SUCCESSFUL -> type = BillingEvent.Type.CHARGED;
                 case ERROR -> {
                     type = BillingEvent.Type.CHARGE_FAILED;
-                    reason = Mapping.failureReason(payment);
+                    reason = EclipseVasMapper.failureReason(payment);
                 }
                 case CANCELLED -> {
                     type = BillingEvent.Type.CHARGE_FAILED;
@@ -133,8 +138,8 @@ public final class EclipseVasNotificationParser implements NotificationParser {
             }
         }
         String statusKey = raw == null || raw.isBlank() ? "COMPLETED" : raw.strip().toUpperCase(Locale.ROOT);
-        Map<String, String> rawParameters = Mapping.flatten(Json.treeOrNull(notification.bodyText()));
-        Instant occurredAt = Mapping.instant("lastModified", dto.lastModified(), context);
+        Map<String, String> rawParameters = EclipseVasMapper.flatten(Json.treeOrNull(notification.bodyText()));
+        Instant occurredAt = EclipseVasMapper.instant("lastModified", dto.lastModified(), context);
         BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, payment.paymentId() + ":" + statusKey)
                 .rawType(raw)
                 .charge(ChargeRef.of(Long.toString(payment.paymentId())))
@@ -158,5 +163,48 @@ public final class EclipseVasNotificationParser implements NotificationParser {
     @Override
     public String toString() {
         return "EclipseVasNotificationParser[signed=" + verifiesSignatures() + "]";
+    }
+
+    /** Settings of an {@link EclipseVasNotificationParser}; leave one out to go without that check. */
+    public static final class Builder {
+        private String secret;
+        private SourceAddressAllowList allowList;
+
+        private Builder() {
+        }
+
+        /**
+         * The tenant's callback signing key: callbacks without a valid {@value #SIGNATURE_HEADER} are rejected.
+         *
+         * @param key the key; never logged
+         * @return this builder
+         * @throws io.dcb4j.core.error.ConfigurationException naming {@code notification-secret} when the key is
+         *     blank (an empty environment variable does not turn signature checks off)
+         */
+        public Builder secret(String key) {
+            Objects.requireNonNull(key, "key");
+            this.secret = ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", key);
+            return this;
+        }
+
+        /**
+         * Accepts callbacks only from these source addresses.
+         *
+         * @param allowList Eclipse's addresses or CIDR blocks
+         * @return this builder
+         */
+        public Builder allowedSources(SourceAddressAllowList allowList) {
+            this.allowList = Objects.requireNonNull(allowList, "allowList");
+            return this;
+        }
+
+        /**
+         * Builds the parser.
+         *
+         * @return the parser
+         */
+        public EclipseVasNotificationParser build() {
+            return new EclipseVasNotificationParser(this);
+        }
     }
 }

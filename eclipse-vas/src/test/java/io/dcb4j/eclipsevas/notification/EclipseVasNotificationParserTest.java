@@ -12,6 +12,7 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
+import io.dcb4j.core.notification.SourceAddressAllowList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +49,18 @@ class EclipseVasNotificationParserTest {
                 .header("Eclipse-Signature", signature).body(body.getBytes(StandardCharsets.UTF_8)).build();
     }
 
+    /** A parser with the tenant's signing key. */
+    static EclipseVasNotificationParser keyed() {
+        return EclipseVasNotificationParser.builder().secret(KEY).build();
+    }
+
     static byte[] mac(String body) {
         return NotificationSecurity.hmacSha256(KEY.getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aSuccessfulPaymentIsCharged() {
-        BillingEvent event = new EclipseVasNotificationParser(null).parse(post(callback("SUCCESSFUL")));
+        BillingEvent event = EclipseVasNotificationParser.create().parse(post(callback("SUCCESSFUL")));
         assertThat(event.provider()).isEqualTo("eclipse-vas");
         assertThat(event.type()).isEqualTo(BillingEvent.Type.CHARGED);
         assertThat(event.rawType()).contains("SUCCESSFUL");
@@ -80,7 +86,7 @@ class EclipseVasNotificationParserTest {
         "PENDING, UNKNOWN, ",
         "REVERSED, UNKNOWN, "})
     void statusesMapToEventTypes(String status, BillingEvent.Type type, FailureReason reason) {
-        BillingEvent event = new EclipseVasNotificationParser(null).parse(post(callback(status)));
+        BillingEvent event = EclipseVasNotificationParser.create().parse(post(callback(status)));
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.rawType()).contains(status);
         assertThat(event.failureReason().orElse(null)).isEqualTo(reason);
@@ -91,14 +97,14 @@ class EclipseVasNotificationParserTest {
     void aFailedCallbacksReasonIsReadFromItsErrorDescription() {
         String body = callback("ERROR").replace("\"errorDescription\"", "\"ignored\"")
                 .replace("\"paymentType\": \"EFT\",", "\"paymentType\": \"EFT\", \"errorDescription\": \"Insufficient funds\",");
-        BillingEvent event = new EclipseVasNotificationParser(null).parse(post(body));
+        BillingEvent event = EclipseVasNotificationParser.create().parse(post(body));
         assertThat(event.type()).isEqualTo(BillingEvent.Type.CHARGE_FAILED);
         assertThat(event.failureReason()).contains(FailureReason.INSUFFICIENT_FUNDS);
     }
 
     @Test
     void aCallbackWithoutStatusIsAPaymentCompletedToQuery() {
-        BillingEvent event = new EclipseVasNotificationParser(null).parse(post("{\"paymentId\": 9223372036854775807,"
+        BillingEvent event = EclipseVasNotificationParser.create().parse(post("{\"paymentId\": 9223372036854775807,"
                 + " \"phone\": \"254729294292\", \"lastModified\": \"2024-02-01T10:00:00Z\"}"));
         assertThat(event.type()).isEqualTo(BillingEvent.Type.PAYMENT_COMPLETED);
         assertThat(event.eventId()).isEqualTo("9223372036854775807:COMPLETED");
@@ -109,7 +115,7 @@ class EclipseVasNotificationParserTest {
 
     @Test
     void everyDeliveryOfTheSameResultHasTheSameEventId() {
-        EclipseVasNotificationParser parser = new EclipseVasNotificationParser(null);
+        EclipseVasNotificationParser parser = EclipseVasNotificationParser.create();
         assertThat(parser.parse(post(callback("SUCCESSFUL"))).eventId())
                 .isEqualTo(parser.parse(post(callback("SUCCESSFUL"))).eventId())
                 .isNotEqualTo(parser.parse(post(callback("ERROR"))).eventId());
@@ -118,7 +124,7 @@ class EclipseVasNotificationParserTest {
     @Test
     void aValidHexSignatureIsAccepted() {
         String body = callback("SUCCESSFUL");
-        EclipseVasNotificationParser parser = new EclipseVasNotificationParser(KEY);
+        EclipseVasNotificationParser parser = keyed();
         assertThat(parser.verifiesSignatures()).isTrue();
         assertThat(parser.parse(signed(body, HexFormat.of().formatHex(mac(body)))).type())
                 .isEqualTo(BillingEvent.Type.CHARGED);
@@ -129,7 +135,7 @@ class EclipseVasNotificationParserTest {
     @Test
     void aValidBase64SignatureIsAccepted() {
         String body = callback("ERROR");
-        assertThat(new EclipseVasNotificationParser(KEY).parse(signed(body, Base64.getEncoder().encodeToString(mac(body))))
+        assertThat(keyed().parse(signed(body, Base64.getEncoder().encodeToString(mac(body))))
                 .type()).isEqualTo(BillingEvent.Type.CHARGE_FAILED);
     }
 
@@ -138,7 +144,7 @@ class EclipseVasNotificationParserTest {
         String body = callback("SUCCESSFUL");
         String forged = HexFormat.of().formatHex(NotificationSecurity.hmacSha256(
                 "another-key".getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8)));
-        assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(body, forged)))
+        assertThatThrownBy(() -> keyed().parse(signed(body, forged)))
                 .isInstanceOfSatisfying(NotificationRejectedException.class, e -> {
                     assertThat(e.provider()).isEqualTo("eclipse-vas");
                     assertThat(e.getMessage()).doesNotContain(KEY);
@@ -149,34 +155,36 @@ class EclipseVasNotificationParserTest {
     void aTamperedBodyIsRejected() {
         String body = callback("ERROR");
         String signature = HexFormat.of().formatHex(mac(body));
-        assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY)
+        assertThatThrownBy(() -> keyed()
                 .parse(signed(body.replace("ERROR", "SUCCESSFUL"), signature)))
                 .isInstanceOf(NotificationRejectedException.class);
     }
 
     @Test
     void aMissingSignatureIsRejectedWhenAKeyIsConfigured() {
-        assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(post(callback("SUCCESSFUL"))))
+        assertThatThrownBy(() -> keyed().parse(post(callback("SUCCESSFUL"))))
                 .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("Eclipse-Signature");
-        assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(callback("SUCCESSFUL"), "zz")))
+        assertThatThrownBy(() -> keyed().parse(signed(callback("SUCCESSFUL"), "zz")))
                 .isInstanceOf(NotificationRejectedException.class);
     }
 
     @Test
     void aBlankKeyIsAConfigurationErrorNotUnsignedCallbacks() {
         for (String blank : new String[] {"", "   ", " , "}) {
-            assertThatThrownBy(() -> new EclipseVasNotificationParser(blank)).as("'" + blank + "'")
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
-            assertThatThrownBy(() -> new EclipseVasNotificationParser(blank, null))
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'callback-hmac-key'");
+            assertThatThrownBy(() -> EclipseVasNotificationParser.builder().secret(blank)).as("'" + blank + "'")
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+            assertThatThrownBy(() -> EclipseVasNotificationParser.builder()
+                    .allowedSources(SourceAddressAllowList.of("41.0.0.0/8")).secret(blank))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
         }
-        assertThat(new EclipseVasNotificationParser(null).verifiesSignatures()).isFalse();
+        assertThat(EclipseVasNotificationParser.create().verifiesSignatures()).isFalse();
+        assertThat(keyed().verifiesSignatures()).isTrue();
     }
 
     @Test
     void aBlankSignatureIsARefusedCallback() {
         for (String blank : new String[] {"", "   ", "sha256="}) {
-            assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(callback("SUCCESSFUL"), blank)))
+            assertThatThrownBy(() -> keyed().parse(signed(callback("SUCCESSFUL"), blank)))
                     .as("'" + blank + "'").isInstanceOf(NotificationRejectedException.class)
                     .hasMessageContaining("Eclipse-Signature");
         }
@@ -185,25 +193,25 @@ class EclipseVasNotificationParserTest {
     @Test
     void aKeyGivenTwiceWithDifferentValuesIsRefusedEvenWhenSigned() {
         String body = "{\"paymentId\":172600,\"status\":\"ERROR\",\"amount\":155,\"status\":\"SUCCESSFUL\"}";
-        assertThatThrownBy(() -> new EclipseVasNotificationParser(KEY).parse(signed(body, HexFormat.of().formatHex(mac(body)))))
+        assertThatThrownBy(() -> keyed().parse(signed(body, HexFormat.of().formatHex(mac(body)))))
                 .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("'status'")
                 .hasMessageNotContaining("SUCCESSFUL");
         for (String ambiguous : new String[] {
             "{\"paymentId\":172600,\"paymentId\":172601,\"status\":\"SUCCESSFUL\"}",
             "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"amount\":155,\"amount\":1550}",
             "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"extraInfo\":{\"a\":1,\"a\":2}}"}) {
-            assertThatThrownBy(() -> new EclipseVasNotificationParser(null).parse(post(ambiguous))).as(ambiguous)
+            assertThatThrownBy(() -> EclipseVasNotificationParser.create().parse(post(ambiguous))).as(ambiguous)
                     .isInstanceOf(NotificationRejectedException.class);
         }
         String identical = "{\"paymentId\":172600,\"status\":\"SUCCESSFUL\",\"status\":\"SUCCESSFUL\",\"amount\":155}";
-        BillingEvent e = new EclipseVasNotificationParser(KEY).parse(signed(identical, HexFormat.of().formatHex(mac(identical))));
+        BillingEvent e = keyed().parse(signed(identical, HexFormat.of().formatHex(mac(identical))));
         assertThat(e.type()).isEqualTo(BillingEvent.Type.CHARGED);
         assertThat(e.eventId()).isEqualTo("172600:SUCCESSFUL");
     }
 
     @Test
     void badBodiesAreProtocolErrors() {
-        EclipseVasNotificationParser parser = new EclipseVasNotificationParser(null);
+        EclipseVasNotificationParser parser = EclipseVasNotificationParser.create();
         assertThatThrownBy(() -> parser.parse(post("not json 27821234567")))
                 .isInstanceOf(DcbProtocolException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("27821234567"));

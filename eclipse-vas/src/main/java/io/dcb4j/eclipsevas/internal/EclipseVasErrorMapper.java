@@ -10,6 +10,7 @@ import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.ErrorMapper;
 import io.dcb4j.core.spi.http.HttpErrors;
+import io.dcb4j.core.spi.json.JsonFields;
 import java.util.Locale;
 
 /**
@@ -17,28 +18,29 @@ import java.util.Locale;
  * The first entry's code decides ({@code USR*}/{@code SEC*} authentication, {@code VAL*} validation,
  * {@code RLT*} rate limit); otherwise the status does. The trace id becomes the request id. Internal.
  */
-public final class EclipseErrorMapper implements ErrorMapper {
+public final class EclipseVasErrorMapper implements ErrorMapper {
 
-    @Override
-    public DcbException map(ApiRequest request, ApiResponse response) {
-        return map(response);
+    /** Creates the mapper; it holds no state. */
+    public EclipseVasErrorMapper() {
     }
 
     /**
      * Maps an error answer. The answer's context masks the credentials the call carried (the login password)
      * should Eclipse echo them in its description.
      *
+     * @param request the request that was answered
      * @param response the answer
      * @return the exception
      */
-    public static DcbException map(ApiResponse response) {
+    @Override
+    public DcbException map(ApiRequest request, ApiResponse response) {
         ErrorContext context = response.context();
         String code = null;
         JsonNode entry = firstEntry(response.jsonTreeOrNull());
         if (entry != null) {
-            code = text(entry, "code");
-            context = context.withProviderError(code, text(entry, "description"));
-            String traceId = text(entry, "traceId");
+            code = JsonFields.text(entry, "code").orElse(null);
+            context = context.withProviderError(code, JsonFields.text(entry, "description").orElse(null));
+            String traceId = JsonFields.text(entry, "traceId").orElse(null);
             if (traceId != null) {
                 context = context.withRequestId(traceId);
             }
@@ -66,14 +68,5 @@ public final class EclipseErrorMapper implements ErrorMapper {
             return tree.size() > 0 && tree.get(0).isObject() ? tree.get(0) : null;
         }
         return tree.isObject() ? tree : null;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        String s = v.isValueNode() ? v.asText() : v.toString();
-        return s.isBlank() ? null : s;
     }
 }

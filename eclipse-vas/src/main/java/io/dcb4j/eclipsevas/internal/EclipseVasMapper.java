@@ -3,25 +3,35 @@ package io.dcb4j.eclipsevas.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
-import io.dcb4j.core.spi.support.Decimals;
-import io.dcb4j.core.spi.json.Json;
-import io.dcb4j.core.spi.support.Timestamps;
+import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.ChargeResult;
+import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.FailureReason;
-import io.dcb4j.eclipsevas.internal.WireDtos.FieldValue;
-import io.dcb4j.eclipsevas.internal.WireDtos.PartnerDto;
-import io.dcb4j.eclipsevas.internal.WireDtos.PaymentBody;
-import io.dcb4j.eclipsevas.internal.WireDtos.PaymentDto;
-import io.dcb4j.eclipsevas.internal.WireDtos.ProductDto;
-import io.dcb4j.eclipsevas.internal.WireDtos.ProductFieldDto;
-import io.dcb4j.eclipsevas.internal.WireDtos.UpdateBody;
+import io.dcb4j.core.model.Money;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.json.JsonFields;
+import io.dcb4j.core.spi.support.Decimals;
+import io.dcb4j.core.spi.support.Redaction;
+import io.dcb4j.core.spi.support.Timestamps;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.FieldValue;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.PartnerDto;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.PaymentBody;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.PaymentDto;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.ProductDto;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.ProductFieldDto;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.UpdateBody;
 import io.dcb4j.eclipsevas.model.AdditionalField;
 import io.dcb4j.eclipsevas.model.Catalog;
 import io.dcb4j.eclipsevas.model.CatalogPartner;
 import io.dcb4j.eclipsevas.model.CatalogProduct;
 import io.dcb4j.eclipsevas.model.ExtraInfo;
 import io.dcb4j.eclipsevas.model.KraTaxBill;
+import io.dcb4j.eclipsevas.model.NetworkLookup;
 import io.dcb4j.eclipsevas.model.NwscBill;
 import io.dcb4j.eclipsevas.model.Payment;
+import io.dcb4j.eclipsevas.model.PaymentCompletion;
 import io.dcb4j.eclipsevas.model.PaymentRequest;
 import io.dcb4j.eclipsevas.model.PaymentStatus;
 import io.dcb4j.eclipsevas.model.PaymentUpdate;
@@ -42,13 +52,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Wire DTOs to and from the public model. Internal. */
-public final class Mapping {
+/**
+ * Eclipse answers to the public model and the model to request bodies: the catalogue, the network look-up,
+ * payments and their completion, the neutral charge result, the bill look-up views, timestamps, dates and
+ * numbers as Eclipse writes them. Internal.
+ */
+public final class EclipseVasMapper {
 
     private static final DateTimeFormatter DD_MMM_YY = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("dd-MMM-yy").toFormatter(Locale.ENGLISH);
 
-    private Mapping() {
+    private EclipseVasMapper() {
     }
 
     /** The initiation body. */
@@ -76,8 +90,112 @@ public final class Mapping {
         return out;
     }
 
-    /** The catalogue. */
-    public static Catalog catalog(PartnerDto[] partners) {
+    /**
+     * The network look-up answer: a partner id alone, or an object (the first element of an array) with
+     * {@code partnerId} and {@code partnerName}.
+     */
+    public static NetworkLookup networkLookup(Msisdn msisdn, JsonNode answer) {
+        JsonNode tree = answer;
+        if (tree.isArray()) {
+            tree = tree.size() > 0 ? tree.get(0) : tree;
+        }
+        Integer partnerId = null;
+        String partnerName = null;
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (tree.isNumber() || tree.isTextual()) {
+            partnerId = integer(tree);
+            fields.put("partnerId", tree.asText());
+        } else if (tree.isObject()) {
+            fields.putAll(flatten(tree));
+            partnerId = integer(tree.get("partnerId"));
+            partnerName = JsonFields.text(tree.get("partnerName")).orElse(null);
+        }
+        return new NetworkLookup(msisdn, partnerId, partnerName, fields);
+    }
+
+    private static Integer integer(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.canConvertToInt() && node.isIntegralNumber()) {
+            return node.intValue();
+        }
+        try {
+            return Integer.valueOf(node.asText().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The payment an answer holds.
+     *
+     * @throws DcbProtocolException when it has no {@code paymentId}
+     */
+    public static Payment requirePayment(ApiResponse response) {
+        Payment payment = payment(response.json(PaymentDto.class), response.context());
+        if (payment == null) {
+            throw new DcbProtocolException("answer has no paymentId", response.context(), null);
+        }
+        return payment;
+    }
+
+    /** The completion answer: a payment when it is one, otherwise the partner's text. */
+    public static PaymentCompletion completion(long paymentId, ApiResponse response) {
+        JsonNode tree = response.jsonTreeOrNull();
+        if (tree != null && tree.isObject() && tree.hasNonNull("paymentId")) {
+            return new PaymentCompletion(paymentId, payment(response.json(PaymentDto.class), response.context()), null);
+        }
+        String text = tree != null && tree.isTextual() ? tree.asText() : response.text();
+        return new PaymentCompletion(paymentId, null, text);
+    }
+
+    /**
+     * A payment as a neutral charge result.
+     *
+     * @param payment the payment
+     * @param requested the amount asked for, used when the payment states none; null for a status query
+     */
+    public static ChargeResult chargeResult(Payment payment, Money requested) {
+        ChargeState state;
+        FailureReason reason = null;
+        switch (payment.status()) {
+            case PENDING -> state = ChargeState.PROCESSING;
+            case SUCCESSFUL -> state = ChargeState.SUCCEEDED;
+            case ERROR -> {
+                state = ChargeState.DENIED;
+                reason = failureReason(payment);
+            }
+            case EXPIRED -> {
+                state = ChargeState.DENIED;
+                reason = FailureReason.OTHER;
+            }
+            case CANCELLED -> state = ChargeState.CANCELLED;
+            default -> state = ChargeState.UNKNOWN;
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("paymentId", Long.toString(payment.paymentId()));
+        details.put("externalUniqueId", payment.externalUniqueId());
+        details.put("paymentType", payment.paymentType());
+        details.put("customerId", payment.customerId() == null ? null : payment.customerId().toString());
+        details.put("walletId", payment.walletId() == null ? null : payment.walletId().toString());
+        details.put("fee", payment.fee() == null ? null : payment.fee().toPlainString());
+        details.put("created", payment.created() == null ? null : payment.created().toString());
+        details.put("gatewayTransactionId", payment.gatewayTransactionId());
+        details.put("errorDescription", Redaction.maskDigitRuns(payment.errorDescription()));
+        return new ChargeResult(ChargeRef.of(Long.toString(payment.paymentId())), state, payment.rawStatus(),
+                payment.money().orElse(requested), null, reason, details);
+    }
+
+    /** The catalogue an answer holds; an empty answer is an empty catalogue. */
+    public static Catalog catalog(ApiResponse response) {
+        if (response.body().length == 0) {
+            return new Catalog(List.of());
+        }
+        return catalog(response.json(PartnerDto[].class));
+    }
+
+    private static Catalog catalog(PartnerDto[] partners) {
         List<CatalogPartner> out = new ArrayList<>();
         for (PartnerDto p : partners) {
             if (p == null) {

@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Eclipse wire DTOs (Jackson records). Internal. */
-public final class WireDtos {
+public final class EclipseVasWire {
 
-    private WireDtos() {
+    private EclipseVasWire() {
     }
 
     /** Login body. */

@@ -7,8 +7,8 @@ import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenSource;
-import io.dcb4j.eclipsevas.internal.WireDtos.LoginAnswer;
-import io.dcb4j.eclipsevas.internal.WireDtos.LoginBody;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.LoginAnswer;
+import io.dcb4j.eclipsevas.internal.EclipseVasWire.LoginBody;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@link AccessToken}. The expiry is saturated to the token's maximum lifetime ({@code expiresEpochSecs} of
  * any size); a present {@code expires} that is not a timestamp is a {@link DcbProtocolException}. Internal.
  */
-public final class LoginTokenSource implements TokenSource {
+public final class EclipseVasTokenSource implements TokenSource {
 
     /** Used when the answer states no expiry: the documented lifetime is about one hour. */
     public static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(55);
@@ -40,7 +40,7 @@ public final class LoginTokenSource implements TokenSource {
      * @param password the password
      * @param clock the clock
      */
-    public LoginTokenSource(HttpTransport transport, String loginPath, String identity, String password,
+    public EclipseVasTokenSource(HttpTransport transport, String loginPath, String identity, String password,
             Clock clock) {
         this.transport = transport;
         this.loginPath = loginPath;
@@ -95,7 +95,7 @@ public final class LoginTokenSource implements TokenSource {
                 return AccessToken.expiryAtEpochSecond(issuedAt, seconds);
             }
         }
-        Instant parsed = Mapping.instant("expires", answer.expires(), response.context());
+        Instant parsed = EclipseVasMapper.instant("expires", answer.expires(), response.context());
         // the record keeps an expiry within the token's maximum lifetime after issuedAt
         return parsed != null ? parsed : AccessToken.expiryAfter(issuedAt, FALLBACK_LIFETIME);
     }
