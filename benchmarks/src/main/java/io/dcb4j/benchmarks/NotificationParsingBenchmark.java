@@ -76,7 +76,7 @@ public class NotificationParsingBenchmark {
         infomedia = InfomediaNotificationParser.builder().sharedSecret("secret", SECRET).build();
         centili = CentiliNotificationParser.builder().sharedSecret(SECRET).build();
         b2m = new B2mAocNotificationParser(SECRET, "secret", null);
-        eclipse = new EclipseVasNotificationParser(SECRET);
+        eclipse = EclipseVasNotificationParser.builder().secret(SECRET).build();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         eclipseSignature = HexFormat.of().formatHex(mac.doFinal(ECLIPSE_BODY));

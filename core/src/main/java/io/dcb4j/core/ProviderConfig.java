@@ -24,7 +24,7 @@ import java.util.Set;
  * </ul>
  *
  * <p>Settings that turn callback authentication on ({@code notification-secret}, its parameter name,
- * {@code callback-hmac-key}, {@code notification-allowed-sources}) fail closed: a key left out means the
+ * {@code notification-allowed-sources}) fail closed: a key left out means the
  * check is not configured, but a key that is present and blank ({@code ""}, spaces, {@code " , "}, as an
  * empty environment variable gives) is a {@link ConfigurationException} naming the key (see
  * {@link #optionalNonBlank} and {@link #allowList}).

@@ -138,7 +138,7 @@ class ConfigurationValidationTest {
     static final Map<String, List<String>> SECURITY_KEYS = Map.of(
             "eklectic", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
             "infomedia", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
-            "eclipse-vas", List.of("callback-hmac-key", "notification-allowed-sources"),
+            "eclipse-vas", List.of("notification-secret", "notification-allowed-sources"),
             "centili", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
             "b2m-aoc", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"));
 
@@ -199,9 +199,9 @@ class ConfigurationValidationTest {
             new BlankCase("eklectic builder notificationAllowedSources", "notification-allowed-sources",
                     v -> EklecticClient.builder().clientId("c").clientSecret("s").notificationAllowedSources(v)
                             .build()),
-            new BlankCase("eclipse builder callbackHmacKey", "callback-hmac-key",
+            new BlankCase("eclipse builder notificationSecret", "notification-secret",
                     v -> EclipseVasClient.builder().baseUrl("https://e.example").tenantId(1).credentials("i", "p")
-                            .callbackHmacKey(v).build()),
+                            .notificationSecret(v).build()),
             new BlankCase("eclipse builder notificationAllowedSources", "notification-allowed-sources",
                     v -> EclipseVasClient.builder().baseUrl("https://e.example").tenantId(1).credentials("i", "p")
                             .notificationAllowedSources(List.of(v)).build()),
@@ -224,9 +224,7 @@ class ConfigurationValidationTest {
                     v -> InfomediaNotificationParser.builder().sharedSecret(v, "s3cr3t").build()),
             new BlankCase("infomedia parser allowedSources", "notification-allowed-sources",
                     v -> InfomediaNotificationParser.builder().allowedSources(List.of(v)).build()),
-            new BlankCase("eclipse parser key", "callback-hmac-key", v -> new EclipseVasNotificationParser(v)),
-            new BlankCase("eclipse parser key and allow-list", "callback-hmac-key",
-                    v -> new EclipseVasNotificationParser(v, null)),
+            new BlankCase("eclipse parser secret", "notification-secret", v -> EclipseVasNotificationParser.builder().secret(v).build()),
             new BlankCase("centili parser sharedSecret", "notification-secret",
                     v -> CentiliNotificationParser.builder().sharedSecret(v).build()),
             new BlankCase("centili parser secretParameter", "notification-secret-parameter",
@@ -252,7 +250,7 @@ class ConfigurationValidationTest {
                 () -> CentiliNotificationParser.builder().allowedSources(List.of()).build());
         assertThat(problems).isEmpty();
         // null stays "not configured" where it was allowed before
-        assertThat(new EclipseVasNotificationParser(null).verifiesSignatures()).isFalse();
+        assertThat(EclipseVasNotificationParser.create().verifiesSignatures()).isFalse();
         assertThat(CentiliNotificationParser.builder().sharedSecret(null).build()).isNotNull();
         assertThat(new B2mAocNotificationParser(null, null, null)).isNotNull();
     }

@@ -54,8 +54,8 @@ class ParserPropertiesTest {
     static final Map<String, NotificationParser> PARSERS = Map.of(
             "eklectic", EklecticNotificationParser.create(),
             "infomedia", InfomediaNotificationParser.create(),
-            "eclipse-vas", new EclipseVasNotificationParser(null),
-            "eclipse-vas signed", new EclipseVasNotificationParser(KEY),
+            "eclipse-vas", EclipseVasNotificationParser.create(),
+            "eclipse-vas signed", EclipseVasNotificationParser.builder().secret(KEY).build(),
             "centili", CentiliNotificationParser.create(),
             "b2m-aoc", new B2mAocNotificationParser());
 

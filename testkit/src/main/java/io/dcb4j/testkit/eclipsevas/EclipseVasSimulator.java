@@ -106,7 +106,7 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         c.put("tenant-id", Long.toString(TENANT_ID));
         c.put("identity", IDENTITY);
         c.put("password", PASSWORD);
-        c.put("callback-hmac-key", CALLBACK_KEY);
+        c.put("notification-secret", CALLBACK_KEY);
         c.put("customer-id", Long.toString(CUSTOMER_ID));
         c.put("wallet-id", Long.toString(WALLET_ID));
         c.put("allow-insecure-http", "true");

@@ -70,7 +70,7 @@ class EclipseVasSimulatorTest {
     static EclipseVasClient typed() {
         return EclipseVasClient.builder().baseUrl(sim.baseUrl()).tenantId(EclipseVasSimulator.TENANT_ID)
                 .credentials(EclipseVasSimulator.IDENTITY, EclipseVasSimulator.PASSWORD)
-                .callbackHmacKey(EclipseVasSimulator.CALLBACK_KEY)
+                .notificationSecret(EclipseVasSimulator.CALLBACK_KEY)
                 .options(ClientOptions.builder().allowInsecureHttp(true).retryPolicy(RetryPolicy.builder()
                         .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(1)).build()).build())
                 .build();
