@@ -1,10 +1,10 @@
 package io.dcb4j.centili;
 
-import io.dcb4j.centili.internal.CentiliErrors;
+import io.dcb4j.centili.internal.CentiliErrorMapper;
 import io.dcb4j.centili.internal.CentiliMapper;
 import io.dcb4j.centili.internal.CentiliTokenSource;
 import io.dcb4j.centili.internal.NeutralStates;
-import io.dcb4j.centili.internal.Wire;
+import io.dcb4j.centili.internal.CentiliWire;
 import io.dcb4j.centili.model.ClientData;
 import io.dcb4j.centili.model.PageCustomization;
 import io.dcb4j.centili.model.StartTransactionRequest;
@@ -114,7 +114,7 @@ public final class CentiliClient implements BillingProvider {
                                 new CentiliTokenSource(t, tokenUrl, clientId, clientSecret, username, password,
                                         options.clock()))
                         .options(options).build())
-                .credentials(clientSecret, password).errorMapper(new CentiliErrors()).build();
+                .credentials(clientSecret, password).errorMapper(new CentiliErrorMapper()).build();
         this.baseUrlText = transport.url("").build().toString();
         this.zone = b.zone;
         this.keys = b.idempotencyKeys;
@@ -154,10 +154,10 @@ public final class CentiliClient implements BillingProvider {
     public TransactionStart startTransaction(StartTransactionRequest request) {
         Objects.requireNonNull(request, "request");
         String key = key(request.idempotencyKey());
-        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.START, transport.url("transactions/init")
+        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrorMapper.START, transport.url("transactions/init")
                 .build()).jsonBody(CentiliMapper.startBody(request)).idempotencyKey(IDEMPOTENCY_HEADER, key)
                 .reference("idempotencyKey", key).build());
-        return CentiliMapper.start(r.json(Wire.StartAnswer.class), key, r.context());
+        return CentiliMapper.start(r.json(CentiliWire.StartAnswer.class), key, r.context());
     }
 
     /**
@@ -190,10 +190,10 @@ public final class CentiliClient implements BillingProvider {
             throw new IllegalArgumentException("pin is required");
         }
         String key = key(idempotencyKey);
-        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.SUBMIT_PIN, transport.url("transactions")
-                .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new Wire.PinBody(pin.strip())).sensitive(pin.strip())
+        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrorMapper.SUBMIT_PIN, transport.url("transactions")
+                .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new CentiliWire.PinBody(pin.strip())).sensitive(pin.strip())
                 .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("transactionId", id).build());
-        return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
+        return CentiliMapper.update(r.json(CentiliWire.UpdateAnswer.class), id, key);
     }
 
     /**
@@ -220,10 +220,10 @@ public final class CentiliClient implements BillingProvider {
     public TransactionUpdate releaseTransaction(String transactionId, String idempotencyKey) {
         String id = requireId(transactionId);
         String key = key(idempotencyKey);
-        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.RELEASE, transport.url("transactions")
+        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrorMapper.RELEASE, transport.url("transactions")
                 .addPathSegment(id).addPathSegment("release").build()).emptyBody()
                 .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("transactionId", id).build());
-        return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
+        return CentiliMapper.update(r.json(CentiliWire.UpdateAnswer.class), id, key);
     }
 
     /**
@@ -236,9 +236,9 @@ public final class CentiliClient implements BillingProvider {
      */
     public Transaction transaction(String transactionId) {
         String id = requireId(transactionId);
-        ApiResponse r = transport.execute(ApiRequest.get(CentiliErrors.GET, transport.url("transactions")
+        ApiResponse r = transport.execute(ApiRequest.get(CentiliErrorMapper.GET, transport.url("transactions")
                 .addPathSegment(id).build()).idempotencyKey(IDEMPOTENCY_HEADER, key(null)).build());
-        return CentiliMapper.transaction(r.json(Wire.TransactionDto.class), id, zone, r.context());
+        return CentiliMapper.transaction(r.json(CentiliWire.TransactionDto.class), id, zone, r.context());
     }
 
     /**
@@ -437,10 +437,10 @@ public final class CentiliClient implements BillingProvider {
         public ChargeResult status(ChargeRef charge) {
             Objects.requireNonNull(charge, "charge");
             Transaction t = transaction(charge.id());
-            ChargeState state = NeutralStates.chargeState(t);
+            ChargeState state = CentiliMapper.chargeState(t);
             return new ChargeResult(ChargeRef.of(t.transactionId()), state, t.rawTransactionStatus(),
                     t.item() == null ? null : t.item().priceMoney().orElse(null), NextAction.none(),
-                    state == ChargeState.DENIED ? NeutralStates.failureReason(t.error()) : null, details(t));
+                    state == ChargeState.DENIED ? CentiliMapper.failureReason(t.error()) : null, details(t));
         }
     }
 
@@ -453,7 +453,7 @@ public final class CentiliClient implements BillingProvider {
                 case OPT_IN, SUB_START, CHARGE -> t.timeCharged();
                 default -> null;
             };
-            return new SubscriptionInfo(subscription.withId(t.transactionId()), NeutralStates.subscriptionState(t),
+            return new SubscriptionInfo(subscription.withId(t.transactionId()), CentiliMapper.subscriptionState(t),
                     t.rawTransactionStatus(), started, null, details(t));
         }
 
