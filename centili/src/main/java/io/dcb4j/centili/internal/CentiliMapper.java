@@ -2,6 +2,7 @@ package io.dcb4j.centili.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.centili.model.CancellationResult;
 import io.dcb4j.centili.model.ClientData;
 import io.dcb4j.centili.model.Item;
 import io.dcb4j.centili.model.NotificationStatus;
@@ -79,7 +80,7 @@ public final class CentiliMapper {
     }
 
     /**
-     * A PIN or release answer.
+     * A PIN answer.
      *
      * @param a the wire answer
      * @param requestedId the id the call was made for, used when the answer omits it
@@ -87,8 +88,22 @@ public final class CentiliMapper {
      * @return the model
      */
     public static TransactionUpdate update(CentiliWire.UpdateAnswer a, String requestedId, String idempotencyKey) {
-        String id = a.transactionId() == null || a.transactionId().isBlank() ? requestedId : a.transactionId();
-        return new TransactionUpdate(id, clientData(a.clientData()), idempotencyKey);
+        return new TransactionUpdate(idOr(a.transactionId(), requestedId), clientData(a.clientData()),
+                idempotencyKey);
+    }
+
+    /**
+     * A release answer.
+     *
+     * @param a the wire answer
+     * @param requestedId the id the call was made for, used when the answer omits it
+     * @param idempotencyKey the key the call was sent with
+     * @return the model
+     */
+    public static CancellationResult cancellation(CentiliWire.UpdateAnswer a, String requestedId,
+            String idempotencyKey) {
+        return new CancellationResult(idOr(a.transactionId(), requestedId), clientData(a.clientData()),
+                idempotencyKey);
     }
 
     /**
@@ -103,7 +118,7 @@ public final class CentiliMapper {
      */
     public static Transaction transaction(CentiliWire.TransactionDto t, String requestedId, ZoneId zone,
             ErrorContext context) {
-        String id = t.transactionId() == null || t.transactionId().isBlank() ? requestedId : t.transactionId();
+        String id = idOr(t.transactionId(), requestedId);
         CentiliWire.ItemDto i = t.item();
         Item item = i == null ? null : new Item(decimal("item.amount", i.amount(), context),
                 decimal("item.price", i.price(), context), i.name(), blankToNull(i.currency()));
@@ -194,6 +209,11 @@ public final class CentiliMapper {
         return new ClientData(c.clientUserId(),
                 p == null ? null : new PageCustomization(p.itemName(), p.designId(), p.language()),
                 c.clientReference(), c.returnURL());
+    }
+
+    /** The answer's transaction id, or the requested one when the answer omits it. */
+    private static String idOr(String answered, String requestedId) {
+        return answered == null || answered.isBlank() ? requestedId : answered;
     }
 
     private static String requireId(String id, ErrorContext context) {
