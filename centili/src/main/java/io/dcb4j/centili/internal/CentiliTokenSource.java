@@ -2,10 +2,10 @@ package io.dcb4j.centili.internal;
 
 import io.dcb4j.core.error.AuthenticationException;
 import io.dcb4j.core.error.DcbProtocolException;
-import io.dcb4j.core.spi.support.Decimals;
 import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.HttpTransport;
+import io.dcb4j.core.spi.support.Decimals;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenSource;
 import java.time.Clock;
