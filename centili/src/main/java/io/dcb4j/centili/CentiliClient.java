@@ -1,64 +1,39 @@
 package io.dcb4j.centili;
 
-import io.dcb4j.centili.internal.CentiliErrors;
+import io.dcb4j.centili.internal.CentiliErrorMapper;
 import io.dcb4j.centili.internal.CentiliMapper;
+import io.dcb4j.centili.internal.CentiliNeutralApi;
 import io.dcb4j.centili.internal.CentiliTokenSource;
-import io.dcb4j.centili.internal.NeutralStates;
-import io.dcb4j.centili.internal.Wire;
-import io.dcb4j.centili.model.ClientData;
-import io.dcb4j.centili.model.PageCustomization;
+import io.dcb4j.centili.internal.CentiliWire;
+import io.dcb4j.centili.model.CancellationResult;
 import io.dcb4j.centili.model.StartTransactionRequest;
 import io.dcb4j.centili.model.Transaction;
-import io.dcb4j.centili.model.TransactionAction;
 import io.dcb4j.centili.model.TransactionStart;
 import io.dcb4j.centili.model.TransactionUpdate;
-import io.dcb4j.centili.model.UserIdentifier;
 import io.dcb4j.centili.notification.CentiliNotificationParser;
-import io.dcb4j.core.BillingProvider;
-import io.dcb4j.core.Capability;
-import io.dcb4j.core.Charges;
 import io.dcb4j.core.ClientOptions;
-import io.dcb4j.core.NotificationParser;
-import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.spi.NeutralApi;
+import io.dcb4j.core.spi.ProviderClient;
+import io.dcb4j.core.spi.ProviderClientBuilder;
 import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.HttpTransport;
-import io.dcb4j.core.model.CancelResult;
-import io.dcb4j.core.model.ChargeRef;
-import io.dcb4j.core.model.ChargeRequest;
-import io.dcb4j.core.model.ChargeResult;
-import io.dcb4j.core.model.ChargeState;
-import io.dcb4j.core.model.Msisdn;
-import io.dcb4j.core.model.NextAction;
-import io.dcb4j.core.model.PinChallenge;
-import io.dcb4j.core.model.RenewResult;
-import io.dcb4j.core.model.SubscribeRequest;
-import io.dcb4j.core.model.SubscriptionInfo;
-import io.dcb4j.core.model.SubscriptionRef;
-import io.dcb4j.core.model.SubscriptionResult;
-import io.dcb4j.core.model.SubscriptionState;
+import io.dcb4j.core.spi.support.ConfigChecks;
 import io.dcb4j.core.token.CachingTokenProvider;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
  * The Centili client: OAuth2 password grant with refresh, transactions started with an
- * {@code Idempotency-Key}, PIN submission, release and query, and the neutral {@link BillingProvider} API.
- * Immutable and thread-safe; build one per Centili account and share it.
+ * {@code Idempotency-Key}, PIN submission, release and query; the neutral {@link io.dcb4j.core.BillingProvider}
+ * API is derived from them ({@link #capabilities()}: PIN subscriptions, one-off charges and their status,
+ * subscription status, cancel, notifications). Immutable and thread-safe; build one per Centili account and
+ * share it.
  *
  * <pre>{@code
  * try (CentiliClient centili = CentiliClient.builder()
@@ -74,7 +49,7 @@ import okhttp3.HttpUrl;
  * same key is sent on every retry of that call, so Centili never executes a retried start or PIN twice,
  * and these POSTs are retried like reads (on connection failures and 500/502/503/504).
  */
-public final class CentiliClient implements BillingProvider {
+public final class CentiliClient extends ProviderClient {
 
     /** The provider id. */
     public static final String ID = "centili";
@@ -86,48 +61,21 @@ public final class CentiliClient implements BillingProvider {
     /** The idempotency header. */
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.PIN_SUBSCRIPTION,
-            Capability.ONE_OFF_CHARGE, Capability.CHARGE_STATUS, Capability.SUBSCRIPTION_STATUS, Capability.CANCEL,
-            Capability.NOTIFICATIONS));
     private static final int MAX_KEY_LENGTH = 255;
 
-    private final HttpTransport transport;
     private final ZoneId zone;
     private final Supplier<String> keys;
-    private final String defaultServiceKey;
     private final CentiliNotificationParser notificationParser;
     private final String baseUrlText;
-    private final Pins pins = new Pins();
-    private final OneOffCharges charges = new OneOffCharges();
-    private final TransactionSubscriptions subscriptions = new TransactionSubscriptions();
+    private final NeutralApi neutralApi;
 
-    private CentiliClient(Builder b) {
-        ClientOptions options = b.options == null ? ClientOptions.defaults() : b.options;
-        String clientId = require(b.clientId, "client-id");
-        String username = require(b.username, "username");
-        String password = require(b.password, "password");
-        HttpUrl tokenUrl = HttpTransport.parseBaseUrl(ID, "token-url", b.tokenUrl, options);
-        String clientSecret = b.clientSecret == null || b.clientSecret.isEmpty() ? null : b.clientSecret;
-        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
-                .tokens(t -> CachingTokenProvider.builder(
-                                CachingTokenProvider.cacheKey(ID, tokenUrl.toString(), clientId, username),
-                                new CentiliTokenSource(t, tokenUrl, clientId, clientSecret, username, password,
-                                        options.clock()))
-                        .options(options).build())
-                .credentials(clientSecret, password).errorMapper(new CentiliErrors()).build();
-        this.baseUrlText = transport.url("").build().toString();
+    private CentiliClient(Builder b, HttpTransport transport, CentiliNotificationParser notificationParser) {
+        super(ID, transport);
+        this.baseUrlText = transport().url("").build().toString();
         this.zone = b.zone;
         this.keys = b.idempotencyKeys;
-        this.defaultServiceKey = b.defaultServiceKey;
-        this.notificationParser = b.notificationParser == null ? CentiliNotificationParser.create()
-                : b.notificationParser;
-    }
-
-    private static String require(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new ConfigurationException(ID, key, "is required");
-        }
-        return value;
+        this.notificationParser = notificationParser;
+        this.neutralApi = CentiliNeutralApi.create(this, b.defaultServiceKey, notificationParser);
     }
 
     /**
@@ -154,10 +102,10 @@ public final class CentiliClient implements BillingProvider {
     public TransactionStart startTransaction(StartTransactionRequest request) {
         Objects.requireNonNull(request, "request");
         String key = key(request.idempotencyKey());
-        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.START, transport.url("transactions/init")
+        ApiResponse r = transport().execute(ApiRequest.post(CentiliErrorMapper.START, transport().url("transactions/init")
                 .build()).jsonBody(CentiliMapper.startBody(request)).idempotencyKey(IDEMPOTENCY_HEADER, key)
                 .reference("idempotencyKey", key).build());
-        return CentiliMapper.start(r.json(Wire.StartAnswer.class), key, r.context());
+        return CentiliMapper.start(r.json(CentiliWire.StartAnswer.class), key, r.context());
     }
 
     /**
@@ -190,22 +138,22 @@ public final class CentiliClient implements BillingProvider {
             throw new IllegalArgumentException("pin is required");
         }
         String key = key(idempotencyKey);
-        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.SUBMIT_PIN, transport.url("transactions")
-                .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new Wire.PinBody(pin.strip())).sensitive(pin.strip())
+        ApiResponse r = transport().execute(ApiRequest.post(CentiliErrorMapper.SUBMIT_PIN, transport().url("transactions")
+                .addPathSegment(id).addPathSegment("pin").build()).jsonBody(new CentiliWire.PinBody(pin.strip())).sensitive(pin.strip())
                 .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("transactionId", id).build());
-        return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
+        return CentiliMapper.update(r.json(CentiliWire.UpdateAnswer.class), id, key);
     }
 
     /**
      * Releases a transaction: {@code POST /transactions/{id}/release}, with a new idempotency key.
      *
      * @param transactionId the transaction
-     * @return Centili's acknowledgement ("Transaction released")
+     * @return Centili's acknowledgement ("Transaction released"), with the idempotency key used
      * @throws io.dcb4j.core.error.InvalidRequestException when it can not be released (400)
      * @throws io.dcb4j.core.error.NotFoundException when the transaction is unknown (404)
      * @throws io.dcb4j.core.error.DcbException on other failures
      */
-    public TransactionUpdate releaseTransaction(String transactionId) {
+    public CancellationResult releaseTransaction(String transactionId) {
         return releaseTransaction(transactionId, null);
     }
 
@@ -217,13 +165,13 @@ public final class CentiliClient implements BillingProvider {
      * @return Centili's acknowledgement
      * @throws io.dcb4j.core.error.DcbException as {@link #releaseTransaction(String)}
      */
-    public TransactionUpdate releaseTransaction(String transactionId, String idempotencyKey) {
+    public CancellationResult releaseTransaction(String transactionId, String idempotencyKey) {
         String id = requireId(transactionId);
         String key = key(idempotencyKey);
-        ApiResponse r = transport.execute(ApiRequest.post(CentiliErrors.RELEASE, transport.url("transactions")
+        ApiResponse r = transport().execute(ApiRequest.post(CentiliErrorMapper.RELEASE, transport().url("transactions")
                 .addPathSegment(id).addPathSegment("release").build()).emptyBody()
                 .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("transactionId", id).build());
-        return CentiliMapper.update(r.json(Wire.UpdateAnswer.class), id, key);
+        return CentiliMapper.cancellation(r.json(CentiliWire.UpdateAnswer.class), id, key);
     }
 
     /**
@@ -236,13 +184,14 @@ public final class CentiliClient implements BillingProvider {
      */
     public Transaction transaction(String transactionId) {
         String id = requireId(transactionId);
-        ApiResponse r = transport.execute(ApiRequest.get(CentiliErrors.GET, transport.url("transactions")
+        ApiResponse r = transport().execute(ApiRequest.get(CentiliErrorMapper.GET, transport().url("transactions")
                 .addPathSegment(id).build()).idempotencyKey(IDEMPOTENCY_HEADER, key(null)).build());
-        return CentiliMapper.transaction(r.json(Wire.TransactionDto.class), id, zone, r.context());
+        return CentiliMapper.transaction(r.json(CentiliWire.TransactionDto.class), id, zone, r.context());
     }
 
     /**
-     * The notification parser this client was configured with.
+     * The notification parser this client was built with (its secret, parameter and allow-list come from the
+     * builder); also the neutral {@link #notifications()}.
      *
      * @return the parser
      */
@@ -272,41 +221,9 @@ public final class CentiliClient implements BillingProvider {
         return k;
     }
 
-    // ---------------------------------------------------------------- neutral API
-
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<PinSubscriptions> pinSubscriptions() {
-        return Optional.of(pins);
-    }
-
-    @Override
-    public Optional<Charges> charges() {
-        return Optional.of(charges);
-    }
-
-    @Override
-    public Optional<Subscriptions> subscriptions() {
-        return Optional.of(subscriptions);
-    }
-
-    @Override
-    public Optional<NotificationParser> notifications() {
-        return Optional.of(notificationParser);
-    }
-
-    @Override
-    public void close() {
-        transport.close();
+    protected NeutralApi neutralApi() {
+        return neutralApi;
     }
 
     /** The base URL only: never credentials. */
@@ -315,190 +232,28 @@ public final class CentiliClient implements BillingProvider {
         return "CentiliClient[" + baseUrlText + "]";
     }
 
-    /** Parameters of neutral requests that fill Centili fields instead of {@code params}. */
-    private static final Set<String> CONSUMED = Set.of("country", "operator", "imsi", "identid", "designid",
-            "clientuserid", "wap", "idempotencykey", "servicekey");
-
-    private StartTransactionRequest fromNeutral(Msisdn msisdn, String serviceKey, BigDecimal price,
-            String itemName, String language, String clientReference, String returnUrl, String idempotencyKey,
-            Map<String, String> params, boolean defaultWap) {
-        Map<String, String> p = new LinkedHashMap<>();
-        params.forEach((k, v) -> p.put(k.toLowerCase(Locale.ROOT), v));
-        String key = p.get("servicekey") != null ? p.get("servicekey") : serviceKey;
-        if (key == null) {
-            throw new IllegalArgumentException("Centili needs a service key: set the offer, the 'serviceKey' "
-                    + "parameter or the client's default service key");
-        }
-        UserIdentifier user = msisdn == null && p.get("country") == null && p.get("imsi") == null
-                && p.get("operator") == null && p.get("identid") == null ? null
-                : new UserIdentifier(p.get("country"), p.get("imsi"), msisdn, p.get("operator"), p.get("identid"));
-        PageCustomization page = itemName == null && language == null && p.get("designid") == null ? null
-                : new PageCustomization(itemName, p.get("designid"), language);
-        ClientData data = p.get("clientuserid") == null && page == null && clientReference == null
-                && returnUrl == null ? null : new ClientData(p.get("clientuserid"), page, clientReference, returnUrl);
-        StartTransactionRequest.Builder b = StartTransactionRequest.builder(key).userIdentifier(user).price(price)
-                .wap(p.containsKey("wap") ? Boolean.parseBoolean(p.get("wap")) : defaultWap).clientData(data)
-                .idempotencyKey(p.get("idempotencykey") != null ? p.get("idempotencykey") : idempotencyKey);
-        params.forEach((k, v) -> {
-            if (!CONSUMED.contains(k.toLowerCase(Locale.ROOT))) {
-                b.param(k + "=" + v);
-            }
-        });
-        return b.build();
-    }
-
-    private static Map<String, String> details(TransactionStart s) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("transactionId", s.transactionId());
-        d.put("transactionType", s.rawTransactionType());
-        d.put("country", s.country());
-        d.put("operator", s.operator());
-        d.put("idempotencyKey", s.idempotencyKey());
-        if (s.action() != null) {
-            d.put("actionType", s.action().rawType());
-        }
-        if (s.clientData() != null) {
-            d.put("clientReference", s.clientData().clientReference());
-            d.put("clientUserId", s.clientData().clientUserId());
-        }
-        return d;
-    }
-
-    private static Map<String, String> details(Transaction t) {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("transactionId", t.transactionId());
-        d.put("transactionType", t.rawTransactionType());
-        d.put("transactionStatus", t.rawTransactionStatus());
-        d.put("notificationStatus", t.rawNotificationStatus());
-        d.put("timeCharged", t.rawTimeCharged());
-        d.put("serviceKey", t.serviceKey());
-        d.put("country", t.country());
-        d.put("operator", t.operator());
-        d.put("error", t.error());
-        if (t.item() != null) {
-            d.put("itemName", t.item().name());
-            d.put("itemAmount", t.item().amount() == null ? null : t.item().amount().toPlainString());
-        }
-        if (t.clientData() != null) {
-            d.put("clientReference", t.clientData().clientReference());
-            d.put("clientUserId", t.clientData().clientUserId());
-        }
-        return d;
-    }
-
-    private final class Pins implements PinSubscriptions {
-        @Override
-        public PinChallenge requestPin(SubscribeRequest request) {
-            Objects.requireNonNull(request, "request");
-            TransactionStart start = startTransaction(fromNeutral(request.msisdn(), request.offer().value(),
-                    request.price() == null ? null : request.price().amount(), request.description(),
-                    request.language(), request.clientReference(), request.returnUrl(), null, request.params(),
-                    false));
-            TransactionAction action = start.action();
-            NextAction next = action == null ? new NextAction.EnterPin(null) : action.toNextAction();
-            return new PinChallenge(ID, start.transactionId(), request, null, next, details(start));
-        }
-
-        @Override
-        public SubscriptionResult confirmPin(PinChallenge challenge, String pin) {
-            Objects.requireNonNull(challenge, "challenge");
-            if (!ID.equals(challenge.provider()) || challenge.challengeId() == null) {
-                throw new IllegalArgumentException("not a Centili PIN challenge");
-            }
-            TransactionUpdate u = submitPin(challenge.challengeId(), pin);
-            Map<String, String> d = new LinkedHashMap<>();
-            d.put("transactionId", u.transactionId());
-            d.put("idempotencyKey", u.idempotencyKey());
-            if (u.clientData() != null) {
-                d.put("clientReference", u.clientData().clientReference());
-                d.put("clientUserId", u.clientData().clientUserId());
-            }
-            SubscriptionRef ref = new SubscriptionRef(u.transactionId(), challenge.request().msisdn(),
-                    challenge.request().offer());
-            return new SubscriptionResult(ref, SubscriptionState.ACTIVE, null, null, false, d);
-        }
-    }
-
-    private final class OneOffCharges implements Charges {
-        @Override
-        public ChargeResult charge(ChargeRequest request) {
-            Objects.requireNonNull(request, "request");
-            TransactionStart start = startTransaction(fromNeutral(request.msisdn(),
-                    request.offer() == null ? defaultServiceKey : request.offer().value(), request.amount().amount(),
-                    request.description(), null, request.clientReference(), request.returnUrl(),
-                    request.idempotencyKey(), request.params(), true));
-            TransactionAction action = start.action();
-            return new ChargeResult(ChargeRef.of(start.transactionId()),
-                    action == null ? ChargeState.PROCESSING : ChargeState.PENDING_VALIDATION, null, request.amount(),
-                    action == null ? NextAction.none() : action.toNextAction(), null, details(start));
-        }
-
-        @Override
-        public ChargeResult status(ChargeRef charge) {
-            Objects.requireNonNull(charge, "charge");
-            Transaction t = transaction(charge.id());
-            ChargeState state = NeutralStates.chargeState(t);
-            return new ChargeResult(ChargeRef.of(t.transactionId()), state, t.rawTransactionStatus(),
-                    t.item() == null ? null : t.item().priceMoney().orElse(null), NextAction.none(),
-                    state == ChargeState.DENIED ? NeutralStates.failureReason(t.error()) : null, details(t));
-        }
-    }
-
-    private final class TransactionSubscriptions implements Subscriptions {
-        @Override
-        public SubscriptionInfo status(SubscriptionRef subscription) {
-            String id = idOf(subscription);
-            Transaction t = transaction(id);
-            Instant started = t.transactionType() == null ? null : switch (t.transactionType()) {
-                case OPT_IN, SUB_START, CHARGE -> t.timeCharged();
-                default -> null;
-            };
-            return new SubscriptionInfo(subscription.withId(t.transactionId()), NeutralStates.subscriptionState(t),
-                    t.rawTransactionStatus(), started, null, details(t));
-        }
-
-        @Override
-        public CancelResult cancel(SubscriptionRef subscription) {
-            String id = idOf(subscription);
-            TransactionUpdate u = releaseTransaction(id);
-            Map<String, String> d = new LinkedHashMap<>();
-            d.put("transactionId", u.transactionId());
-            d.put("idempotencyKey", u.idempotencyKey());
-            if (u.clientData() != null) {
-                d.put("clientReference", u.clientData().clientReference());
-                d.put("clientUserId", u.clientData().clientUserId());
-            }
-            return new CancelResult(subscription.withId(u.transactionId()), SubscriptionState.CANCELLED, "RELEASED",
-                    d);
-        }
-
-        @Override
-        public RenewResult renew(SubscriptionRef subscription) {
-            throw new UnsupportedOperationException("Centili renews subscriptions itself: no RENEW capability");
-        }
-
-        private String idOf(SubscriptionRef subscription) {
-            Objects.requireNonNull(subscription, "subscription");
-            return subscription.idIfKnown().orElseThrow(() -> new IllegalArgumentException(
-                    "Centili finds subscriptions by transaction id only: the reference has no id"));
-        }
-    }
-
-    /** Builds a {@link CentiliClient}. */
-    public static final class Builder {
+    /**
+     * Builds a {@link CentiliClient}. The shared settings ({@code baseUrl}, under which {@code transactions/...}
+     * lives, {@value CentiliClient#DEFAULT_BASE_URL} by default; {@code options}, timeouts, retry policy, extra
+     * headers) are those of {@link ProviderClientBuilder}. The callback settings configure {@link
+     * #notificationParser()}: {@link #notificationSecret(String)} is the shared secret Centili's notification
+     * URL must carry in the query parameter {@link #notificationSecretParameter(String)}, and {@link
+     * #notificationAllowedSources(String...)} limits the source addresses; without them the parser checks
+     * neither.
+     */
+    public static final class Builder extends ProviderClientBuilder<Builder, CentiliClient> {
         private String clientId;
         private String clientSecret;
         private String username;
         private String password;
         private String tokenUrl = DEFAULT_TOKEN_URL;
-        private String baseUrl = DEFAULT_BASE_URL;
-        private ClientOptions options;
         private ZoneId zone = ZoneOffset.UTC;
         private Supplier<String> idempotencyKeys = () -> UUID.randomUUID().toString();
         private String defaultServiceKey;
-        private CentiliNotificationParser notificationParser;
+        private String notificationSecretParameter;
 
         private Builder() {
+            super(ID, DEFAULT_BASE_URL);
         }
 
         /**
@@ -557,29 +312,6 @@ public final class CentiliClient implements BillingProvider {
         }
 
         /**
-         * The API base URL, under which {@code transactions/...} lives; {@value CentiliClient#DEFAULT_BASE_URL}
-         * by default.
-         *
-         * @param baseUrl the URL
-         * @return this builder
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-            return this;
-        }
-
-        /**
-         * Transport options: timeouts, retry policy, http opt-in, OkHttp client, token store, clock.
-         *
-         * @param options the options; {@link ClientOptions#defaults()} when not set
-         * @return this builder
-         */
-        public Builder options(ClientOptions options) {
-            this.options = options;
-            return this;
-        }
-
-        /**
          * The zone of Centili's zone-less times ({@code 2017-08-16 11:41:08}); UTC by default.
          *
          * @param zone the zone
@@ -613,14 +345,19 @@ public final class CentiliClient implements BillingProvider {
         }
 
         /**
-         * The notification parser (shared secret, source allow-list, default currency); one without checks by
-         * default.
+         * The query parameter of the notification URL that carries the {@link #notificationSecret(String)};
+         * {@value CentiliNotificationParser#DEFAULT_SECRET_PARAMETER} by default. Needs the secret.
          *
-         * @param parser the parser
+         * @param parameter the parameter name
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret-parameter} when null or blank
          */
-        public Builder notificationParser(CentiliNotificationParser parser) {
-            this.notificationParser = parser;
+        public Builder notificationSecretParameter(String parameter) {
+            if (parameter == null) {
+                throw new ConfigurationException(ID, "notification-secret-parameter", "is required");
+            }
+            this.notificationSecretParameter =
+                    ConfigChecks.optionalNonBlank(ID, "notification-secret-parameter", parameter);
             return this;
         }
 
@@ -628,10 +365,42 @@ public final class CentiliClient implements BillingProvider {
          * Builds the client.
          *
          * @return the client; close it when done
-         * @throws ConfigurationException when a required value is missing or a URL is invalid
+         * @throws ConfigurationException when a required value is missing, a URL is invalid, or a secret
+         *     parameter is set without the secret
          */
+        @Override
         public CentiliClient build() {
-            return new CentiliClient(this);
+            String id = require(clientId, "client-id");
+            String user = require(username, "username");
+            String pass = require(password, "password");
+            if (notificationSecretParameter != null && notificationSecret().isEmpty()) {
+                throw new ConfigurationException(ID, "notification-secret",
+                        "is required when notification-secret-parameter is set");
+            }
+            CentiliNotificationParser.Builder parser = CentiliNotificationParser.builder();
+            notificationSecret().ifPresent(parser::sharedSecret);
+            if (notificationSecretParameter != null) {
+                parser.secretParameter(notificationSecretParameter);
+            }
+            notificationAllowedSources().ifPresent(parser::allowList);
+            ClientOptions options = clientOptions();
+            HttpUrl tokenEndpoint = HttpTransport.parseBaseUrl(ID, "token-url", tokenUrl, options);
+            String secret = clientSecret == null || clientSecret.isEmpty() ? null : clientSecret;
+            HttpTransport transport = HttpTransport.builder(ID, options).baseUrl("base-url", baseUrl())
+                    .tokens(t -> CachingTokenProvider.builder(
+                                    CachingTokenProvider.cacheKey(ID, tokenEndpoint.toString(), id, user),
+                                    new CentiliTokenSource(t, tokenEndpoint, id, secret, user, pass,
+                                            options.clock()))
+                            .options(options).build())
+                    .credentials(secret, pass).errorMapper(new CentiliErrorMapper()).build();
+            return new CentiliClient(this, transport, parser.build());
+        }
+
+        private static String require(String value, String key) {
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(ID, key, "is required");
+            }
+            return value;
         }
     }
 }

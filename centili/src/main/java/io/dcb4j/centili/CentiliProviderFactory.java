@@ -1,12 +1,9 @@
 package io.dcb4j.centili;
 
-import io.dcb4j.centili.notification.CentiliNotificationParser;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.spi.BillingProviderFactory;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,30 +57,17 @@ public final class CentiliProviderFactory implements BillingProviderFactory {
     @Override
     public BillingProvider create(ProviderConfig config) {
         // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
-        CentiliNotificationParser.Builder parser = CentiliNotificationParser.builder();
-        config.optionalNonBlank("notification-secret-parameter").ifPresent(parser::secretParameter);
+        config.optionalNonBlank("notification-secret");
+        CentiliClient.Builder b = CentiliClient.builder().configure(config);
+        config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
         config.requireIfPresent("notification-secret", "notification-secret-parameter");
-        config.optionalNonBlank("notification-secret").ifPresent(parser::sharedSecret);
-        if (config.allowList("notification-allowed-sources").isPresent()) {
-            parser.allowedSources(config.list("notification-allowed-sources"));
-        }
-        CentiliClient.Builder b = CentiliClient.builder()
-                .clientId(config.require("client-id"))
+        b.clientId(config.require("client-id"))
                 .clientSecret(config.optional("client-secret").orElse(null))
                 .username(config.require("username"))
                 .password(config.require("password"))
                 .tokenUrl(config.optional("token-url").orElse(CentiliClient.DEFAULT_TOKEN_URL))
-                .baseUrl(config.optional("base-url").orElse(CentiliClient.DEFAULT_BASE_URL))
-                .defaultServiceKey(config.optional("service-key").orElse(null))
-                .options(config.clientOptions())
-                .notificationParser(parser.build());
-        config.optional("zone").ifPresent(z -> {
-            try {
-                b.zone(ZoneId.of(z));
-            } catch (DateTimeException e) {
-                throw new ConfigurationException(CentiliClient.ID, "zone", "is not a time zone id such as UTC");
-            }
-        });
+                .defaultServiceKey(config.optional("service-key").orElse(null));
+        config.zone("zone").ifPresent(b::zone);
         return b.build();
     }
 }

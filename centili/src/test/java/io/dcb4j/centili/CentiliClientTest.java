@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dcb4j.centili.model.CancellationResult;
 import io.dcb4j.centili.model.ClientData;
 import io.dcb4j.centili.model.Item;
 import io.dcb4j.centili.model.NotificationStatus;
@@ -237,7 +238,7 @@ class CentiliClientTest extends CentiliTestSupport {
         stubPasswordGrant();
         wm.stubFor(post(API + "/transactions/tx-1001/release").willReturn(jsonText(200, "{\"transactionId\":\"tx-1001\"}")));
         try (CentiliClient c = client()) {
-            TransactionUpdate u = c.releaseTransaction("tx-1001");
+            CancellationResult u = c.releaseTransaction("tx-1001");
             assertThat(u.transactionId()).isEqualTo("tx-1001");
             assertThat(u.clientData()).isNull();
             assertThat(u.idempotencyKey()).isEqualTo("key-1");

@@ -44,13 +44,13 @@ class CentiliNeutralApiTest extends CentiliTestSupport {
                     Capability.ONE_OFF_CHARGE, Capability.CHARGE_STATUS, Capability.SUBSCRIPTION_STATUS,
                     Capability.CANCEL, Capability.NOTIFICATIONS);
             assertThat(p.supports(Capability.RENEW)).isFalse();
-            assertThat(p.supports(Capability.CATALOG)).isFalse();
             assertThat(p.pinSubscriptions()).isPresent();
             assertThat(p.charges()).isPresent();
             assertThat(p.subscriptions()).isPresent();
+            assertThat(p.cancellations()).isPresent();
             assertThat(p.notifications()).isPresent();
-            assertThatThrownBy(() -> p.subscriptions().orElseThrow().renew(SubscriptionRef.of("tx-1")))
-                    .isInstanceOf(UnsupportedOperationException.class);
+            // Centili renews subscriptions itself: no renewals part, and no part that refuses
+            assertThat(p.renewals()).isEmpty();
         }
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
@@ -294,7 +294,7 @@ class CentiliNeutralApiTest extends CentiliTestSupport {
         stubPasswordGrant();
         wm.stubFor(post(API + "/transactions/tx-1001/release").willReturn(json(200, "update-answer.json")));
         try (BillingProvider p = client()) {
-            CancelResult r = p.subscriptions().orElseThrow().cancel(SubscriptionRef.of("tx-1001", SUBSCRIBER));
+            CancelResult r = p.cancellations().orElseThrow().cancel(SubscriptionRef.of("tx-1001", SUBSCRIBER));
             assertThat(r.subscription()).isEqualTo(SubscriptionRef.of("tx-1001", SUBSCRIBER));
             assertThat(r.state()).isEqualTo(SubscriptionState.CANCELLED);
             assertThat(r.rawState()).isEqualTo("RELEASED");
@@ -311,7 +311,7 @@ class CentiliNeutralApiTest extends CentiliTestSupport {
             SubscriptionRef byMsisdn = SubscriptionRef.of(SUBSCRIBER, OfferId.of("svc"));
             assertThatThrownBy(() -> p.subscriptions().orElseThrow().status(byMsisdn))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transaction id");
-            assertThatThrownBy(() -> p.subscriptions().orElseThrow().cancel(byMsisdn))
+            assertThatThrownBy(() -> p.cancellations().orElseThrow().cancel(byMsisdn))
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(wm.getAllServeEvents()).isEmpty();

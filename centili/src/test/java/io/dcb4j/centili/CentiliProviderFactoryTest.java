@@ -159,4 +159,48 @@ class CentiliProviderFactoryTest extends CentiliTestSupport {
                 .baseUrl("http://insecure.example").build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'base-url'");
     }
+
+    @Test
+    void theBuildersCallbackSettingsConfigureTheClientsParser() {
+        try (CentiliClient c = clientBuilder().notificationSecret("hook-secret").notificationSecretParameter("s")
+                .notificationAllowedSources("203.0.113.7", "198.51.100.0/24").build()) {
+            assertThat(c.notifications()).containsSame(c.notificationParser());
+            BillingEvent e = c.notifications().orElseThrow().parse(InboundNotification.builder("GET")
+                    .uri("/n?s=hook-secret&transactionid=t1&status=success").remoteAddress("198.51.100.9").build());
+            assertThat(e.type()).isEqualTo(BillingEvent.Type.CHARGED);
+            assertThat(e.rawParameters()).doesNotContainKey("s").doesNotContainValue("hook-secret");
+            assertThatThrownBy(() -> c.notificationParser().parse(InboundNotification.builder("GET")
+                    .uri("/n?secret=hook-secret&transactionid=t1").remoteAddress("203.0.113.7").build()))
+                    .isInstanceOf(io.dcb4j.core.error.NotificationRejectedException.class);
+            assertThatThrownBy(() -> c.notificationParser().parse(InboundNotification.builder("GET")
+                    .uri("/n?s=hook-secret&transactionid=t1").remoteAddress("192.0.2.1").build()))
+                    .isInstanceOf(io.dcb4j.core.error.NotificationRejectedException.class);
+            assertThat(c.notificationParser().toString()).doesNotContain("hook-secret");
+        }
+        try (CentiliClient c = clientBuilder().notificationSecret("hook-secret").build()) {
+            assertThat(c.notificationParser().parse(InboundNotification.get("/n?secret=hook-secret&transactionid=t"))
+                    .type()).isEqualTo(BillingEvent.Type.PAYMENT_COMPLETED);
+        }
+        try (CentiliClient c = client()) {
+            assertThat(c.notificationParser().parse(InboundNotification.get("/n?transactionid=t")).type())
+                    .isEqualTo(BillingEvent.Type.PAYMENT_COMPLETED);
+        }
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aBlankOrLoneSecretParameterIsAConfigurationExceptionNotAnOpenDoor() {
+        assertThatThrownBy(() -> clientBuilder().notificationSecretParameter("s").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+        for (String blank : new String[] {"", "   ", " , "}) {
+            assertThatThrownBy(() -> clientBuilder().notificationSecretParameter(blank))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret-parameter'");
+        }
+        assertThatThrownBy(() -> clientBuilder().notificationSecretParameter(null))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret-parameter'");
+        assertThatThrownBy(() -> clientBuilder().notificationSecret("  "))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-secret'");
+        assertThatThrownBy(() -> clientBuilder().notificationAllowedSources("not-an-address"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'notification-allowed-sources'");
+    }
 }

@@ -25,7 +25,7 @@ class PathSegmentTest extends CentiliTestSupport {
                     .hasMessageContaining("transactionId");
             assertThatThrownBy(() -> c.charges().orElseThrow().status(ChargeRef.of(id)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transactionId");
-            assertThatThrownBy(() -> c.subscriptions().orElseThrow().cancel(SubscriptionRef.of(id)))
+            assertThatThrownBy(() -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of(id)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transactionId");
         }
         wm.verify(0, anyRequestedFor(anyUrl()));

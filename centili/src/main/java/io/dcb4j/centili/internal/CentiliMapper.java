@@ -2,6 +2,7 @@ package io.dcb4j.centili.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dcb4j.centili.model.CancellationResult;
 import io.dcb4j.centili.model.ClientData;
 import io.dcb4j.centili.model.Item;
 import io.dcb4j.centili.model.NotificationStatus;
@@ -16,17 +17,23 @@ import io.dcb4j.centili.model.TransactionUpdate;
 import io.dcb4j.centili.model.UserIdentifier;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
-import io.dcb4j.core.spi.support.Decimals;
-import io.dcb4j.core.spi.json.Json;
-import io.dcb4j.core.spi.support.Timestamps;
+import io.dcb4j.core.model.ChargeState;
+import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.SubscriptionState;
+import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.support.Decimals;
+import io.dcb4j.core.spi.support.Timestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-/** Converts between the public model and Centili's wire shapes. Internal. */
+/**
+ * Converts between the public model and Centili's wire shapes (bodies, answers, numbers, times) and reads
+ * Centili's transaction states in neutral terms. Internal.
+ */
 public final class CentiliMapper {
 
     private CentiliMapper() {
@@ -38,21 +45,21 @@ public final class CentiliMapper {
      * @param r the request
      * @return the wire body
      */
-    public static Wire.StartBody startBody(StartTransactionRequest r) {
+    public static CentiliWire.StartBody startBody(StartTransactionRequest r) {
         UserIdentifier u = r.userIdentifier();
-        Wire.UserIdentifierDto ud = u == null ? null : new Wire.UserIdentifierDto(u.country(), u.imsi(),
+        CentiliWire.UserIdentifierDto ud = u == null ? null : new CentiliWire.UserIdentifierDto(u.country(), u.imsi(),
                 u.msisdn() == null ? null : u.msisdn().digits(), u.operator(), u.identId());
-        return new Wire.StartBody(ud, r.price() == null ? null : r.price().toPlainString(), r.wap(), r.serviceKey(),
+        return new CentiliWire.StartBody(ud, r.price() == null ? null : r.price().toPlainString(), r.wap(), r.serviceKey(),
                 clientDataDto(r.clientData()), r.params().isEmpty() ? null : r.params());
     }
 
-    private static Wire.ClientDataDto clientDataDto(ClientData c) {
+    private static CentiliWire.ClientDataDto clientDataDto(ClientData c) {
         if (c == null) {
             return null;
         }
         PageCustomization p = c.pageCustomization();
-        return new Wire.ClientDataDto(c.clientUserId(),
-                p == null ? null : new Wire.PageCustomizationDto(p.itemName(), p.designId(), p.language()),
+        return new CentiliWire.ClientDataDto(c.clientUserId(),
+                p == null ? null : new CentiliWire.PageCustomizationDto(p.itemName(), p.designId(), p.language()),
                 c.clientReference(), c.returnUrl());
     }
 
@@ -64,7 +71,7 @@ public final class CentiliMapper {
      * @param context for protocol errors
      * @return the model
      */
-    public static TransactionStart start(Wire.StartAnswer a, String idempotencyKey, ErrorContext context) {
+    public static TransactionStart start(CentiliWire.StartAnswer a, String idempotencyKey, ErrorContext context) {
         String id = requireId(a.transactionId(), context);
         JsonNode actionNode = present(a.action()) ? a.action() : a.operation();
         return new TransactionStart(id, TransactionType.fromWire(a.transactionType()), blankToNull(a.transactionType()),
@@ -73,16 +80,30 @@ public final class CentiliMapper {
     }
 
     /**
-     * A PIN or release answer.
+     * A PIN answer.
      *
      * @param a the wire answer
      * @param requestedId the id the call was made for, used when the answer omits it
      * @param idempotencyKey the key the call was sent with
      * @return the model
      */
-    public static TransactionUpdate update(Wire.UpdateAnswer a, String requestedId, String idempotencyKey) {
-        String id = a.transactionId() == null || a.transactionId().isBlank() ? requestedId : a.transactionId();
-        return new TransactionUpdate(id, clientData(a.clientData()), idempotencyKey);
+    public static TransactionUpdate update(CentiliWire.UpdateAnswer a, String requestedId, String idempotencyKey) {
+        return new TransactionUpdate(idOr(a.transactionId(), requestedId), clientData(a.clientData()),
+                idempotencyKey);
+    }
+
+    /**
+     * A release answer.
+     *
+     * @param a the wire answer
+     * @param requestedId the id the call was made for, used when the answer omits it
+     * @param idempotencyKey the key the call was sent with
+     * @return the model
+     */
+    public static CancellationResult cancellation(CentiliWire.UpdateAnswer a, String requestedId,
+            String idempotencyKey) {
+        return new CancellationResult(idOr(a.transactionId(), requestedId), clientData(a.clientData()),
+                idempotencyKey);
     }
 
     /**
@@ -95,10 +116,10 @@ public final class CentiliMapper {
      * @return the model
      * @throws DcbProtocolException when a present number or time is unreadable or out of range
      */
-    public static Transaction transaction(Wire.TransactionDto t, String requestedId, ZoneId zone,
+    public static Transaction transaction(CentiliWire.TransactionDto t, String requestedId, ZoneId zone,
             ErrorContext context) {
-        String id = t.transactionId() == null || t.transactionId().isBlank() ? requestedId : t.transactionId();
-        Wire.ItemDto i = t.item();
+        String id = idOr(t.transactionId(), requestedId);
+        CentiliWire.ItemDto i = t.item();
         Item item = i == null ? null : new Item(decimal("item.amount", i.amount(), context),
                 decimal("item.price", i.price(), context), i.name(), blankToNull(i.currency()));
         return new Transaction(id, TransactionType.fromWire(t.transactionType()), blankToNull(t.transactionType()),
@@ -120,12 +141,12 @@ public final class CentiliMapper {
         if (!present(node)) {
             return null;
         }
-        Wire.ActionDto a;
+        CentiliWire.ActionDto a;
         if (node.isTextual()) {
-            a = new Wire.ActionDto(null, null, null, node.asText(), null, null, null);
+            a = new CentiliWire.ActionDto(null, null, null, node.asText(), null, null, null);
         } else if (node.isObject()) {
             try {
-                a = Json.mapper().treeToValue(node, Wire.ActionDto.class);
+                a = Json.mapper().treeToValue(node, CentiliWire.ActionDto.class);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new DcbProtocolException("unreadable action object in the transaction answer", context, null);
             }
@@ -154,7 +175,7 @@ public final class CentiliMapper {
     }
 
     /** An action without a type: guess from the fields present; none when nothing is there. */
-    private static String inferKind(Wire.ActionDto a) {
+    private static String inferKind(CentiliWire.ActionDto a) {
         if (blankToNull(a.urlRedirect()) != null) {
             return "URL_REDIRECT";
         }
@@ -167,8 +188,8 @@ public final class CentiliMapper {
         return "";
     }
 
-    private static TransactionAction simtcha(String raw, Wire.ActionDto a, String instruction) {
-        Wire.SimtchaDto s = a.simtcha();
+    private static TransactionAction simtcha(String raw, CentiliWire.ActionDto a, String instruction) {
+        CentiliWire.SimtchaDto s = a.simtcha();
         List<TransactionAction.SimtchaAnswer> answers = s == null || s.answers() == null ? List.of()
                 : s.answers().stream().filter(x -> x != null)
                         .map(x -> new TransactionAction.SimtchaAnswer(x.answerId(), x.imageUrl())).toList();
@@ -180,14 +201,19 @@ public final class CentiliMapper {
                 && !(node.isTextual() && node.asText().isBlank()) && !(node.isObject() && node.isEmpty());
     }
 
-    private static ClientData clientData(Wire.ClientDataDto c) {
+    private static ClientData clientData(CentiliWire.ClientDataDto c) {
         if (c == null) {
             return null;
         }
-        Wire.PageCustomizationDto p = c.pageCustomization();
+        CentiliWire.PageCustomizationDto p = c.pageCustomization();
         return new ClientData(c.clientUserId(),
                 p == null ? null : new PageCustomization(p.itemName(), p.designId(), p.language()),
                 c.clientReference(), c.returnURL());
+    }
+
+    /** The answer's transaction id, or the requested one when the answer omits it. */
+    private static String idOr(String answered, String requestedId) {
+        return answered == null || answered.isBlank() ? requestedId : answered;
     }
 
     private static String requireId(String id, ErrorContext context) {
@@ -257,5 +283,77 @@ public final class CentiliMapper {
      */
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * The charge state of a queried transaction.
+     *
+     * @param t the transaction
+     * @return COMPLETED: SUCCEEDED; PENDING: PENDING_VALIDATION; FAILED: DENIED; CANCELLED: CANCELLED; no status:
+     *     DENIED when an error is given, else PROCESSING; an unknown status: DENIED when an error is given, else
+     *     UNKNOWN
+     */
+    public static ChargeState chargeState(Transaction t) {
+        TransactionStatus s = t.transactionStatus();
+        if (s == null) {
+            return t.error() != null ? ChargeState.DENIED : ChargeState.PROCESSING;
+        }
+        return switch (s) {
+            case COMPLETED -> ChargeState.SUCCEEDED;
+            case PENDING -> ChargeState.PENDING_VALIDATION;
+            case FAILED -> ChargeState.DENIED;
+            case CANCELLED -> ChargeState.CANCELLED;
+            case UNKNOWN -> t.error() != null ? ChargeState.DENIED : ChargeState.UNKNOWN;
+        };
+    }
+
+    /**
+     * The subscription state of a queried transaction.
+     *
+     * @param t the transaction
+     * @return ACTIVE for a completed start or renewal, CANCELLED for a completed opt-out or refund and for failed or
+     *     cancelled transactions, PENDING while pending, UNKNOWN for unknown values
+     */
+    public static SubscriptionState subscriptionState(Transaction t) {
+        ChargeState c = chargeState(t);
+        return switch (c) {
+            case SUCCEEDED -> t.transactionType() == TransactionType.OPT_OUT
+                    || t.transactionType() == TransactionType.REFUND ? SubscriptionState.CANCELLED
+                    : SubscriptionState.ACTIVE;
+            case PENDING_VALIDATION, PROCESSING -> SubscriptionState.PENDING;
+            case DENIED, CANCELLED -> SubscriptionState.CANCELLED;
+            case UNKNOWN -> SubscriptionState.UNKNOWN;
+        };
+    }
+
+    /**
+     * Why a transaction failed, read from its {@code error} text (the document gives no codes; matching is
+     * by keyword and falls back to BILLING_FAILED).
+     *
+     * @param error the error text, or null
+     * @return the reason
+     */
+    public static FailureReason failureReason(String error) {
+        if (error == null) {
+            return FailureReason.BILLING_FAILED;
+        }
+        String e = error.toUpperCase(Locale.ROOT);
+        if (e.contains("INSUFFICIENT") || e.contains("BALANCE") || e.contains("CREDIT") || e.contains("FUNDS")) {
+            return FailureReason.INSUFFICIENT_FUNDS;
+        }
+        if (e.contains("LIMIT")) {
+            return FailureReason.SPEND_LIMIT;
+        }
+        if (e.contains("BARRED") || e.contains("BLOCKED") || e.contains("BLACKLIST")) {
+            return FailureReason.BARRED;
+        }
+        if (e.contains("UNKNOWN_SUBSCRIBER") || e.contains("UNKNOWN SUBSCRIBER") || e.contains("INVALID_MSISDN")
+                || e.contains("SUBSCRIBER_NOT_FOUND")) {
+            return FailureReason.UNKNOWN_SUBSCRIBER;
+        }
+        if (e.contains("DENIED") || e.contains("REJECT") || e.contains("CANCEL")) {
+            return FailureReason.DENIED;
+        }
+        return FailureReason.BILLING_FAILED;
     }
 }

@@ -2,10 +2,10 @@ package io.dcb4j.centili.internal;
 
 import io.dcb4j.core.error.AuthenticationException;
 import io.dcb4j.core.error.DcbProtocolException;
-import io.dcb4j.core.spi.support.Decimals;
 import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.HttpTransport;
+import io.dcb4j.core.spi.support.Decimals;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenSource;
 import java.time.Clock;
@@ -76,13 +76,13 @@ public final class CentiliTokenSource implements TokenSource {
         Map<String, String> form = base("password");
         form.put("username", username);
         form.put("password", password);
-        return call(CentiliErrors.TOKEN, form);
+        return call(CentiliErrorMapper.TOKEN, form);
     }
 
     private AccessToken refresh(String refreshToken) {
         Map<String, String> form = base("refresh_token");
         form.put("refresh_token", refreshToken);
-        return call(CentiliErrors.REFRESH_TOKEN, form);
+        return call(CentiliErrorMapper.REFRESH_TOKEN, form);
     }
 
     private Map<String, String> base(String grant) {
@@ -101,7 +101,7 @@ public final class CentiliTokenSource implements TokenSource {
         ApiResponse response = t.execute(ApiRequest.post(operation, tokenUrl).formBody(form)
                 .sensitive(password, clientSecret, form.get("refresh_token"))
                 .authenticated(false).retrySafe(true).build());
-        Wire.TokenAnswer answer = response.json(Wire.TokenAnswer.class);
+        CentiliWire.TokenAnswer answer = response.json(CentiliWire.TokenAnswer.class);
         if (answer.accessToken() == null || answer.accessToken().isBlank()) {
             throw new DcbProtocolException("token answer has no access_token", response.context(), null);
         }

@@ -1,7 +1,7 @@
 package io.dcb4j.centili.model;
 
 /**
- * Centili's answer to a PIN submission ("PIN correct") or a release ("Transaction released").
+ * Centili's answer to a PIN submission ("PIN correct"). A release answers {@link CancellationResult}.
  *
  * @param transactionId the transaction's id
  * @param clientData the merchant's data echoed back, or null

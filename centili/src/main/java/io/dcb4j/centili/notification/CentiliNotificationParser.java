@@ -7,8 +7,6 @@ import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
-import io.dcb4j.core.spi.support.ConfigChecks;
-import io.dcb4j.core.spi.json.Json;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.FailureReason;
 import io.dcb4j.core.model.Msisdn;
@@ -16,19 +14,21 @@ import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.Acknowledgement;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
-import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
+import io.dcb4j.core.notification.SourceAddressAllowList;
+import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.support.ConfigChecks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
  * the status when one is sent), the same for every redelivery.
  *
  * <p>Authenticity: Centili does not sign its notifications. Put a secret in the notification URL you give
- * Centili (for example {@code ?secret=...}) and configure it with {@link Builder#sharedSecret}; it is
+ * Centili (for example {@code ?secret=...}) and configure it with {@link Builder#sharedSecret} (or the client
+ * builder's {@code notificationSecret}, which builds the client's parser); it is
  * compared in constant time and never appears in the event. {@link Builder#allowedSources} adds a source
  * address allow-list. A blank secret, parameter name or allow-list is a {@link ConfigurationException} when
  * the parser is built, never a check turned off.
@@ -68,7 +69,6 @@ public final class CentiliNotificationParser implements NotificationParser {
 
     private final String sharedSecret;
     private final String secretParameter;
-    private final Set<String> allowedSources;
     private final SourceAddressAllowList allowList;
 
     /**
@@ -80,7 +80,6 @@ public final class CentiliNotificationParser implements NotificationParser {
     private CentiliNotificationParser(Builder b) {
         this.sharedSecret = b.sharedSecret;
         this.secretParameter = b.secretParameter;
-        this.allowedSources = Set.copyOf(b.allowedSources);
         this.allowList = b.allowList;
     }
 
@@ -126,8 +125,7 @@ public final class CentiliNotificationParser implements NotificationParser {
             }
         }
         String typeKey = p.transactionType() == null ? ""
-                : p.parameters().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("transactiontype"))
-                        .map(e -> e.getValue().strip().toLowerCase(Locale.ROOT) + ":").findFirst().orElse("");
+                : value(byName(p.parameters()), "transactiontype").toLowerCase(Locale.ROOT) + ":";
         BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type,
                         "centili:" + p.transactionId() + ":" + typeKey + statusKey)
                 .rawType(p.rawStatus())
@@ -177,17 +175,18 @@ public final class CentiliNotificationParser implements NotificationParser {
         if (sharedSecret != null) {
             params.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
         }
-        String id = get(params, "transactionid");
+        Map<String, String> byName = byName(params);
+        String id = value(byName, "transactionid");
         if (id == null) {
             throw new DcbProtocolException("notification without transactionid", context, null);
         }
-        BigDecimal quantity = quantity(get(params, "amount"), context);
-        String phone = get(params, "phone");
-        String rawStatus = get(params, "status");
-        String type = get(params, "transactiontype");
+        BigDecimal quantity = quantity(value(byName, "amount"), context);
+        String phone = value(byName, "phone");
+        String rawStatus = value(byName, "status");
+        String type = value(byName, "transactiontype");
         return new PaymentNotification(id, phone != null && Msisdn.isValid(phone) ? Msisdn.of(phone) : null,
-                get(params, "userid"), get(params, "country"), get(params, "mno"), get(params, "mnocode"), quantity,
-                PaymentStatus.fromWire(rawStatus), rawStatus, TransactionType.fromWire(type), params);
+                value(byName, "userid"), value(byName, "country"), value(byName, "mno"), value(byName, "mnocode"),
+                quantity, PaymentStatus.fromWire(rawStatus), rawStatus, TransactionType.fromWire(type), params);
     }
 
     /** The {@code amount} parameter: a quantity of goods, a plain non-negative number. */
@@ -234,16 +233,19 @@ public final class CentiliNotificationParser implements NotificationParser {
         return new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
     }
 
-    private static String get(Map<String, String> params, String name) {
-        String v = params.get(name);
-        if (v == null) {
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    v = e.getValue();
-                    break;
-                }
-            }
-        }
+    /**
+     * The parameters by lower-case name: {@link QueryString#singleValues} (with {@code ignoreCase}) has already
+     * refused names that differ only in case with different values, so the names are unique in any case.
+     */
+    private static Map<String, String> byName(Map<String, String> params) {
+        Map<String, String> m = new HashMap<>();
+        params.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
+        return m;
+    }
+
+    /** A parameter's stripped value; null when absent or blank. */
+    private static String value(Map<String, String> byName, String name) {
+        String v = byName.get(name);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
@@ -251,14 +253,13 @@ public final class CentiliNotificationParser implements NotificationParser {
     @Override
     public String toString() {
         return "CentiliNotificationParser[sharedSecret=" + (sharedSecret == null ? "none" : "***")
-                + ", allowedSources=" + allowedSources.size() + "]";
+                + ", allowedSources=" + (allowList == null ? "any" : "listed") + "]";
     }
 
     /** Builds a {@link CentiliNotificationParser}. */
     public static final class Builder {
         private String sharedSecret;
         private String secretParameter = DEFAULT_SECRET_PARAMETER;
-        private List<String> allowedSources = List.of();
         private SourceAddressAllowList allowList;
 
         private Builder() {
@@ -305,9 +306,18 @@ public final class CentiliNotificationParser implements NotificationParser {
          */
         public Builder allowedSources(Collection<String> addresses) {
             this.allowList = ConfigChecks.allowList(PROVIDER, "notification-allowed-sources", addresses);
-            this.allowedSources = addresses == null ? List.of() : addresses.stream().filter(Objects::nonNull)
-                    .flatMap(a -> java.util.Arrays.stream(a.split(","))).map(String::strip)
-                    .filter(a -> !a.isEmpty()).toList();
+            return this;
+        }
+
+        /**
+         * Accepts notifications only from the addresses of this allow-list (as {@link #allowedSources}, from an
+         * allow-list already parsed).
+         *
+         * @param allowList the allow-list
+         * @return this builder
+         */
+        public Builder allowList(SourceAddressAllowList allowList) {
+            this.allowList = Objects.requireNonNull(allowList, "allowList");
             return this;
         }
 

@@ -15,14 +15,15 @@ import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
 import io.dcb4j.core.spi.http.ErrorMapper;
 import io.dcb4j.core.spi.http.HttpErrors;
+import io.dcb4j.core.spi.json.JsonFields;
 import java.util.Locale;
 
 /**
  * Maps Centili's error answers (the document's tables) to dcb4j exceptions. The body {@code {code, message}}
  * is kept on the exception; the token endpoint's OAuth2 body {@code {error, error_description}} likewise.
- * Internal.
+ * One instance per client, handed to its transport. Internal.
  */
-public final class CentiliErrors implements ErrorMapper {
+public final class CentiliErrorMapper implements ErrorMapper {
 
     /** Operation names, shared with the client so that the mapping can depend on the call. */
     public static final String TOKEN = "token";
@@ -42,19 +43,9 @@ public final class CentiliErrors implements ErrorMapper {
 
     @Override
     public DcbException map(ApiRequest request, ApiResponse response) {
-        String code = null;
-        String message = null;
         JsonNode tree = response.jsonTreeOrNull();
-        if (tree != null && tree.isObject()) {
-            code = text(tree, "code");
-            message = text(tree, "message");
-            if (code == null) {
-                code = text(tree, "error");
-            }
-            if (message == null) {
-                message = text(tree, "error_description");
-            }
-        }
+        String code = JsonFields.text(tree, "code", "error").orElse(null);
+        String message = JsonFields.text(tree, "message", "error_description").orElse(null);
         String op = request.operation();
         ErrorContext context = response.context().withProviderError(code, message);
         int status = response.status();
@@ -88,14 +79,5 @@ public final class CentiliErrors implements ErrorMapper {
             case 501 -> new EndpointNotInUseException("API endpoint not in use", context, null);
             default -> HttpErrors.byStatus(response, context);
         };
-    }
-
-    private static String text(JsonNode tree, String field) {
-        JsonNode n = tree.get(field);
-        if (n == null || n.isNull() || n.isContainerNode()) {
-            return null;
-        }
-        String s = n.asText();
-        return s.isBlank() ? null : s;
     }
 }

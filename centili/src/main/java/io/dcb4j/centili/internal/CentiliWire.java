@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** Centili's JSON shapes, as the document shows them. Internal. */
-public final class Wire {
+/**
+ * Centili's JSON shapes, as the document shows them, as nested records (the error body is read as a tree by
+ * {@link CentiliErrorMapper}). Internal.
+ */
+public final class CentiliWire {
 
-    private Wire() {
+    private CentiliWire() {
     }
 
     /** The start body. */
@@ -111,14 +114,6 @@ public final class Wire {
 
     /** {@code item}; numbers kept as text and parsed tolerantly. */
     public record ItemDto(String amount, String price, String name, String currency) {
-    }
-
-    /** The error body {@code {code, message}}; OAuth errors use {@code error, error_description}. */
-    public record ErrorDto(
-            String code,
-            String message,
-            String error,
-            @JsonProperty("error_description") String errorDescription) {
     }
 
     /** The OAuth2 token answer (Keycloak); lifetimes as text, read by the token source whatever their size. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every row of the document's error tables, per operation. */
-class CentiliErrorsTest extends CentiliTestSupport {
+class CentiliErrorMapperTest extends CentiliTestSupport {
 
     enum Op {
         START("startTransaction", "/transactions/init", c -> c.startTransaction(
