@@ -3,16 +3,13 @@ package io.dcb4j.examples.snippets;
 import io.dcb4j.b2maoc.B2mAocClient;
 import io.dcb4j.b2maoc.model.TokenRequestMethod;
 import io.dcb4j.centili.CentiliClient;
-import io.dcb4j.centili.notification.CentiliNotificationParser;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.eclipsevas.EclipseVasClient;
 import io.dcb4j.eklectic.EklecticClient;
 import io.dcb4j.infomedia.InfomediaClient;
-import io.dcb4j.infomedia.notification.InfomediaNotificationParser;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.List;
 
 /** The provider builders of docs/configuration.md. */
 final class ProviderBuilders {
@@ -28,7 +25,8 @@ final class ProviderBuilders {
                 .baseUrl(EklecticClient.DEFAULT_BASE_URL)
                 .zone(ZoneId.of("Africa/Tunis"))
                 .currency(Currency.getInstance("TND"))
-                .notificationSecret("secret", System.getenv("EKLECTIC_CALLBACK_SECRET"))
+                .notificationSecret(System.getenv("EKLECTIC_CALLBACK_SECRET"))
+                .notificationSecretParameter("secret")
                 .options(options)
                 .build();
         // end::eklectic-builder[]
@@ -44,11 +42,9 @@ final class ProviderBuilders {
                 .mcc("424")
                 .mnc("02")
                 .options(options)
-                .notificationParser(InfomediaNotificationParser.builder()
-                        .sharedSecret("secret", System.getenv("INFOMEDIA_CALLBACK_SECRET"))
-                        .allowedAddresses(List.of("192.0.2.10", "192.0.2.11"))
-                        .defaultCurrency("AED")
-                        .build())
+                .notificationSecret(System.getenv("INFOMEDIA_CALLBACK_SECRET"))
+                .notificationAllowedSources("192.0.2.10", "192.0.2.11")
+                .currency(Currency.getInstance("AED"))
                 .build();
         // end::infomedia-builder[]
         return infomedia;
@@ -60,7 +56,7 @@ final class ProviderBuilders {
                 .baseUrl(System.getenv("ECLIPSE_BASE_URL"))
                 .tenantId(Long.parseLong(System.getenv("ECLIPSE_TENANT_ID")))
                 .credentials(System.getenv("ECLIPSE_IDENTITY"), System.getenv("ECLIPSE_PASSWORD"))
-                .callbackHmacKey(System.getenv("ECLIPSE_CALLBACK_KEY"))
+                .notificationSecret(System.getenv("ECLIPSE_CALLBACK_KEY"))   // the HMAC key of Eclipse-Signature
                 .defaultCustomerId(1001)
                 .defaultWalletId(2002)
                 .defaultCallbackUrl("https://shop.example/dcb/callbacks/eclipse")
@@ -80,11 +76,9 @@ final class ProviderBuilders {
                 .zone(ZoneId.of("UTC"))
                 .defaultServiceKey("my-service-key")
                 .options(options)
-                .notificationParser(CentiliNotificationParser.builder()
-                        .sharedSecret(System.getenv("CENTILI_CALLBACK_SECRET"))
-                        .secretParameter("secret")
-                        .allowedSources(List.of("192.0.2.20"))
-                        .build())
+                .notificationSecret(System.getenv("CENTILI_CALLBACK_SECRET"))
+                .notificationSecretParameter("secret")
+                .notificationAllowedSources("192.0.2.20")
                 .build();
         // end::centili-builder[]
         return centili;
