@@ -1,5 +1,5 @@
 /**
- * dcb4j for B2mAoc: the typed client and the neutral {@code BillingProvider}, registered with
+ * dcb4j for the B2M AOC gateway: the typed client and the neutral {@code BillingProvider}, registered with
  * {@code BillingProviders} as a service.
  */
 module io.dcb4j.b2maoc {

@@ -1,56 +1,34 @@
 package io.dcb4j.b2maoc;
 
-import io.dcb4j.b2maoc.internal.AocEnvelope;
-import io.dcb4j.b2maoc.internal.AocErrors;
-import io.dcb4j.b2maoc.internal.Dtos;
-import io.dcb4j.b2maoc.internal.Wire;
-import io.dcb4j.b2maoc.model.AocErrorCode;
+import io.dcb4j.b2maoc.internal.B2mAocErrorMapper;
+import io.dcb4j.b2maoc.internal.B2mAocMapper;
+import io.dcb4j.b2maoc.internal.B2mAocNeutralApi;
+import io.dcb4j.b2maoc.model.AocTransactionId;
 import io.dcb4j.b2maoc.model.CancellationResult;
 import io.dcb4j.b2maoc.model.ChargeStatus;
 import io.dcb4j.b2maoc.model.ChargeToken;
 import io.dcb4j.b2maoc.model.RenewalResult;
+import io.dcb4j.b2maoc.model.SpTransactionId;
 import io.dcb4j.b2maoc.model.SubscriptionStatus;
 import io.dcb4j.b2maoc.model.TokenRequestMethod;
-import io.dcb4j.b2maoc.model.TransactionOperationStatus;
 import io.dcb4j.b2maoc.notification.B2mAocNotificationParser;
-import io.dcb4j.core.BillingProvider;
-import io.dcb4j.core.Capability;
-import io.dcb4j.core.Charges;
 import io.dcb4j.core.ClientOptions;
-import io.dcb4j.core.NotificationParser;
-import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.error.ConfigurationException;
 import io.dcb4j.core.error.ConflictException;
-import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ProviderUnavailableException;
+import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.spi.NeutralApi;
+import io.dcb4j.core.spi.ProviderClient;
+import io.dcb4j.core.spi.ProviderClientBuilder;
 import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.HttpTransport;
-import io.dcb4j.core.model.CancelResult;
-import io.dcb4j.core.model.ChargeRef;
-import io.dcb4j.core.model.ChargeRequest;
-import io.dcb4j.core.model.ChargeResult;
-import io.dcb4j.core.model.ChargeState;
-import io.dcb4j.core.model.FailureReason;
-import io.dcb4j.core.model.Money;
-import io.dcb4j.core.model.Msisdn;
-import io.dcb4j.core.model.NextAction;
-import io.dcb4j.core.model.RenewResult;
-import io.dcb4j.core.model.SubscriptionInfo;
-import io.dcb4j.core.model.SubscriptionRef;
-import io.dcb4j.core.model.SubscriptionState;
-import io.dcb4j.core.notification.SourceAddressAllowList;
-import java.time.Instant;
+import io.dcb4j.core.spi.support.ConfigChecks;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import okhttp3.HttpUrl;
 
 /**
  * The client of the B2M AOC gateway (Robi, Bangladesh): one-off charges confirmed by the subscriber on the
@@ -65,6 +43,10 @@ import okhttp3.HttpUrl;
  * }
  * }</pre>
  *
+ * <p>The gateway has two ids: the {@link AocTransactionId} ({@code aocTransID}) names a charge, the
+ * {@link SpTransactionId} ({@code spTransID}) names a subscription and changes with every renewal. Each has
+ * its own type, so that one cannot be passed for the other.
+ *
  * <p>The gateway answers every call with an envelope {@code {status, errors, message, data}} and reports
  * failures with HTTP 203 (or any status): the client judges by {@code status}, {@code errors} and
  * {@code data.errorCode}, never by the HTTP status alone. The documents show no authentication; headers a
@@ -75,7 +57,7 @@ import okhttp3.HttpUrl;
  * again and rotate the {@code spTransID} twice. Status calls are retried by the {@link ClientOptions}
  * retry policy.
  */
-public final class B2mAocClient implements BillingProvider {
+public final class B2mAocClient extends ProviderClient {
 
     /** The provider id: {@value}. */
     public static final String ID = "b2m-aoc";
@@ -89,48 +71,24 @@ public final class B2mAocClient implements BillingProvider {
     /** The default zone of {@code expiryDate}: Asia/Dhaka. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Dhaka");
 
-    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.ONE_OFF_CHARGE,
-            Capability.CHARGE_STATUS, Capability.SUBSCRIPTION_STATUS, Capability.CANCEL, Capability.RENEW,
-            Capability.NOTIFICATIONS));
-
-    private final HttpTransport transport;
     private final String baseUrl;
     private final TokenRequestMethod tokenRequestMethod;
     private final Currency currency;
     private final ZoneId zone;
     private final B2mAocNotificationParser parser;
-    private final Charges charges = new NeutralCharges();
-    private final Subscriptions subscriptions = new NeutralSubscriptions();
+    private final B2mAocErrorMapper errors;
+    private final NeutralApi neutralApi;
 
-    private B2mAocClient(Builder b) {
-        ClientOptions options = b.options == null ? ClientOptions.defaults() : b.options;
-        if (!b.extraHeaders.isEmpty()) {
-            ClientOptions.Builder ob = options.toBuilder();
-            b.extraHeaders.forEach(ob::extraHeader);
-            options = ob.build();
-        }
-        if (b.tokenRequestMethod == null) {
-            throw new ConfigurationException(ID, "get-token-method", "is required");
-        }
-        if (b.currency == null) {
-            throw new ConfigurationException(ID, "currency", "is required");
-        }
-        if (b.zone == null) {
-            throw new ConfigurationException(ID, "zone", "is required");
-        }
-        if (b.notificationSecretParameterSet && b.notificationSecret == null) {
-            throw new ConfigurationException(ID, "notification-secret",
-                    "is required when notification-secret-parameter is set");
-        }
-        HttpUrl url = HttpTransport.parseBaseUrl(ID, "base-url", b.baseUrl, options);
-        String text = url.toString();
-        this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    private B2mAocClient(Builder b, HttpTransport transport, String baseUrl, B2mAocNotificationParser parser,
+            B2mAocErrorMapper errors) {
+        super(ID, transport);
+        this.baseUrl = baseUrl;
         this.tokenRequestMethod = b.tokenRequestMethod;
         this.currency = b.currency;
         this.zone = b.zone;
-        this.parser = new B2mAocNotificationParser(b.notificationSecret, b.notificationSecretParameter, b.allowList);
-        this.transport = HttpTransport.builder(ID, options).baseUrl("base-url", b.baseUrl)
-                .credentials(b.notificationSecret).errorMapper(AocErrors::mapHttpError).build();
+        this.parser = parser;
+        this.errors = errors;
+        this.neutralApi = B2mAocNeutralApi.of(this, parser);
     }
 
     /**
@@ -142,7 +100,10 @@ public final class B2mAocClient implements BillingProvider {
         return new Builder();
     }
 
-    // ---------------------------------------------------------------- typed API
+    @Override
+    protected NeutralApi neutralApi() {
+        return neutralApi;
+    }
 
     /**
      * Starts a charge: {@code getToken} for a service keyword and a subscriber, with the client's
@@ -172,40 +133,24 @@ public final class B2mAocClient implements BillingProvider {
         String kw = required(keyword, "keyword");
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(method, "method");
-        String wireMsisdn = Wire.msisdn(msisdn);
+        String wireMsisdn = B2mAocMapper.msisdn(msisdn);
         ApiRequest.Builder rb;
         if (method == TokenRequestMethod.GET) {
-            rb = ApiRequest.get("getToken", transport.url("api/getToken")
+            rb = ApiRequest.get("getToken", transport().url("api/getToken")
                     .addPathSegment(HttpTransport.segment("keyword", kw))
                     .addPathSegment(wireMsisdn).build());
         } else {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("keyword", kw);
             body.put("msisdn", wireMsisdn);
-            rb = ApiRequest.post("getToken", transport.url("api/getToken").build());
+            rb = ApiRequest.post("getToken", transport().url("api/getToken").build());
             if (method == TokenRequestMethod.POST_FORM) {
                 rb.formBody(body);
             } else {
                 rb.jsonBody(body);
             }
         }
-        AocEnvelope env = call(rb.retrySafe(false).build());
-        Dtos.TokenData data = env.data(Dtos.TokenData.class);
-        String aocTransId = Wire.blankToNull(data.aocTransId());
-        if (aocTransId == null) {
-            throw new ProviderUnavailableException("getToken answered success without an aocTransID",
-                    env.context().withProviderError(env.errorCode(),
-                            env.errorMessage() != null ? env.errorMessage() : env.message()), null);
-        }
-        if (!HttpTransport.isPathSegment(aocTransId)) {
-            // it goes into the path of the consent URL and of chargeStatus: a '..' would reach another resource
-            throw new DcbProtocolException("getToken answered an aocTransID that is not a usable id", env.context(),
-                    null);
-        }
-        String redirect = Wire.blankToNull(data.redirectUrl());
-        String consent = redirect != null && HttpUrl.parse(redirect) != null ? redirect : consentUrl(aocTransId);
-        return new ChargeToken(aocTransId, Wire.blankToNull(data.spTransId()), redirect, consent, kw, msisdn,
-                env.message());
+        return B2mAocMapper.chargeToken(call(rb.retrySafe(false).build()), kw, msisdn, this::consentUrl);
     }
 
     /**
@@ -213,9 +158,10 @@ public final class B2mAocClient implements BillingProvider {
      *
      * @param aocTransId the transaction
      * @return the URL to send the subscriber's browser to
+     * @throws IllegalArgumentException when the id is not one URL path segment
      */
-    public String consentUrl(String aocTransId) {
-        return transport.url("api/redirect").addPathSegment(segment(aocTransId, "aocTransId")).build().toString();
+    public String consentUrl(AocTransactionId aocTransId) {
+        return transport().url("api/redirect").addPathSegment(segment(aocTransId)).build().toString();
     }
 
     /**
@@ -225,7 +171,7 @@ public final class B2mAocClient implements BillingProvider {
      * @param returnUrl the URL, or a path with query
      * @return the id, when present
      */
-    public static Optional<String> aocTransIdFromReturnUrl(String returnUrl) {
+    public static Optional<AocTransactionId> aocTransIdFromReturnUrl(String returnUrl) {
         return B2mAocNotificationParser.aocTransIdFromReturnUrl(returnUrl);
     }
 
@@ -239,23 +185,11 @@ public final class B2mAocClient implements BillingProvider {
      * @throws io.dcb4j.core.error.NotFoundException for {@code AOC0003} (unknown transaction)
      * @throws io.dcb4j.core.error.DcbException on other failures
      */
-    public ChargeStatus chargeStatus(String aocTransId) {
-        String id = segment(aocTransId, "aocTransId");
-        AocEnvelope env = AocEnvelope.read(transport.execute(ApiRequest.get("chargeStatus",
-                transport.url("api/chargeStatus").addPathSegment(id).build()).build()));
-        Dtos.ChargeStatusData data = env.data(Dtos.ChargeStatusData.class);
-        String raw = Wire.blankToNull(data.transactionOperationStatus());
-        if (raw == null) {
-            if (env.failed()) {
-                throw AocErrors.map(env);
-            }
-            throw new DcbProtocolException("chargeStatus answer without transactionOperationStatus", env.context(),
-                    null);
-        }
-        return new ChargeStatus(id, TransactionOperationStatus.of(raw), raw, data.totalAmountCharged(), currency,
-                Wire.msisdnOrNull(data.msisdn()), Wire.blankToNull(data.chargeMode()),
-                Wire.blankToNull(data.clientCorrelator()), Wire.blankToNull(data.errorCode()),
-                Wire.blankToNull(data.errorMessage()), env.message());
+    public ChargeStatus chargeStatus(AocTransactionId aocTransId) {
+        String id = segment(aocTransId);
+        B2mAocMapper.Envelope env = B2mAocMapper.read(transport().execute(ApiRequest.get("chargeStatus",
+                transport().url("api/chargeStatus").addPathSegment(id).build()).build()));
+        return B2mAocMapper.chargeStatus(env, aocTransId, currency, errors);
     }
 
     /**
@@ -266,15 +200,13 @@ public final class B2mAocClient implements BillingProvider {
      * @return the confirmation
      * @throws io.dcb4j.core.error.DcbException on failure
      */
-    public CancellationResult cancelSubscription(String spTransId, Msisdn msisdn) {
-        String id = segment(spTransId, "spTransId");
+    public CancellationResult cancelSubscription(SpTransactionId spTransId, Msisdn msisdn) {
+        String id = segment(spTransId);
         Objects.requireNonNull(msisdn, "msisdn");
-        AocEnvelope env = call(ApiRequest.get("cancelSubscription", transport.url("api/cancelSubscription")
-                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false)
-                .reference("spTransID", id).build());
-        Dtos.CancelData data = env.data(Dtos.CancelData.class);
-        return new CancellationResult(id, msisdn, env.message(), Wire.blankToNull(data.errorCode()),
-                Wire.blankToNull(data.errorMessage()));
+        B2mAocMapper.Envelope env = call(ApiRequest.get("cancelSubscription", transport()
+                .url("api/cancelSubscription").addPathSegment(id).addPathSegment(B2mAocMapper.msisdn(msisdn))
+                .build()).retrySafe(false).reference("spTransID", id).build());
+        return B2mAocMapper.cancellation(env, spTransId, msisdn);
     }
 
     /**
@@ -285,18 +217,13 @@ public final class B2mAocClient implements BillingProvider {
      * @return the status
      * @throws io.dcb4j.core.error.DcbException on failure
      */
-    public SubscriptionStatus subscriptionStatus(String spTransId, Msisdn msisdn) {
-        String id = segment(spTransId, "spTransId");
+    public SubscriptionStatus subscriptionStatus(SpTransactionId spTransId, Msisdn msisdn) {
+        String id = segment(spTransId);
         Objects.requireNonNull(msisdn, "msisdn");
-        AocEnvelope env = call(ApiRequest.get("subscriptionStatus", transport.url("api/subscriptionStatus")
-                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).build());
-        Dtos.SubscriptionStatusData data = env.data(Dtos.SubscriptionStatusData.class);
-        String raw = Wire.blankToNull(data.status());
-        return new SubscriptionStatus(id, Wire.blankToNull(data.subscriptionId()),
-                Wire.blankToNull(data.subscriptionName()), raw, SubscriptionStatus.stateOf(raw),
-                Wire.msisdnOrNull(data.msisdn()), Wire.date("expiryDate", data.expiryDate(), env.context()),
-                Wire.blankToNull(data.expiryDate()), Wire.blankToNull(data.errorCode()),
-                Wire.blankToNull(data.errorMessage()), env.message());
+        B2mAocMapper.Envelope env = call(ApiRequest.get("subscriptionStatus", transport()
+                .url("api/subscriptionStatus").addPathSegment(id).addPathSegment(B2mAocMapper.msisdn(msisdn))
+                .build()).build());
+        return B2mAocMapper.subscriptionStatus(env, spTransId);
     }
 
     /**
@@ -310,37 +237,13 @@ public final class B2mAocClient implements BillingProvider {
      * @throws ConflictException for {@code AOC2001} (too early), {@code AOC2002} or an "already cancelled" answer
      * @throws io.dcb4j.core.error.DcbException on other failures
      */
-    public RenewalResult renewSubscription(String spTransId, Msisdn msisdn) {
-        String id = segment(spTransId, "spTransId");
+    public RenewalResult renewSubscription(SpTransactionId spTransId, Msisdn msisdn) {
+        String id = segment(spTransId);
         Objects.requireNonNull(msisdn, "msisdn");
-        AocEnvelope env = call(ApiRequest.get("renewSubscription", transport.url("api/renewSubscription")
-                .addPathSegment(id).addPathSegment(Wire.msisdn(msisdn)).build()).retrySafe(false)
-                .reference("spTransID", id).build());
-        Dtos.RenewData data = env.data(Dtos.RenewData.class);
-        String raw = Wire.blankToNull(data.transactionOperationStatus());
-        String aocTransId = Wire.blankToNull(data.aocTransId());
-        String newId = Wire.blankToNull(data.spTransId());
-        String message = env.message();
-        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        RenewResult.Outcome outcome;
-        if (raw != null || aocTransId != null) {
-            outcome = RenewResult.Outcome.RENEWED;
-        } else if (lower.contains("already renewed")) {
-            outcome = RenewResult.Outcome.ALREADY_RENEWED;
-        } else if (lower.contains("cancel") || lower.contains("unsubscri")) {
-            throw new ConflictException("the subscription is already cancelled",
-                    env.context().withProviderError(null, message), false, null);
-        } else if (newId != null) {
-            outcome = RenewResult.Outcome.ALREADY_RENEWED;
-        } else {
-            throw new DcbProtocolException("renewSubscription answer is neither a renewal nor 'already renewed'",
-                    env.context(), null);
-        }
-        Msisdn answered = Wire.msisdnOrNull(data.msisdn());
-        return new RenewalResult(id, newId, outcome, aocTransId, TransactionOperationStatus.of(raw), raw,
-                Wire.blankToNull(data.chargeMode()), data.totalAmountCharged(), currency,
-                Wire.blankToNull(data.subscriptionId()), answered != null ? answered : msisdn, message,
-                Wire.blankToNull(data.errorCode()), Wire.blankToNull(data.errorMessage()));
+        B2mAocMapper.Envelope env = call(ApiRequest.get("renewSubscription", transport()
+                .url("api/renewSubscription").addPathSegment(id).addPathSegment(B2mAocMapper.msisdn(msisdn))
+                .build()).retrySafe(false).reference("spTransID", id).build());
+        return B2mAocMapper.renewal(env, spTransId, msisdn, currency);
     }
 
     /**
@@ -388,53 +291,16 @@ public final class B2mAocClient implements BillingProvider {
         return tokenRequestMethod;
     }
 
-    // ---------------------------------------------------------------- neutral API
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Optional<PinSubscriptions> pinSubscriptions() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Charges> charges() {
-        return Optional.of(charges);
-    }
-
-    @Override
-    public Optional<Subscriptions> subscriptions() {
-        return Optional.of(subscriptions);
-    }
-
-    @Override
-    public Optional<NotificationParser> notifications() {
-        return Optional.of(parser);
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
     /** The base URL and settings; no secrets. */
     @Override
     public String toString() {
         return "B2mAocClient[" + baseUrl + ", getToken=" + tokenRequestMethod + ", currency=" + currency + "]";
     }
 
-    private AocEnvelope call(ApiRequest request) {
-        AocEnvelope env = AocEnvelope.read(transport.execute(request));
+    private B2mAocMapper.Envelope call(ApiRequest request) {
+        B2mAocMapper.Envelope env = B2mAocMapper.read(transport().execute(request));
         if (env.failed()) {
-            throw AocErrors.map(env);
+            throw errors.map(env);
         }
         return env;
     }
@@ -446,157 +312,31 @@ public final class B2mAocClient implements BillingProvider {
         return value.strip();
     }
 
-    /** A required id that goes into the URL path: one segment, never a dot segment. */
-    private static String segment(String value, String name) {
-        return HttpTransport.segment(name, required(value, name));
+    /** An id that goes into the URL path: one segment, never a dot segment. */
+    private static String segment(AocTransactionId id) {
+        return HttpTransport.segment("aocTransId", Objects.requireNonNull(id, "aocTransId").value());
     }
 
-    private static FailureReason failureReasonOf(String errorCode) {
-        if (errorCode == null || "00".equals(errorCode)) {
-            return FailureReason.DENIED;
-        }
-        return AocErrorCode.of(errorCode).map(AocErrorCode::failureReason).orElse(FailureReason.OTHER);
+    /** An id that goes into the URL path: one segment, never a dot segment. */
+    private static String segment(SpTransactionId id) {
+        return HttpTransport.segment("spTransId", Objects.requireNonNull(id, "spTransId").value());
     }
 
-    private static void put(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    private final class NeutralCharges implements Charges {
-
-        @Override
-        public ChargeResult charge(ChargeRequest request) {
-            Objects.requireNonNull(request, "request");
-            String keyword = request.offer() != null ? request.offer().value() : request.params().get("keyword");
-            if (keyword == null || keyword.isBlank()) {
-                throw new IllegalArgumentException("a B2M AOC charge needs the service keyword as offer");
-            }
-            if (request.msisdn() == null) {
-                throw new IllegalArgumentException("a B2M AOC charge needs the subscriber's MSISDN");
-            }
-            ChargeToken token = requestCharge(keyword, request.msisdn());
-            Map<String, String> details = new LinkedHashMap<>();
-            put(details, "spTransID", token.spTransId());
-            put(details, "keyword", token.keyword());
-            put(details, "message", token.message());
-            SubscriptionRef subscription = token.spTransId() == null ? null
-                    : new SubscriptionRef(token.spTransId(), request.msisdn(), request.offer());
-            return new ChargeResult(ChargeRef.of(token.aocTransId()), ChargeState.PENDING_VALIDATION, null, null,
-                    new NextAction.Redirect(token.consentUrl(), request.returnUrl(), null), null, details,
-                    subscription);
-        }
-
-        @Override
-        public ChargeResult status(ChargeRef charge) {
-            Objects.requireNonNull(charge, "charge");
-            ChargeStatus s = chargeStatus(charge.id());
-            ChargeState state = s.status().chargeState();
-            NextAction next = s.status() == TransactionOperationStatus.PENDING_CONSENT
-                    ? new NextAction.Redirect(consentUrl(charge.id()), null, null) : NextAction.none();
-            Map<String, String> details = new LinkedHashMap<>();
-            put(details, "chargeMode", s.chargeMode());
-            put(details, "clientCorrelator", s.clientCorrelator());
-            put(details, "errorCode", s.errorCode());
-            put(details, "errorMessage", s.errorMessage());
-            put(details, "message", s.message());
-            return new ChargeResult(charge, state, s.rawStatus(), s.totalCharged().orElse(null), next,
-                    state == ChargeState.DENIED ? failureReasonOf(s.errorCode()) : null, details, null);
-        }
-    }
-
-    private final class NeutralSubscriptions implements Subscriptions {
-
-        @Override
-        public SubscriptionInfo status(SubscriptionRef subscription) {
-            requireIdAndMsisdn(subscription);
-            SubscriptionStatus s = subscriptionStatus(subscription.id(), subscription.msisdn());
-            Map<String, String> details = new LinkedHashMap<>();
-            put(details, "subscriptionID", s.subscriptionId());
-            put(details, "subscriptionName", s.subscriptionName());
-            put(details, "expiryDate", s.rawExpiryDate());
-            put(details, "errorCode", s.errorCode());
-            put(details, "errorMessage", s.errorMessage());
-            Instant expires = s.expiryDate() == null ? null
-                    : s.expiryDate().plusDays(1).atStartOfDay(zone).toInstant();
-            return new SubscriptionInfo(subscription, s.state(), s.rawStatus(), null, expires, details);
-        }
-
-        @Override
-        public CancelResult cancel(SubscriptionRef subscription) {
-            requireIdAndMsisdn(subscription);
-            CancellationResult r = cancelSubscription(subscription.id(), subscription.msisdn());
-            Map<String, String> details = new LinkedHashMap<>();
-            put(details, "errorCode", r.errorCode());
-            put(details, "errorMessage", r.errorMessage());
-            return new CancelResult(subscription, SubscriptionState.CANCELLED, r.message(), details);
-        }
-
-        @Override
-        public RenewResult renew(SubscriptionRef subscription) {
-            requireIdAndMsisdn(subscription);
-            RenewalResult r = renewSubscription(subscription.id(), subscription.msisdn());
-            ChargeState state = r.outcome() == RenewResult.Outcome.ALREADY_RENEWED ? ChargeState.SUCCEEDED
-                    : r.status().chargeState();
-            Map<String, String> details = new LinkedHashMap<>();
-            put(details, "aocTransID", r.aocTransId());
-            put(details, "chargeMode", r.chargeMode());
-            put(details, "subscriptionID", r.subscriptionId());
-            put(details, "message", r.message());
-            put(details, "errorCode", r.errorCode());
-            put(details, "errorMessage", r.errorMessage());
-            Money charged = r.totalCharged().orElse(null);
-            return new RenewResult(subscription, subscription.withId(r.currentSpTransId()), r.outcome(), state,
-                    charged, r.rawStatus(), details);
-        }
-
-        private void requireIdAndMsisdn(SubscriptionRef ref) {
-            Objects.requireNonNull(ref, "subscription");
-            if (ref.id() == null || ref.msisdn() == null) {
-                throw new IllegalArgumentException(
-                        "a B2M AOC subscription reference needs the spTransID as id and the MSISDN");
-            }
-        }
-    }
-
-    /** Builds a {@link B2mAocClient}. Not thread-safe. */
-    public static final class Builder {
-        private String baseUrl = DEFAULT_BASE_URL;
-        private ClientOptions options;
+    /**
+     * Builds a {@link B2mAocClient}. The shared settings (base URL, options, timeouts, retry policy, extra
+     * headers, callback secret and allowed sources) are those of {@link ProviderClientBuilder}; the
+     * {@linkplain #notificationSecret(String) notification secret} is a shared secret the subscription
+     * callback carries as a query parameter of its URL (the gateway does not sign callbacks). Not thread-safe.
+     */
+    public static final class Builder extends ProviderClientBuilder<Builder, B2mAocClient> {
         private TokenRequestMethod tokenRequestMethod = TokenRequestMethod.GET;
         private Currency currency = DEFAULT_CURRENCY;
         private ZoneId zone = DEFAULT_ZONE;
-        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
-        private String notificationSecret;
         private String notificationSecretParameter = B2mAocNotificationParser.DEFAULT_SECRET_PARAMETER;
         private boolean notificationSecretParameterSet;
-        private SourceAddressAllowList allowList;
 
         private Builder() {
-        }
-
-        /**
-         * The gateway's base URL; {@value B2mAocClient#DEFAULT_BASE_URL} by default. Paths {@code /api/...}
-         * are appended to it.
-         *
-         * @param baseUrl an absolute https URL (http only with {@code allowInsecureHttp})
-         * @return this builder
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-            return this;
-        }
-
-        /**
-         * Timeouts, retries, TLS policy, the caller's OkHttp client.
-         *
-         * @param options the options; {@link ClientOptions#defaults()} when not set
-         * @return this builder
-         */
-        public Builder options(ClientOptions options) {
-            this.options = options;
-            return this;
+            super(ID, DEFAULT_BASE_URL);
         }
 
         /**
@@ -633,34 +373,17 @@ public final class B2mAocClient implements BillingProvider {
         }
 
         /**
-         * Adds a header to every request, for deployments whose gateway wants one the documents do not show
-         * (an API key, a partner id). Its value is never logged.
+         * The shared secret the subscription callback must carry as the query parameter {@link
+         * #notificationSecretParameter(String)} of its URL. A value of nothing but spaces and commas (as an
+         * empty environment variable or list gives) is blank too.
          *
-         * @param name the header name
-         * @param value the value
+         * @param secret the secret; never logged
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret} when blank
          */
-        public Builder extraHeader(String name, String value) {
-            if (name == null || name.isBlank()) {
-                throw new ConfigurationException(ID, "header", "needs a name");
-            }
-            extraHeaders.put(name.strip(), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * A shared secret the subscription callback must carry as a query parameter of its URL (the gateway
-         * does not sign callbacks).
-         *
-         * @param secret the secret, or null for no check
-         * @return this builder
-         * @throws ConfigurationException naming {@code notification-secret} when the secret is blank (an empty
-         *     environment variable does not turn the check off)
-         */
+        @Override
         public Builder notificationSecret(String secret) {
-            this.notificationSecret = io.dcb4j.core.spi.support.ConfigChecks.optionalNonBlank(ID, "notification-secret",
-                    secret);
-            return this;
+            return super.notificationSecret(ConfigChecks.optionalNonBlank(ID, "notification-secret", secret));
         }
 
         /**
@@ -669,9 +392,10 @@ public final class B2mAocClient implements BillingProvider {
          *
          * @param parameter the parameter name
          * @return this builder
+         * @throws ConfigurationException naming {@code notification-secret-parameter} when blank
          */
         public Builder notificationSecretParameter(String parameter) {
-            if (parameter == null || io.dcb4j.core.spi.support.ConfigChecks.isBlank(parameter)) {
+            if (parameter == null || ConfigChecks.isBlank(parameter)) {
                 throw new ConfigurationException(ID, "notification-secret-parameter", "must not be blank");
             }
             this.notificationSecretParameter = parameter.strip();
@@ -679,39 +403,32 @@ public final class B2mAocClient implements BillingProvider {
             return this;
         }
 
-        /**
-         * The addresses notifications may come from.
-         *
-         * @param allowList the allow-list, or null for any address
-         * @return this builder
-         */
-        public Builder notificationAllowedSources(SourceAddressAllowList allowList) {
-            this.allowList = allowList;
-            return this;
-        }
-
-        /**
-         * The addresses notifications may come from, given as text.
-         *
-         * @param addresses IP addresses or CIDR blocks (entries may be comma-separated); null for any address
-         * @return this builder
-         * @throws ConfigurationException naming {@code notification-allowed-sources} when nothing but blanks is
-         *     listed, or an entry is not an address or block
-         */
-        public Builder notificationAllowedSources(java.util.Collection<String> addresses) {
-            this.allowList = io.dcb4j.core.spi.support.ConfigChecks.allowList(ID, "notification-allowed-sources",
-                    addresses);
-            return this;
-        }
-
-        /**
-         * Builds the client.
-         *
-         * @return the client
-         * @throws ConfigurationException naming the key when a setting is missing or malformed
-         */
+        @Override
         public B2mAocClient build() {
-            return new B2mAocClient(this);
+            if (tokenRequestMethod == null) {
+                throw new ConfigurationException(ID, "get-token-method", "is required");
+            }
+            if (currency == null) {
+                throw new ConfigurationException(ID, "currency", "is required");
+            }
+            if (zone == null) {
+                throw new ConfigurationException(ID, "zone", "is required");
+            }
+            String secret = notificationSecret().orElse(null);
+            if (notificationSecretParameterSet && secret == null) {
+                throw new ConfigurationException(ID, "notification-secret",
+                        "is required when notification-secret-parameter is set");
+            }
+            ClientOptions options = clientOptions();
+            String url = HttpTransport.parseBaseUrl(ID, "base-url", baseUrl(), options).toString();
+            B2mAocNotificationParser parser = B2mAocNotificationParser.builder().secret(secret)
+                    .secretParameter(notificationSecretParameter)
+                    .allowedSources(notificationAllowedSources().orElse(null)).build();
+            B2mAocErrorMapper errors = new B2mAocErrorMapper();
+            HttpTransport transport = HttpTransport.builder(ID, options).baseUrl("base-url", baseUrl())
+                    .credentials(secret).errorMapper(errors).build();
+            return new B2mAocClient(this, transport, url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+                    parser, errors);
         }
     }
 }

@@ -4,10 +4,7 @@ import io.dcb4j.b2maoc.model.TokenRequestMethod;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.error.ConfigurationException;
-import io.dcb4j.core.model.Money;
 import io.dcb4j.core.spi.BillingProviderFactory;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -75,27 +72,13 @@ public final class B2mAocProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        B2mAocClient.Builder b = B2mAocClient.builder().options(config.clientOptions());
-        config.optional("base-url").ifPresent(b::baseUrl);
+        // present but blank is an error, never "no check": configure() alone would pass over an empty secret
+        config.optionalNonBlank("notification-secret");
+        B2mAocClient.Builder b = B2mAocClient.builder().configure(config);
         config.optional("get-token-method").ifPresent(v -> b.tokenRequestMethod(method(v)));
-        config.optional("currency").ifPresent(v -> {
-            try {
-                b.currency(Money.currency(v));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(id(), "currency", "is not an ISO 4217 currency code");
-            }
-        });
-        config.optional("zone").ifPresent(v -> {
-            try {
-                b.zone(ZoneId.of(v));
-            } catch (DateTimeException e) {
-                throw new ConfigurationException(id(), "zone", "is not a time-zone id such as Asia/Dhaka");
-            }
-        });
-        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
-        config.optionalNonBlank("notification-secret").ifPresent(b::notificationSecret);
+        config.currency("currency").ifPresent(b::currency);
+        config.zone("zone").ifPresent(b::zone);
         config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
-        config.allowList("notification-allowed-sources").ifPresent(b::notificationAllowedSources);
         for (String key : config.keys()) {
             if (key.startsWith(HEADER_PREFIX)) {
                 String name = key.substring(HEADER_PREFIX.length());

@@ -61,8 +61,8 @@ class B2mAocClientTest extends WireMockSupport {
 
         ChargeToken token = client.requestCharge("GAMES", SUBSCRIBER);
 
-        assertThat(token.aocTransId()).isEqualTo("AOC5f2b9c7e01");
-        assertThat(token.spTransId()).isEqualTo("SP20240303000001");
+        assertThat(token.aocTransId()).isEqualTo(aoc("AOC5f2b9c7e01"));
+        assertThat(token.spTransId()).isEqualTo(sp("SP20240303000001"));
         assertThat(token.redirectUrl()).isEqualTo("https://rd.b2mwap.com/api/redirect/AOC5f2b9c7e01");
         assertThat(token.consentUrl()).isEqualTo("https://rd.b2mwap.com/api/redirect/AOC5f2b9c7e01");
         assertThat(token.keyword()).isEqualTo("GAMES");
@@ -82,8 +82,8 @@ class B2mAocClientTest extends WireMockSupport {
         wm.stubFor(post("/api/getToken").willReturn(json("get-token.json")));
         try (B2mAocClient c = builder().tokenRequestMethod(TokenRequestMethod.POST_FORM).build()) {
             ChargeToken token = c.requestCharge("GAMES", SUBSCRIBER);
-            assertThat(token.aocTransId()).isEqualTo("AOC5f2b9c7e01");
-            assertThat(token.spTransId()).isEqualTo("SP20240303000001");
+            assertThat(token.aocTransId()).isEqualTo(aoc("AOC5f2b9c7e01"));
+            assertThat(token.spTransId()).isEqualTo(sp("SP20240303000001"));
         }
         wm.verify(1, postRequestedFor(urlEqualTo("/api/getToken"))
                 .withHeader("Content-Type", matching("application/x-www-form-urlencoded.*"))
@@ -94,7 +94,7 @@ class B2mAocClientTest extends WireMockSupport {
     void requestChargeWithPostJsonSendsAJsonBody() {
         wm.stubFor(post("/api/getToken").willReturn(json("get-token.json")));
         ChargeToken token = client.requestCharge("GAMES", SUBSCRIBER, TokenRequestMethod.POST_JSON);
-        assertThat(token.aocTransId()).isEqualTo("AOC5f2b9c7e01");
+        assertThat(token.aocTransId()).isEqualTo(aoc("AOC5f2b9c7e01"));
         wm.verify(1, postRequestedFor(urlEqualTo("/api/getToken"))
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(equalToJson("{\"keyword\":\"GAMES\",\"msisdn\":\"8801812345678\"}")));
@@ -158,10 +158,10 @@ class B2mAocClientTest extends WireMockSupport {
     @Test
     void badArgumentsAreRejectedBeforeAnyCall() {
         assertThatThrownBy(() -> client.requestCharge(" ", SUBSCRIBER)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.chargeStatus("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.cancelSubscription(null, SUBSCRIBER))
+        assertThatThrownBy(() -> client.chargeStatus(aoc(""))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.cancelSubscription(sp(null), SUBSCRIBER))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.renewSubscription("SP1", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> client.renewSubscription(sp("SP1"), null)).isInstanceOf(NullPointerException.class);
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
 
@@ -169,21 +169,21 @@ class B2mAocClientTest extends WireMockSupport {
 
     @Test
     void consentUrlIsTheRedirectEndpointOfTheBase() {
-        assertThat(client.consentUrl("AOC5f2b9c7e01")).isEqualTo(wm.baseUrl() + "/api/redirect/AOC5f2b9c7e01");
-        assertThat(client.consentUrl("a b?")).isEqualTo(wm.baseUrl() + "/api/redirect/a%20b%3F");
+        assertThat(client.consentUrl(aoc("AOC5f2b9c7e01"))).isEqualTo(wm.baseUrl() + "/api/redirect/AOC5f2b9c7e01");
+        assertThat(client.consentUrl(aoc("a b?"))).isEqualTo(wm.baseUrl() + "/api/redirect/a%20b%3F");
         try (B2mAocClient prod = B2mAocClient.builder().build()) {
             assertThat(prod.baseUrl()).isEqualTo("https://rd.b2mwap.com");
-            assertThat(prod.consentUrl("X1")).isEqualTo("https://rd.b2mwap.com/api/redirect/X1");
+            assertThat(prod.consentUrl(aoc("X1"))).isEqualTo("https://rd.b2mwap.com/api/redirect/X1");
         }
     }
 
     @Test
     void theReturnUrlHelperReadsTheAocTransIdBack() {
         assertThat(B2mAocClient.aocTransIdFromReturnUrl("https://shop.example/aoc/return?aocTransID=AOC5f2b9c7e01"))
-                .hasValue("AOC5f2b9c7e01");
-        assertThat(B2mAocClient.aocTransIdFromReturnUrl("/return?lang=bn&aoctransid=A%2B1&x=2")).hasValue("A+1");
+                .hasValue(aoc("AOC5f2b9c7e01"));
+        assertThat(B2mAocClient.aocTransIdFromReturnUrl("/return?lang=bn&aoctransid=A%2B1&x=2")).hasValue(aoc("A+1"));
         assertThat(B2mAocClient.aocTransIdFromReturnUrl("https://shop.example/r?order=7?aocTransID=Z9#top"))
-                .hasValue("Z9");
+                .hasValue(aoc("Z9"));
         assertThat(B2mAocClient.aocTransIdFromReturnUrl("https://shop.example/r?aocTransID=")).isEmpty();
         assertThat(B2mAocClient.aocTransIdFromReturnUrl("https://shop.example/r?xaocTransID=1")).isEmpty();
         assertThat(B2mAocClient.aocTransIdFromReturnUrl(null)).isEmpty();
@@ -195,9 +195,9 @@ class B2mAocClientTest extends WireMockSupport {
     void chargeStatusReadsEveryFieldOfTheDocumentsAnswer() {
         wm.stubFor(get("/api/chargeStatus/AOC5f2b9c7e01").willReturn(json("charge-status.json")));
 
-        ChargeStatus s = client.chargeStatus("AOC5f2b9c7e01");
+        ChargeStatus s = client.chargeStatus(aoc("AOC5f2b9c7e01"));
 
-        assertThat(s.aocTransId()).isEqualTo("AOC5f2b9c7e01");
+        assertThat(s.aocTransId()).isEqualTo(aoc("AOC5f2b9c7e01"));
         assertThat(s.status()).isEqualTo(TransactionOperationStatus.CHARGED);
         assertThat(s.rawStatus()).isEqualTo("Charged");
         assertThat(s.totalAmountCharged()).isEqualByComparingTo("10.00");
@@ -239,7 +239,7 @@ class B2mAocClientTest extends WireMockSupport {
                 + "\"message\":\"Charge status\",\"data\":{\"transactionOperationStatus\":\"" + raw
                 + "\",\"errorCode\":\"00\",\"errorMessage\":\"\"}}")));
 
-        ChargeStatus s = client.chargeStatus("T1");
+        ChargeStatus s = client.chargeStatus(aoc("T1"));
         assertThat(s.status()).isEqualTo(typed);
         assertThat(s.rawStatus()).isEqualTo(raw);
         assertThat(s.totalAmountCharged()).isNull();
@@ -274,7 +274,7 @@ class B2mAocClientTest extends WireMockSupport {
                 + "\"totalAmountCharged\":\"0.00\",\"msisdn\":\"8801812345678\",\"errorCode\":\"" + code
                 + "\",\"errorMessage\":\"refused\"}}")));
 
-        ChargeStatus s = client.chargeStatus("T2");
+        ChargeStatus s = client.chargeStatus(aoc("T2"));
         assertThat(s.status()).isEqualTo(TransactionOperationStatus.DENIED);
         assertThat(s.errorCode()).isEqualTo(code);
         assertThat(s.errorMessage()).isEqualTo("refused");
@@ -293,7 +293,7 @@ class B2mAocClientTest extends WireMockSupport {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
         wm.stubFor(get("/api/chargeStatus/T3").inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(json("charge-status.json")));
-        assertThat(client.chargeStatus("T3").status()).isEqualTo(TransactionOperationStatus.CHARGED);
+        assertThat(client.chargeStatus(aoc("T3")).status()).isEqualTo(TransactionOperationStatus.CHARGED);
         wm.verify(2, getRequestedFor(urlEqualTo("/api/chargeStatus/T3")));
     }
 
@@ -304,9 +304,9 @@ class B2mAocClientTest extends WireMockSupport {
         wm.stubFor(get("/api/cancelSubscription/SP20240303000001/8801812345678")
                 .willReturn(json("cancel-subscription.json")));
 
-        CancellationResult r = client.cancelSubscription("SP20240303000001", SUBSCRIBER);
+        CancellationResult r = client.cancelSubscription(sp("SP20240303000001"), SUBSCRIBER);
 
-        assertThat(r.spTransId()).isEqualTo("SP20240303000001");
+        assertThat(r.spTransId()).isEqualTo(sp("SP20240303000001"));
         assertThat(r.msisdn()).isEqualTo(SUBSCRIBER);
         assertThat(r.message()).isEqualTo("Subscription cancelled Successfully");
         assertThat(r.errorCode()).isEqualTo("00");
@@ -318,7 +318,7 @@ class B2mAocClientTest extends WireMockSupport {
     @Test
     void cancelIsNotRepeatedOnceItReachedTheGateway() {
         wm.stubFor(get("/api/cancelSubscription/SP1/8801812345678").willReturn(aResponse().withStatus(502)));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOf(ProviderUnavailableException.class);
         wm.verify(1, getRequestedFor(urlEqualTo("/api/cancelSubscription/SP1/8801812345678")));
     }
@@ -328,9 +328,9 @@ class B2mAocClientTest extends WireMockSupport {
         wm.stubFor(get("/api/subscriptionStatus/SP20240303000001/8801812345678")
                 .willReturn(json("subscription-status.json")));
 
-        SubscriptionStatus s = client.subscriptionStatus("SP20240303000001", SUBSCRIBER);
+        SubscriptionStatus s = client.subscriptionStatus(sp("SP20240303000001"), SUBSCRIBER);
 
-        assertThat(s.spTransId()).isEqualTo("SP20240303000001");
+        assertThat(s.spTransId()).isEqualTo(sp("SP20240303000001"));
         assertThat(s.subscriptionId()).isEqualTo("s00001");
         assertThat(s.subscriptionName()).isEqualTo("100");
         assertThat(s.rawStatus()).isEqualTo("unsubscribed");
@@ -362,8 +362,8 @@ class B2mAocClientTest extends WireMockSupport {
         wm.stubFor(get("/api/subscriptionStatus/B/8801812345678").willReturn(answer(200,
                 "{\"status\":true,\"errors\":false,\"data\":{\"status\":\"subscribed\",\"msisdn\":\"8801812345678\","
                         + "\"expiryDate\":\"01/06/2024\",\"errorCode\":\"00\"}}")));
-        SubscriptionStatus a = client.subscriptionStatus("A", SUBSCRIBER);
-        SubscriptionStatus b = client.subscriptionStatus("B", SUBSCRIBER);
+        SubscriptionStatus a = client.subscriptionStatus(sp("A"), SUBSCRIBER);
+        SubscriptionStatus b = client.subscriptionStatus(sp("B"), SUBSCRIBER);
         assertThat(a.msisdn()).isEqualTo(b.msisdn()).isEqualTo(SUBSCRIBER);
         assertThat(a.expiryDate()).isEqualTo(b.expiryDate()).isEqualTo(LocalDate.of(2024, 6, 1));
         assertThat(b.rawExpiryDate()).isEqualTo("01/06/2024");
@@ -373,14 +373,14 @@ class B2mAocClientTest extends WireMockSupport {
     void renewWithTheDocumentsFirstAnswerIsRenewedWithoutANewId() {
         wm.stubFor(get("/api/renewSubscription/SP20240303000001/8801812345678").willReturn(json("renew-renewed.json")));
 
-        RenewalResult r = client.renewSubscription("SP20240303000001", SUBSCRIBER);
+        RenewalResult r = client.renewSubscription(sp("SP20240303000001"), SUBSCRIBER);
 
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
-        assertThat(r.previousSpTransId()).isEqualTo("SP20240303000001");
+        assertThat(r.previousSpTransId()).isEqualTo(sp("SP20240303000001"));
         assertThat(r.newSpTransId()).isNull();
-        assertThat(r.currentSpTransId()).isEqualTo("SP20240303000001");
+        assertThat(r.currentSpTransId()).isEqualTo(sp("SP20240303000001"));
         assertThat(r.spTransIdChanged()).isFalse();
-        assertThat(r.aocTransId()).isEqualTo("TR000000123");
+        assertThat(r.aocTransId()).isEqualTo(aoc("TR000000123"));
         assertThat(r.status()).isEqualTo(TransactionOperationStatus.CHARGED);
         assertThat(r.rawStatus()).isEqualTo("Charged");
         assertThat(r.chargeMode()).isEqualTo("standard");
@@ -402,7 +402,7 @@ class B2mAocClientTest extends WireMockSupport {
                 .willReturn(json("cancel-subscription.json")));
         SubscriptionRef ref = SubscriptionRef.of("SP20240303000001", SUBSCRIBER);
 
-        RenewResult renewed = client.subscriptions().orElseThrow().renew(ref);
+        RenewResult renewed = client.renewals().orElseThrow().renew(ref);
 
         assertThat(renewed.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
         assertThat(renewed.previous()).isEqualTo(ref);
@@ -412,7 +412,7 @@ class B2mAocClientTest extends WireMockSupport {
         assertThat(renewed.rawState()).isEqualTo("Charged");
         assertThat(renewed.details()).containsEntry("aocTransID", "TR000000124").containsEntry("chargeMode", "standard");
 
-        CancelResult cancelled = client.subscriptions().orElseThrow().cancel(renewed.current());
+        CancelResult cancelled = client.cancellations().orElseThrow().cancel(renewed.current());
         assertThat(cancelled.subscription().id()).isEqualTo("SP20240403000777");
         wm.verify(1, getRequestedFor(urlEqualTo("/api/cancelSubscription/SP20240403000777/8801812345678")));
         wm.verify(0, getRequestedFor(urlEqualTo("/api/cancelSubscription/SP20240303000001/8801812345678")));
@@ -422,10 +422,10 @@ class B2mAocClientTest extends WireMockSupport {
     void alreadyRenewedIsADistinctOutcomeEvenWithTheDocumentsMaskedValues() {
         wm.stubFor(get("/api/renewSubscription/SP1/8801812345678").willReturn(json("renew-already.json")));
 
-        RenewalResult r = client.renewSubscription("SP1", SUBSCRIBER);
+        RenewalResult r = client.renewSubscription(sp("SP1"), SUBSCRIBER);
 
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.ALREADY_RENEWED);
-        assertThat(r.newSpTransId()).isEqualTo("*****");
+        assertThat(r.newSpTransId()).isEqualTo(sp("*****"));
         assertThat(r.subscriptionId()).isEqualTo("B2M*****");
         assertThat(r.msisdn()).as("masked answer falls back to the asked MSISDN").isEqualTo(SUBSCRIBER);
         assertThat(r.status()).isEqualTo(TransactionOperationStatus.UNKNOWN);
@@ -439,15 +439,15 @@ class B2mAocClientTest extends WireMockSupport {
         wm.stubFor(get("/api/renewSubscription/SP20240303000001/8801812345678")
                 .willReturn(json("renew-already-concrete.json")));
 
-        RenewalResult typed = client.renewSubscription("SP20240303000001", SUBSCRIBER);
+        RenewalResult typed = client.renewSubscription(sp("SP20240303000001"), SUBSCRIBER);
         assertThat(typed.outcome()).isEqualTo(RenewResult.Outcome.ALREADY_RENEWED);
-        assertThat(typed.newSpTransId()).isEqualTo("SP20240403000777");
-        assertThat(typed.currentSpTransId()).isEqualTo("SP20240403000777");
+        assertThat(typed.newSpTransId()).isEqualTo(sp("SP20240403000777"));
+        assertThat(typed.currentSpTransId()).isEqualTo(sp("SP20240403000777"));
         assertThat(typed.spTransIdChanged()).isTrue();
         assertThat(typed.subscriptionId()).isEqualTo("B2M000123");
         assertThat(typed.msisdn()).isEqualTo(SUBSCRIBER);
 
-        RenewResult neutral = client.subscriptions().orElseThrow()
+        RenewResult neutral = client.renewals().orElseThrow()
                 .renew(SubscriptionRef.of("SP20240303000001", SUBSCRIBER));
         assertThat(neutral.outcome()).isEqualTo(RenewResult.Outcome.ALREADY_RENEWED);
         assertThat(neutral.current().id()).isEqualTo("SP20240403000777");
@@ -459,14 +459,14 @@ class B2mAocClientTest extends WireMockSupport {
     @Test
     void renewIsNeverRepeatedBecauseARepeatWouldChargeAgain() {
         wm.stubFor(get("/api/renewSubscription/SP1/8801812345678").willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> client.renewSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.renewSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOf(ProviderUnavailableException.class);
         wm.verify(1, getRequestedFor(urlEqualTo("/api/renewSubscription/SP1/8801812345678")));
 
         wm.resetAll();
         wm.stubFor(get("/api/renewSubscription/SP1/8801812345678")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertThatThrownBy(() -> client.renewSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.renewSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOf(DcbTransportException.class);
         wm.verify(1, getRequestedFor(urlEqualTo("/api/renewSubscription/SP1/8801812345678")));
     }
@@ -475,7 +475,7 @@ class B2mAocClientTest extends WireMockSupport {
     void renewOfACancelledSubscriptionIsAConflict() {
         wm.stubFor(get("/api/renewSubscription/SP1/8801812345678").willReturn(answer(200,
                 "{\"status\":true,\"errors\":false,\"message\":\"Subscription already cancelled\",\"data\":{}}")));
-        assertThatThrownBy(() -> client.renewSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.renewSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.providerMessage()).hasValue("Subscription already cancelled");
@@ -491,10 +491,11 @@ class B2mAocClientTest extends WireMockSupport {
                 Capability.CHARGE_STATUS, Capability.SUBSCRIPTION_STATUS, Capability.CANCEL, Capability.RENEW,
                 Capability.NOTIFICATIONS);
         assertThat(client.supports(Capability.PIN_SUBSCRIPTION)).isFalse();
-        assertThat(client.supports(Capability.CATALOG)).isFalse();
         assertThat(client.pinSubscriptions()).isEmpty();
         assertThat(client.charges()).isPresent();
         assertThat(client.subscriptions()).isPresent();
+        assertThat(client.cancellations()).isPresent();
+        assertThat(client.renewals()).isPresent();
         assertThat(client.notifications()).containsSame(client.notificationParser());
     }
 
@@ -538,7 +539,7 @@ class B2mAocClientTest extends WireMockSupport {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MSISDN");
         assertThatThrownBy(() -> client.subscriptions().orElseThrow().status(SubscriptionRef.of("SP1")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.subscriptions().orElseThrow()
+        assertThatThrownBy(() -> client.cancellations().orElseThrow()
                 .cancel(SubscriptionRef.of(SUBSCRIBER, OfferId.of("GAMES"))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(wm.getAllServeEvents()).isEmpty();
@@ -571,7 +572,7 @@ class B2mAocClientTest extends WireMockSupport {
         assertThat(info.details()).containsEntry("subscriptionID", "s00001").containsEntry("subscriptionName", "100")
                 .containsEntry("expiryDate", "30-05-2018");
 
-        CancelResult cancel = client.subscriptions().orElseThrow().cancel(ref);
+        CancelResult cancel = client.cancellations().orElseThrow().cancel(ref);
         assertThat(cancel.subscription()).isEqualTo(ref);
         assertThat(cancel.state()).isEqualTo(SubscriptionState.CANCELLED);
         assertThat(cancel.rawState()).isEqualTo("Subscription cancelled Successfully");
@@ -585,7 +586,7 @@ class B2mAocClientTest extends WireMockSupport {
         try (B2mAocClient c = builder().zone(java.time.ZoneOffset.UTC).currency(Currency.getInstance("MYR")).build()) {
             assertThat(c.subscriptions().orElseThrow().status(SubscriptionRef.of("SP1", SUBSCRIBER)).expiresAt())
                     .isEqualTo(Instant.parse("2018-05-31T00:00:00Z"));
-            assertThat(c.chargeStatus("X").totalCharged()).hasValue(Money.of(new BigDecimal("10.00"),
+            assertThat(c.chargeStatus(aoc("X")).totalCharged()).hasValue(Money.of(new BigDecimal("10.00"),
                     Currency.getInstance("MYR")));
         }
     }
@@ -594,7 +595,7 @@ class B2mAocClientTest extends WireMockSupport {
     void extraHeadersAreSentWithEveryCall() {
         wm.stubFor(get("/api/chargeStatus/X").willReturn(json("charge-status.json")));
         try (B2mAocClient c = builder().extraHeader("X-Partner-Key", "k-123").build()) {
-            c.chargeStatus("X");
+            c.chargeStatus(aoc("X"));
             assertThat(c.toString()).doesNotContain("k-123");
         }
         wm.verify(1, getRequestedFor(urlEqualTo("/api/chargeStatus/X")).withHeader("X-Partner-Key", equalTo("k-123")));

@@ -46,14 +46,14 @@ class B2mAocLoggingTest extends WireMockSupport {
             visible.add(c.requestCharge("GAMES", msisdn, TokenRequestMethod.POST_JSON).toString());
             visible.add(c.charges().orElseThrow().charge(ChargeRequest.builder(Money.of("10", "BDT")).msisdn(msisdn)
                     .offer(OfferId.of("GAMES")).build()).toString());
-            visible.add(c.chargeStatus("AOC5f2b9c7e01").toString());
+            visible.add(c.chargeStatus(aoc("AOC5f2b9c7e01")).toString());
             SubscriptionRef ref = SubscriptionRef.of(sp, msisdn);
             visible.add(c.subscriptions().orElseThrow().status(ref).toString());
-            SubscriptionRef renewed = c.subscriptions().orElseThrow().renew(ref).current();
+            SubscriptionRef renewed = c.renewals().orElseThrow().renew(ref).current();
             visible.add(renewed.toString());
-            visible.add(c.subscriptions().orElseThrow().cancel(renewed).toString());
+            visible.add(c.cancellations().orElseThrow().cancel(renewed).toString());
             visible.add(message(catchThrowable(() -> c.charges().orElseThrow().status(ChargeRef.of("FAIL")))));
-            visible.add(message(catchThrowable(() -> c.cancelSubscription("BAD", msisdn))));
+            visible.add(message(catchThrowable(() -> c.cancelSubscription(sp("BAD"), msisdn))));
             visible.add(c.notifications().orElseThrow().parse(InboundNotification.get(
                     "/cb?subscriptionID=S1&msisdn=" + FULL + "&status=unsubscribed&secret=" + CALLBACK_SECRET)).toString());
             visible.add(message(catchThrowable(() -> c.notifications().orElseThrow().parse(InboundNotification.get(

@@ -3,6 +3,7 @@ package io.dcb4j.b2maoc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dcb4j.b2maoc.model.AocTransactionId;
 import io.dcb4j.b2maoc.notification.B2mAocNotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.NotificationRejectedException;
@@ -23,7 +24,7 @@ class B2mAocNotificationParserTest {
 
     static final Msisdn SUBSCRIBER = Msisdn.of("8801812345678");
 
-    final B2mAocNotificationParser parser = new B2mAocNotificationParser();
+    final B2mAocNotificationParser parser = B2mAocNotificationParser.create();
 
     static String resource(String name) throws IOException {
         try (InputStream in = B2mAocNotificationParserTest.class.getResourceAsStream("/b2m-aoc/" + name)) {
@@ -147,7 +148,8 @@ class B2mAocNotificationParserTest {
 
     @Test
     void aConfiguredSecretIsRequiredOnCallbacksButNotOnBrowserReturns() {
-        B2mAocNotificationParser secured = new B2mAocNotificationParser("s3cr3t-callback", "key", null);
+        B2mAocNotificationParser secured = B2mAocNotificationParser.builder().secret("s3cr3t-callback")
+                .secretParameter("key").build();
         String body = "{\"subscriptionID\":\"S1\",\"msisdn\":\"8801812345678\",\"status\":\"unsubscribed\"}";
 
         assertThatThrownBy(() -> secured.parse(InboundNotification.postJson("/cb", body)))
@@ -167,7 +169,8 @@ class B2mAocNotificationParserTest {
 
     @Test
     void anAllowListRejectsOtherSources() {
-        B2mAocNotificationParser listed = new B2mAocNotificationParser(null, null, SourceAddressAllowList.of("10.1.0.0/16"));
+        B2mAocNotificationParser listed = B2mAocNotificationParser.builder()
+                .allowedSources(SourceAddressAllowList.of("10.1.0.0/16")).build();
         String body = "{\"subscriptionID\":\"S1\",\"msisdn\":\"8801812345678\",\"status\":\"unsubscribed\"}";
         InboundNotification.Builder b = InboundNotification.builder("POST").uri("/cb")
                 .header("Content-Type", "application/json").body(body.getBytes(StandardCharsets.UTF_8));
@@ -198,7 +201,8 @@ class B2mAocNotificationParserTest {
         }
         assertThatThrownBy(() -> B2mAocNotificationParser.aocTransIdFromReturnUrl("/r?aocTransID=A1?aocTransID=A2"))
                 .isInstanceOf(NotificationRejectedException.class);
-        assertThat(B2mAocNotificationParser.aocTransIdFromReturnUrl("/r?aocTransID=A1&AOCTRANSID=A1")).hasValue("A1");
+        assertThat(B2mAocNotificationParser.aocTransIdFromReturnUrl("/r?aocTransID=A1&AOCTRANSID=A1"))
+                .hasValue(AocTransactionId.of("A1"));
         assertThat(parser.parse(InboundNotification.postJson("/cb?status=unsubscribed",
                 base + "\"status\":\"unsubscribed\",\"status\":\"unsubscribed\"}")).type())
                 .isEqualTo(BillingEvent.Type.UNSUBSCRIBED);
@@ -207,16 +211,16 @@ class B2mAocNotificationParserTest {
     @Test
     void aBlankSecretOrParameterIsAConfigurationErrorNotAnOpenDoor() {
         for (String blank : new String[] {"", "   ", " , "}) {
-            assertThatThrownBy(() -> new B2mAocNotificationParser(blank, null, null)).as("'" + blank + "'")
+            assertThatThrownBy(() -> B2mAocNotificationParser.builder().secret(blank)).as("'" + blank + "'")
                     .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
                     .hasMessageContaining("'notification-secret'");
-            assertThatThrownBy(() -> new B2mAocNotificationParser("s3cret", blank, null))
+            assertThatThrownBy(() -> B2mAocNotificationParser.builder().secret("s3cret").secretParameter(blank))
                     .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
                     .hasMessageContaining("'notification-secret-parameter'");
             assertThatThrownBy(() -> B2mAocClient.builder().notificationSecret(blank))
                     .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
                     .hasMessageContaining("'notification-secret'");
-            assertThatThrownBy(() -> B2mAocClient.builder().notificationAllowedSources(java.util.List.of(blank)))
+            assertThatThrownBy(() -> B2mAocClient.builder().notificationAllowedSources(blank))
                     .isInstanceOf(io.dcb4j.core.error.ConfigurationException.class)
                     .hasMessageContaining("'notification-allowed-sources'");
         }

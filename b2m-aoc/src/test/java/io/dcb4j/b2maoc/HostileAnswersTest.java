@@ -30,7 +30,7 @@ class HostileAnswersTest extends WireMockSupport {
                 .withHeader("X-Request-Id", "req\t" + KEY)));
         try (B2mAocClient c = builder().extraHeader("X-Partner-Key", KEY).build()) {
             InsufficientFundsException e = catchThrowableOfType(InsufficientFundsException.class,
-                    () -> c.chargeStatus("AOC1"));
+                    () -> c.chargeStatus(aoc("AOC1")));
             assertThat(e.providerCode()).hasValue("AOC1007");
             assertThat(e.providerMessage()).hasValue("key *** cannot charge +880 1***-****78 done");
             assertThat(e.requestId()).hasValue("req ***");
@@ -49,7 +49,7 @@ class HostileAnswersTest extends WireMockSupport {
                 + "\"message\":\"Token for 880 1812 345 678 \\u202eok " + KEY + "\",\"data\":{\"aocTransID\":\"AOC9\"}}")));
         try (B2mAocClient c = builder().extraHeader("X-Partner-Key", KEY).build()) {
             B2mAocInvalidRequestException e = catchThrowableOfType(B2mAocInvalidRequestException.class,
-                    () -> c.cancelSubscription("SP1", Msisdn.of(FULL)));
+                    () -> c.cancelSubscription(sp("SP1"), Msisdn.of(FULL)));
             assertThat(e.fields()).isEqualTo(Map.of("msisdn", "8801-***-***-*78 is not valid forged",
                     "header", "*** unknown"));
             ChargeToken token = c.requestCharge("GAMES", Msisdn.of(FULL));
@@ -63,7 +63,7 @@ class HostileAnswersTest extends WireMockSupport {
         wm.stubFor(get("/api/renewSubscription/SP20240303000001/" + FULL)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         DcbTransportException e = catchThrowableOfType(DcbTransportException.class,
-                () -> client.renewSubscription("SP20240303000001", Msisdn.of(FULL)));
+                () -> client.renewSubscription(sp("SP20240303000001"), Msisdn.of(FULL)));
         assertThat(e.isRetryable()).isFalse();
         assertThat(e.reference()).hasValue(new ProviderReference("spTransID", "SP20240303000001"));
         assertThat(e.getMessage()).isEqualTo("call failed (SocketException) after the request was sent; not retried: "

@@ -33,7 +33,8 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
             wm.stubFor(get("/api/chargeStatus/AOC1").willReturn(answer(200, chargeStatus(
                     "\"transactionOperationStatus\":\"Charged\",\"totalAmountCharged\":" + amount
                             + ",\"errorCode\":\"00\""))));
-            assertThatThrownBy(() -> client.chargeStatus("AOC1")).as(amount).isInstanceOf(DcbProtocolException.class)
+            assertThatThrownBy(() -> client.chargeStatus(aoc("AOC1"))).as(amount)
+                    .isInstanceOf(DcbProtocolException.class)
                     .satisfies(e -> assertThat(((DcbProtocolException) e).operation()).isEqualTo("chargeStatus"))
                     .hasMessageNotContaining("999999999");
             assertThatThrownBy(() -> client.charges().orElseThrow().status(ChargeRef.of("AOC1")))
@@ -41,7 +42,7 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
         }
         wm.stubFor(get("/api/chargeStatus/AOC1").willReturn(answer(200, chargeStatus(
                 "\"transactionOperationStatus\":\"Charged\",\"totalAmountCharged\":\"10.00\",\"errorCode\":\"00\""))));
-        ChargeStatus s = client.chargeStatus("AOC1");
+        ChargeStatus s = client.chargeStatus(aoc("AOC1"));
         assertThat(s.totalCharged()).contains(Money.of("10.00", "BDT"));
     }
 
@@ -52,7 +53,7 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
                 "\"transactionOperationStatus\":\"Charged\",\" TransactionOperationStatus \":\"Denied\"",
                 "\"transactionOperationStatus\":\"Charged\",\"totalAmountCharged\":\"10\",\"TOTALAMOUNTCHARGED\":\"20\""}) {
             wm.stubFor(get("/api/chargeStatus/AOC1").willReturn(answer(200, chargeStatus(data))));
-            assertThatThrownBy(() -> client.chargeStatus("AOC1")).as(data).isInstanceOf(DcbProtocolException.class)
+            assertThatThrownBy(() -> client.chargeStatus(aoc("AOC1"))).as(data).isInstanceOf(DcbProtocolException.class)
                     .hasMessageContaining("ambiguous")
                     .satisfies(e -> assertThat(((DcbProtocolException) e).httpStatus()).hasValue(200));
         }
@@ -60,7 +61,7 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
         wm.stubFor(get("/api/chargeStatus/AOC1").willReturn(answer(200, chargeStatus(
                 "\"transactionOperationStatus\":\"Charged\",\"TransactionOperationStatus\":\"Charged\","
                         + "\"transactionOperationStatus\":\"Charged\",\"msisdn\":null,\"MSISDN\":\"+8801812345678\""))));
-        ChargeStatus s = client.chargeStatus("AOC1");
+        ChargeStatus s = client.chargeStatus(aoc("AOC1"));
         assertThat(s.status()).isEqualTo(TransactionOperationStatus.CHARGED);
         assertThat(s.msisdn()).isEqualTo(SUBSCRIBER);
         assertThat(client.charges().orElseThrow().status(ChargeRef.of("AOC1")).state()).isEqualTo(ChargeState.SUCCEEDED);
@@ -76,7 +77,7 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
         for (String expiry : new String[] {"soon", "31-02-2030", "31-12-999999999", "2030-13-01"}) {
             wm.stubFor(get("/api/subscriptionStatus/SP1/8801812345678").willReturn(answer(200,
                     subscriptionStatus(expiry))));
-            assertThatThrownBy(() -> client.subscriptionStatus("SP1", SUBSCRIBER)).as(expiry)
+            assertThatThrownBy(() -> client.subscriptionStatus(sp("SP1"), SUBSCRIBER)).as(expiry)
                     .isInstanceOf(DcbProtocolException.class)
                     .hasMessageContaining("'expiryDate' is not a date of the form dd-MM-yyyy");
             assertThatThrownBy(() -> client.subscriptions().orElseThrow().status(SubscriptionRef.of("SP1", SUBSCRIBER)))
@@ -84,10 +85,10 @@ class NumbersDatesAndJsonTest extends WireMockSupport {
         }
         wm.stubFor(get("/api/subscriptionStatus/SP1/8801812345678").willReturn(answer(200,
                 subscriptionStatus("31-12-9999"))));
-        assertThat(client.subscriptionStatus("SP1", SUBSCRIBER).expiryDate()).isEqualTo(LocalDate.of(9999, 12, 31));
+        assertThat(client.subscriptionStatus(sp("SP1"), SUBSCRIBER).expiryDate()).isEqualTo(LocalDate.of(9999, 12, 31));
         assertThat(client.subscriptions().orElseThrow().status(SubscriptionRef.of("SP1", SUBSCRIBER)).expiresAt())
                 .isEqualTo(java.time.Instant.parse("9999-12-31T18:00:00Z"));
         wm.stubFor(get("/api/subscriptionStatus/SP1/8801812345678").willReturn(answer(200, subscriptionStatus(" "))));
-        assertThat(client.subscriptionStatus("SP1", SUBSCRIBER).expiryDate()).isNull();
+        assertThat(client.subscriptionStatus(sp("SP1"), SUBSCRIBER).expiryDate()).isNull();
     }
 }

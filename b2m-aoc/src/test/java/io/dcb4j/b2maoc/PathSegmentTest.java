@@ -21,15 +21,15 @@ class PathSegmentTest extends WireMockSupport {
     void aDotSegmentIdIsRefusedBeforeAnythingIsSent(String id) {
         assertThatThrownBy(() -> client.requestCharge(id, MSISDN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("keyword");
-        assertThatThrownBy(() -> client.chargeStatus(id)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.chargeStatus(aoc(id))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aocTransId");
-        assertThatThrownBy(() -> client.consentUrl(id)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.consentUrl(aoc(id))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aocTransId");
-        assertThatThrownBy(() -> client.cancelSubscription(id, MSISDN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.cancelSubscription(sp(id), MSISDN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spTransId");
-        assertThatThrownBy(() -> client.subscriptionStatus(id, MSISDN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.subscriptionStatus(sp(id), MSISDN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spTransId");
-        assertThatThrownBy(() -> client.renewSubscription(id, MSISDN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> client.renewSubscription(sp(id), MSISDN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("spTransId");
         wm.verify(0, anyRequestedFor(anyUrl()));
     }

@@ -1,11 +1,12 @@
 package io.dcb4j.b2maoc;
 
-import io.dcb4j.core.testing.WireMockTestSupport;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.dcb4j.b2maoc.model.AocTransactionId;
+import io.dcb4j.b2maoc.model.SpTransactionId;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.RetryPolicy;
+import io.dcb4j.core.testing.WireMockTestSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,16 @@ abstract class WireMockSupport extends WireMockTestSupport {
 
     static B2mAocClient.Builder builder() {
         return B2mAocClient.builder().baseUrl(wm.baseUrl()).options(fastOptions());
+    }
+
+    /** A charge's transaction id. */
+    static AocTransactionId aoc(String id) {
+        return AocTransactionId.of(id);
+    }
+
+    /** A subscription's transaction id. */
+    static SpTransactionId sp(String id) {
+        return SpTransactionId.of(id);
     }
 
     static String resource(String name) {

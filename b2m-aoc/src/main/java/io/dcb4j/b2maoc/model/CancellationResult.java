@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param errorMessage the {@code errorMessage}, or null when empty
  */
 public record CancellationResult(
-        String spTransId,
+        SpTransactionId spTransId,
         Msisdn msisdn,
         String message,
         String errorCode,

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param message the envelope's {@code message}, or null
  */
 public record ChargeStatus(
-        String aocTransId,
+        AocTransactionId aocTransId,
         TransactionOperationStatus status,
         String rawStatus,
         BigDecimal totalAmountCharged,

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param message the envelope's {@code message}, or null
  */
 public record ChargeToken(
-        String aocTransId,
-        String spTransId,
+        AocTransactionId aocTransId,
+        SpTransactionId spTransId,
         String redirectUrl,
         String consentUrl,
         String keyword,

@@ -31,10 +31,10 @@ import java.util.Optional;
  * @param errorMessage the {@code errorMessage}, or null when empty
  */
 public record RenewalResult(
-        String previousSpTransId,
-        String newSpTransId,
+        SpTransactionId previousSpTransId,
+        SpTransactionId newSpTransId,
         RenewResult.Outcome outcome,
-        String aocTransId,
+        AocTransactionId aocTransId,
         TransactionOperationStatus status,
         String rawStatus,
         String chargeMode,
@@ -77,7 +77,7 @@ public record RenewalResult(
      *
      * @return the new id when the gateway sent one, else the previous one
      */
-    public String currentSpTransId() {
+    public SpTransactionId currentSpTransId() {
         return newSpTransId != null ? newSpTransId : previousSpTransId;
     }
 

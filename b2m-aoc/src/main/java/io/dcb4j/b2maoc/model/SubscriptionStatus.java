@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param message the envelope's {@code message}, or null
  */
 public record SubscriptionStatus(
-        String spTransId,
+        SpTransactionId spTransId,
         String subscriptionId,
         String subscriptionName,
         String rawStatus,

@@ -1,14 +1,15 @@
 package io.dcb4j.b2maoc.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dcb4j.b2maoc.internal.AocEnvelope;
-import io.dcb4j.b2maoc.internal.Wire;
+import io.dcb4j.b2maoc.internal.B2mAocMapper;
+import io.dcb4j.b2maoc.model.AocTransactionId;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.spi.support.ConfigChecks;
 import io.dcb4j.core.spi.support.Digests;
 import io.dcb4j.core.spi.json.Json;
+import io.dcb4j.core.spi.json.JsonFields;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.SubscriptionRef;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,12 +46,13 @@ import java.util.regex.Pattern;
  *       {@code subscriptionID}.</li>
  * </ul>
  *
- * <p>The gateway does not sign callbacks. When a shared secret is configured, subscription callbacks must
- * carry it as a query parameter of the callback URL (compared in constant time); when an allow-list is
- * configured, every notification must come from an allowed address. Browser returns are never checked for
- * the secret (it would be visible in the browser); they carry no outcome to trust. A blank secret or
- * parameter name is a {@link io.dcb4j.core.error.ConfigurationException} when the parser is created, never
- * a check turned off.
+ * <p>The gateway does not sign callbacks. When a shared secret is configured ({@link Builder#secret}),
+ * subscription callbacks must carry it as a query parameter of the callback URL (compared in constant time);
+ * when an allow-list is configured, every notification must come from an allowed address. Browser returns are
+ * never checked for the secret (it would be visible in the browser); they carry no outcome to trust. A blank
+ * secret or parameter name is a {@link io.dcb4j.core.error.ConfigurationException} when it is set, never a
+ * check turned off. Made by {@link #create()} (no checks) or {@link #builder()}; the client's parser is
+ * configured by its builder.
  *
  * <p>Parameters come from the query and the body (JSON object or form), names in any case and without
  * surrounding spaces; a parameter given twice with different values (in one place or across them, or a
@@ -76,27 +79,28 @@ public final class B2mAocNotificationParser implements NotificationParser {
     private final String secretParameter;
     private final SourceAddressAllowList allowList;
 
-    /**
-     * A parser without authenticity checks.
-     */
-    public B2mAocNotificationParser() {
-        this(null, DEFAULT_SECRET_PARAMETER, null);
+    private B2mAocNotificationParser(Builder b) {
+        this.secret = b.secret;
+        this.secretParameter = b.secretParameter;
+        this.allowList = b.allowList;
     }
 
     /**
-     * A parser with optional authenticity checks.
+     * A parser without authenticity checks.
      *
-     * @param secret the shared secret subscription callbacks must carry, or null for none
-     * @param secretParameter the query parameter holding it; null means {@value #DEFAULT_SECRET_PARAMETER}
-     * @param allowList the addresses notifications may come from, or null for any
-     * @throws io.dcb4j.core.error.ConfigurationException naming {@code notification-secret} or
-     *     {@code notification-secret-parameter} when that value is blank
+     * @return the parser
      */
-    public B2mAocNotificationParser(String secret, String secretParameter, SourceAddressAllowList allowList) {
-        this.secret = ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
-        this.secretParameter = secretParameter == null ? DEFAULT_SECRET_PARAMETER
-                : ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", secretParameter).strip();
-        this.allowList = allowList;
+    public static B2mAocNotificationParser create() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a builder: no secret, the parameter {@value #DEFAULT_SECRET_PARAMETER}, any source address.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -108,14 +112,14 @@ public final class B2mAocNotificationParser implements NotificationParser {
      * @return the id, empty when absent or blank
      * @throws io.dcb4j.core.error.NotificationRejectedException when the URL names different ids
      */
-    public static Optional<String> aocTransIdFromReturnUrl(String returnUrl) {
+    public static Optional<AocTransactionId> aocTransIdFromReturnUrl(String returnUrl) {
         if (returnUrl == null) {
             return Optional.empty();
         }
         Matcher m = RETURN_ID.matcher(returnUrl);
         List<String> ids = new ArrayList<>();
         while (m.find()) {
-            String v = Wire.blankToNull(QueryString.decode(m.group(1)));
+            String v = B2mAocMapper.blankToNull(QueryString.decode(m.group(1)));
             if (v != null) {
                 ids.add(v);
             }
@@ -124,8 +128,8 @@ public final class B2mAocNotificationParser implements NotificationParser {
             return Optional.empty();
         }
         // one id, however often it is repeated: two different ids are refused like any ambiguous parameter
-        return Optional.of(QueryString.singleValues(PROVIDER, true, List.of(Map.of("aocTransID", ids)))
-                .get("aocTransID"));
+        return Optional.of(AocTransactionId.of(QueryString.singleValues(PROVIDER, true,
+                List.of(Map.of("aocTransID", ids))).get("aocTransID")));
     }
 
     @Override
@@ -134,8 +138,11 @@ public final class B2mAocNotificationParser implements NotificationParser {
             allowList.require(PROVIDER, notification);
         }
         Map<String, String> params = parameters(notification);
-        String status = get(params, "status");
-        String aocTransId = get(params, "aocTransID");
+        // one entry per name in any case (parameters() refused differing repeats), looked up in any case
+        Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        params.forEach(named::putIfAbsent);
+        String status = B2mAocMapper.blankToNull(named.get("status"));
+        String aocTransId = B2mAocMapper.blankToNull(named.get("aocTransID"));
         if (status == null && aocTransId != null) {
             return BillingEvent.builder(PROVIDER, BillingEvent.Type.PAYMENT_COMPLETED, PROVIDER + ":return:" + aocTransId)
                     .rawType("return")
@@ -150,16 +157,16 @@ public final class B2mAocNotificationParser implements NotificationParser {
         if (secret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
         }
-        String spTransId = get(params, "spTransID");
-        String subscriptionId = get(params, "subscriptionID");
+        String spTransId = B2mAocMapper.blankToNull(named.get("spTransID"));
+        String subscriptionId = B2mAocMapper.blankToNull(named.get("subscriptionID"));
         String id = spTransId != null ? spTransId : subscriptionId;
         if (id == null) {
             throw protocol("subscription callback without subscriptionID");
         }
-        String rawMsisdn = get(params, "msisdn");
+        String rawMsisdn = B2mAocMapper.blankToNull(named.get("msisdn"));
         Msisdn msisdn = null;
         if (rawMsisdn != null) {
-            msisdn = Wire.msisdnOrNull(rawMsisdn);
+            msisdn = B2mAocMapper.msisdnOrNull(rawMsisdn);
             if (msisdn == null) {
                 throw protocol("subscription callback with a malformed msisdn");
             }
@@ -211,11 +218,9 @@ public final class B2mAocNotificationParser implements NotificationParser {
                 }
                 Map<String, List<String>> fields = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : tree.properties()) {
-                    String v = AocEnvelope.text(e.getValue());
-                    if (v != null) {
-                        // padded variants of one key (" msisdn " and "msisdn") are one parameter
-                        fields.computeIfAbsent(e.getKey().strip(), k -> new ArrayList<>()).add(v);
-                    }
+                    // padded variants of one key (" msisdn " and "msisdn") are one parameter
+                    JsonFields.text(e.getValue()).ifPresent(
+                            v -> fields.computeIfAbsent(e.getKey().strip(), k -> new ArrayList<>()).add(v));
                 }
                 sources.add(fields);
             } else if (!text.isEmpty()) {
@@ -225,18 +230,6 @@ public final class B2mAocNotificationParser implements NotificationParser {
         Map<String, String> out = new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
         out.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
         return out;
-    }
-
-    private static String get(Map<String, String> params, String name) {
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                String v = Wire.blankToNull(e.getValue());
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     private static DcbProtocolException protocol(String what) {
@@ -252,5 +245,62 @@ public final class B2mAocNotificationParser implements NotificationParser {
     public String toString() {
         return "B2mAocNotificationParser[secret=" + (secret == null ? "none" : "***") + ", allowList="
                 + (allowList != null) + "]";
+    }
+
+    /** Builds a {@link B2mAocNotificationParser}. Not thread-safe. */
+    public static final class Builder {
+        private String secret;
+        private String secretParameter = DEFAULT_SECRET_PARAMETER;
+        private SourceAddressAllowList allowList;
+
+        private Builder() {
+        }
+
+        /**
+         * The shared secret subscription callbacks must carry as a query parameter of their URL.
+         *
+         * @param secret the secret, or null for no check
+         * @return this builder
+         * @throws io.dcb4j.core.error.ConfigurationException naming {@code notification-secret} when blank (an
+         *     empty environment variable does not turn the check off)
+         */
+        public Builder secret(String secret) {
+            this.secret = ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret", secret);
+            return this;
+        }
+
+        /**
+         * The query parameter holding the shared secret; {@value B2mAocNotificationParser#DEFAULT_SECRET_PARAMETER} by default.
+         *
+         * @param parameter the parameter name, or null for the default
+         * @return this builder
+         * @throws io.dcb4j.core.error.ConfigurationException naming {@code notification-secret-parameter} when
+         *     blank
+         */
+        public Builder secretParameter(String parameter) {
+            this.secretParameter = parameter == null ? DEFAULT_SECRET_PARAMETER
+                    : ConfigChecks.optionalNonBlank(PROVIDER, "notification-secret-parameter", parameter).strip();
+            return this;
+        }
+
+        /**
+         * The addresses notifications may come from.
+         *
+         * @param allowList the allow-list, or null for any address
+         * @return this builder
+         */
+        public Builder allowedSources(SourceAddressAllowList allowList) {
+            this.allowList = allowList;
+            return this;
+        }
+
+        /**
+         * Builds the parser.
+         *
+         * @return the parser
+         */
+        public B2mAocNotificationParser build() {
+            return new B2mAocNotificationParser(this);
+        }
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class B2mAocErrorsTest extends WireMockSupport {
+class B2mAocErrorMapperTest extends WireMockSupport {
 
     static final Msisdn SUBSCRIBER = Msisdn.of("8801812345678");
     static final String CANCEL = "/api/cancelSubscription/SP1/8801812345678";
@@ -60,7 +60,7 @@ class B2mAocErrorsTest extends WireMockSupport {
     void laravelStyleFieldArraysAreListedToo() {
         wm.stubFor(get(CANCEL).willReturn(answer(203, envelope(false, true, "The given data was invalid.",
                 "{\"msisdn\":[\"The msisdn field is required.\",\"The msisdn must be 13 digits.\"]}"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(B2mAocInvalidRequestException.class, e -> assertThat(e.fields())
                         .containsExactly(Map.entry("msisdn",
                                 "The msisdn field is required.; The msisdn must be 13 digits.")));
@@ -70,7 +70,7 @@ class B2mAocErrorsTest extends WireMockSupport {
     void anAocCodeIn203IsTypedAndKeepsTheCodeWithoutTheFullMsisdn() {
         wm.stubFor(get(CANCEL).willReturn(json203("error-code.json")));
 
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(InsufficientFundsException.class, e -> {
                     assertThat(e.providerCode()).hasValue("AOC1007");
                     assertThat(e.providerMessage()).hasValue("Charging / Refund Failed for 8801*******78");
@@ -120,7 +120,7 @@ class B2mAocErrorsTest extends WireMockSupport {
         wm.stubFor(get(CANCEL).willReturn(answer(203, envelope(false, true, "failed",
                 "{\"errorCode\":\"" + code + "\",\"errorMessage\":\"text of " + code + "\"}"))));
 
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(DcbException.class, e -> {
                     assertThat(e.getClass().getSimpleName()).isEqualTo(type);
                     assertThat(e.providerCode()).hasValue(code);
@@ -144,7 +144,7 @@ class B2mAocErrorsTest extends WireMockSupport {
     void anHttp200WithAnErrorCodeIsNeverASuccess() {
         wm.stubFor(get(CANCEL).willReturn(answer(200, envelope(true, false, "ok",
                 "{\"errorCode\":\"AOC1002\",\"errorMessage\":\"still active\"}"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.providerCode()).hasValue("AOC1002");
                     assertThat(e.httpStatus()).hasValue(200);
@@ -154,18 +154,20 @@ class B2mAocErrorsTest extends WireMockSupport {
     @Test
     void statusFalseOrErrorsTrueAloneIsAFailure() {
         wm.stubFor(get(CANCEL).willReturn(answer(203, envelope(false, false, "Something went wrong", "null"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(DcbApiException.class, e -> {
                     assertThat(e.getClass()).isEqualTo(DcbApiException.class);
                     assertThat(e.providerMessage()).hasValue("Something went wrong");
                 });
 
         wm.stubFor(get(CANCEL).willReturn(answer(200, envelope(true, true, "Errors", "[]"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER)).isExactlyInstanceOf(DcbApiException.class);
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
+                .isExactlyInstanceOf(DcbApiException.class);
 
         wm.stubFor(get(CANCEL).willReturn(answer(200,
                 "{\"status\":\"false\",\"errors\":\"true\",\"message\":\"no\",\"data\":{}}")));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER)).isExactlyInstanceOf(DcbApiException.class);
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
+                .isExactlyInstanceOf(DcbApiException.class);
     }
 
     @Test
@@ -184,32 +186,32 @@ class B2mAocErrorsTest extends WireMockSupport {
         String path = "/api/renewSubscription/SP1/8801812345678";
         wm.stubFor(get(path).willReturn(answer(203, envelope(false, true, "Renewal failed",
                 "{\"errorCode\":\"AOC2001\",\"errorMessage\":\"Service Provider invoke subscription renewal before expiry date.\"}"))));
-        assertThatThrownBy(() -> client.subscriptions().orElseThrow().renew(SubscriptionRef.of("SP1", SUBSCRIBER)))
+        assertThatThrownBy(() -> client.renewals().orElseThrow().renew(SubscriptionRef.of("SP1", SUBSCRIBER)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.providerCode()).hasValue("AOC2001");
                     assertThat(e.isRetryable()).isFalse();
                 });
         wm.stubFor(get(path).willReturn(answer(203, envelope(false, true, "Renewal failed",
                 "{\"errorCode\":\"AOC2003\",\"errorMessage\":\"no subscriber\"}"))));
-        assertThatThrownBy(() -> client.renewSubscription("SP1", SUBSCRIBER)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.renewSubscription(sp("SP1"), SUBSCRIBER)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void non2xxAnswersUseTheEnvelopeWhenThereIsOne() {
         wm.stubFor(get(CANCEL).willReturn(answer(404, envelope(false, true, "Not found",
                 "{\"errorCode\":\"AOC2003\",\"errorMessage\":\"no subscriber\"}"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.httpStatus()).hasValue(404);
                     assertThat(e.providerCode()).hasValue("AOC2003");
                 });
 
         wm.stubFor(get(CANCEL).willReturn(answer(422, envelope(false, true, "invalid", "{\"keyword\":\"required\"}"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOf(B2mAocInvalidRequestException.class);
 
         wm.stubFor(get(CANCEL).willReturn(answer(500, envelope(false, true, "Server Error", "{}"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOfSatisfying(ProviderUnavailableException.class,
                         e -> assertThat(e.providerMessage()).hasValue("Server Error"));
     }
@@ -218,39 +220,41 @@ class B2mAocErrorsTest extends WireMockSupport {
     void non2xxAnswersWithoutAnEnvelopeMapByStatus() {
         wm.stubFor(get("/api/chargeStatus/X").willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody("<html>Bad gateway</html>")));
-        assertThatThrownBy(() -> client.chargeStatus("X")).isInstanceOfSatisfying(ProviderUnavailableException.class,
-                e -> assertThat(e.httpStatus()).hasValue(502));
+        assertThatThrownBy(() -> client.chargeStatus(aoc("X")))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class,
+                        e -> assertThat(e.httpStatus()).hasValue(502));
         wm.verify(3, getRequestedFor(urlEqualTo("/api/chargeStatus/X")));
 
         wm.stubFor(get("/api/chargeStatus/Y").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
-        assertThatThrownBy(() -> client.chargeStatus("Y")).isInstanceOfSatisfying(RateLimitedException.class,
+        assertThatThrownBy(() -> client.chargeStatus(aoc("Y"))).isInstanceOfSatisfying(RateLimitedException.class,
                 e -> assertThat(e.retryAfter()).hasValue(java.time.Duration.ofSeconds(120)));
 
         wm.stubFor(get("/api/chargeStatus/Z").willReturn(aResponse().withStatus(401)));
-        assertThatThrownBy(() -> client.chargeStatus("Z"))
+        assertThatThrownBy(() -> client.chargeStatus(aoc("Z")))
                 .isInstanceOf(io.dcb4j.core.error.AuthenticationException.class);
     }
 
     @Test
     void unreadableOrUnexpectedAnswersAreProtocolErrors() {
         wm.stubFor(get("/api/chargeStatus/A").willReturn(aResponse().withStatus(200).withBody("<html>ok</html>")));
-        assertThatThrownBy(() -> client.chargeStatus("A")).isInstanceOf(DcbProtocolException.class);
+        assertThatThrownBy(() -> client.chargeStatus(aoc("A"))).isInstanceOf(DcbProtocolException.class);
 
         wm.stubFor(get("/api/chargeStatus/B").willReturn(answer(200, "{\"foo\":1}")));
-        assertThatThrownBy(() -> client.chargeStatus("B")).isInstanceOf(DcbProtocolException.class)
+        assertThatThrownBy(() -> client.chargeStatus(aoc("B"))).isInstanceOf(DcbProtocolException.class)
                 .hasMessageContaining("envelope");
 
         wm.stubFor(get("/api/chargeStatus/C").willReturn(answer(200, envelope(true, false, "ok", "{\"errorCode\":\"00\"}"))));
-        assertThatThrownBy(() -> client.chargeStatus("C")).isInstanceOf(DcbProtocolException.class)
+        assertThatThrownBy(() -> client.chargeStatus(aoc("C"))).isInstanceOf(DcbProtocolException.class)
                 .hasMessageContaining("transactionOperationStatus");
 
         wm.stubFor(get("/api/chargeStatus/D").willReturn(answer(200, envelope(true, false, "ok",
                 "{\"transactionOperationStatus\":\"Charged\",\"totalAmountCharged\":\"ten\"}"))));
-        assertThatThrownBy(() -> client.chargeStatus("D")).isInstanceOf(DcbProtocolException.class);
+        assertThatThrownBy(() -> client.chargeStatus(aoc("D"))).isInstanceOf(DcbProtocolException.class);
 
         wm.stubFor(get("/api/renewSubscription/SP1/8801812345678").willReturn(answer(200,
                 envelope(true, false, "Done", "{}"))));
-        assertThatThrownBy(() -> client.renewSubscription("SP1", SUBSCRIBER)).isInstanceOf(DcbProtocolException.class);
+        assertThatThrownBy(() -> client.renewSubscription(sp("SP1"), SUBSCRIBER))
+                .isInstanceOf(DcbProtocolException.class);
 
         wm.stubFor(get("/api/getToken/G/8801812345678").willReturn(aResponse().withStatus(200)));
         assertThatThrownBy(() -> client.requestCharge("G", SUBSCRIBER)).isInstanceOf(DcbProtocolException.class);
@@ -259,7 +263,7 @@ class B2mAocErrorsTest extends WireMockSupport {
     @Test
     void invalidPinAndOtherTypesAreDcbApiExceptions() {
         wm.stubFor(get(CANCEL).willReturn(answer(203, envelope(false, true, "x", "{\"errorCode\":\"AOC1003\"}"))));
-        assertThatThrownBy(() -> client.cancelSubscription("SP1", SUBSCRIBER))
+        assertThatThrownBy(() -> client.cancelSubscription(sp("SP1"), SUBSCRIBER))
                 .isInstanceOf(InvalidPinException.class).isInstanceOf(DcbApiException.class);
     }
 }

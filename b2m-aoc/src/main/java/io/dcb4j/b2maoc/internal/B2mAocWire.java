@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
-/** Wire DTOs of {@code data}, bound after {@link AocEnvelope} lower-cased and stripped the keys. */
-public final class Dtos {
+/**
+ * The wire DTOs of the AOC gateway: the {@code data} object of each answer, bound after {@link
+ * B2mAocMapper#read} lower-cased and stripped the keys (the envelope {@code {status, errors, message, data}}
+ * itself is read as a tree there).
+ */
+public final class B2mAocWire {
 
-    private Dtos() {
+    private B2mAocWire() {
     }
 
     /** getToken's {@code data}. */

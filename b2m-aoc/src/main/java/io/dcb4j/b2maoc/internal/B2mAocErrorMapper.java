@@ -16,29 +16,36 @@ import io.dcb4j.core.error.RateLimitedException;
 import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.spi.http.ApiRequest;
 import io.dcb4j.core.spi.http.ApiResponse;
+import io.dcb4j.core.spi.http.ErrorMapper;
 import io.dcb4j.core.spi.http.HttpErrors;
+import io.dcb4j.core.spi.json.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Maps failed AOC envelopes (any HTTP status, typically 203) to dcb4j exceptions. */
-public final class AocErrors {
+/**
+ * Maps the AOC gateway's failures to dcb4j exceptions: failed envelopes (any HTTP status, typically 203) by
+ * their {@code errorCode} or listed fields, and non-2xx answers without an envelope by their HTTP status.
+ */
+public final class B2mAocErrorMapper implements ErrorMapper {
 
     private static final Set<String> NOT_FIELDS = Set.of("errorcode", "errormessage");
 
-    private AocErrors() {
+    /** Creates the mapper. */
+    public B2mAocErrorMapper() {
     }
 
     /**
-     * The {@code ErrorMapper} for non-2xx answers: the envelope when there is one, else the HTTP status.
+     * Maps a non-2xx answer: by the envelope when there is one, else by the HTTP status.
      *
      * @param request the request
      * @param response the non-2xx answer
      * @return the exception
      */
-    public static DcbException mapHttpError(ApiRequest request, ApiResponse response) {
-        AocEnvelope env = AocEnvelope.readOrNull(response);
+    @Override
+    public DcbException map(ApiRequest request, ApiResponse response) {
+        B2mAocMapper.Envelope env = B2mAocMapper.readOrNull(response);
         if (env == null) {
             return HttpErrors.byStatus(response, response.context());
         }
@@ -51,7 +58,7 @@ public final class AocErrors {
      * @param env the envelope
      * @return the exception; never null
      */
-    public static DcbException map(AocEnvelope env) {
+    public DcbException map(B2mAocMapper.Envelope env) {
         String code = env.errorCode();
         if ("00".equals(code)) {
             code = null;
@@ -79,7 +86,7 @@ public final class AocErrors {
      * @param ctx the answer's context, which cleans the texts (the call's secrets masked too)
      * @return field to text, cleaned; empty when none
      */
-    static Map<String, String> fieldErrors(JsonNode data, ErrorContext ctx) {
+    private static Map<String, String> fieldErrors(JsonNode data, ErrorContext ctx) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : data.properties()) {
             if (NOT_FIELDS.contains(e.getKey())) {
@@ -90,14 +97,11 @@ public final class AocErrors {
             if (v.isArray()) {
                 StringBuilder sb = new StringBuilder();
                 v.forEach(x -> {
-                    String t = AocEnvelope.text(x);
-                    if (t != null) {
-                        sb.append(sb.length() == 0 ? "" : "; ").append(t);
-                    }
+                    JsonFields.text(x).ifPresent(t -> sb.append(sb.length() == 0 ? "" : "; ").append(t));
                 });
                 text = sb.length() == 0 ? null : sb.toString();
             } else if (v.isTextual()) {
-                text = AocEnvelope.text(v);
+                text = JsonFields.text(v).orElse(null);
             }
             if (text != null) {
                 fields.put(Redaction.printable(e.getKey()), ctx.scrub(text));
@@ -113,7 +117,7 @@ public final class AocErrors {
      * @param ctx the context, with the code and message set
      * @return the exception
      */
-    public static DcbException byCode(String code, ErrorContext ctx) {
+    private static DcbException byCode(String code, ErrorContext ctx) {
         AocErrorCode known = AocErrorCode.of(code).orElse(null);
         if (known == null) {
             String c = code.toUpperCase(Locale.ROOT);
