@@ -75,7 +75,7 @@ public class NotificationParsingBenchmark {
         eklectic = EklecticNotificationParser.builder().sharedSecret("secret", SECRET).build();
         infomedia = InfomediaNotificationParser.builder().sharedSecret("secret", SECRET).build();
         centili = CentiliNotificationParser.builder().sharedSecret(SECRET).build();
-        b2m = new B2mAocNotificationParser(SECRET, "secret", null);
+        b2m = B2mAocNotificationParser.builder().secret(SECRET).secretParameter("secret").build();
         eclipse = EclipseVasNotificationParser.builder().secret(SECRET).build();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

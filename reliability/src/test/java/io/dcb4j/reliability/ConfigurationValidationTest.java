@@ -204,13 +204,13 @@ class ConfigurationValidationTest {
                             .notificationSecret(v).build()),
             new BlankCase("eclipse builder notificationAllowedSources", "notification-allowed-sources",
                     v -> EclipseVasClient.builder().baseUrl("https://e.example").tenantId(1).credentials("i", "p")
-                            .notificationAllowedSources(List.of(v)).build()),
+                            .notificationAllowedSources(v).build()),
             new BlankCase("b2m builder notificationSecret", "notification-secret",
                     v -> B2mAocClient.builder().notificationSecret(v).build()),
             new BlankCase("b2m builder notificationSecretParameter", "notification-secret-parameter",
                     v -> B2mAocClient.builder().notificationSecret("s3cr3t").notificationSecretParameter(v).build()),
             new BlankCase("b2m builder notificationAllowedSources", "notification-allowed-sources",
-                    v -> B2mAocClient.builder().notificationAllowedSources(List.of(v)).build()),
+                    v -> B2mAocClient.builder().notificationAllowedSources(v).build()),
             // parser builders and constructors (Infomedia and Centili clients take a parser)
             new BlankCase("eklectic parser sharedSecret", "notification-secret",
                     v -> EklecticNotificationParser.builder().sharedSecret("secret", v).build()),
@@ -231,9 +231,9 @@ class ConfigurationValidationTest {
                     v -> CentiliNotificationParser.builder().sharedSecret("s3cr3t").secretParameter(v).build()),
             new BlankCase("centili parser allowedSources", "notification-allowed-sources",
                     v -> CentiliNotificationParser.builder().allowedSources(List.of(v)).build()),
-            new BlankCase("b2m parser secret", "notification-secret", v -> new B2mAocNotificationParser(v, null, null)),
+            new BlankCase("b2m parser secret", "notification-secret", v -> B2mAocNotificationParser.builder().secret(v).build()),
             new BlankCase("b2m parser secret parameter", "notification-secret-parameter",
-                    v -> new B2mAocNotificationParser("s3cr3t", v, null)));
+                    v -> B2mAocNotificationParser.builder().secret("s3cr3t").secretParameter(v).build()));
 
     @Test
     void aBlankSecurityValueIsAConfigurationExceptionThroughEveryBuilderAndParser() {
@@ -252,7 +252,7 @@ class ConfigurationValidationTest {
         // null stays "not configured" where it was allowed before
         assertThat(EclipseVasNotificationParser.create().verifiesSignatures()).isFalse();
         assertThat(CentiliNotificationParser.builder().sharedSecret(null).build()).isNotNull();
-        assertThat(new B2mAocNotificationParser(null, null, null)).isNotNull();
+        assertThat(B2mAocNotificationParser.create()).isNotNull();
     }
 
     static void check(List<String> problems, String what, String key, Supplier<Object> build) {

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.dcb4j.b2maoc.B2mAocClient;
+import io.dcb4j.b2maoc.model.AocTransactionId;
+import io.dcb4j.b2maoc.model.SpTransactionId;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.BillingProviders;
@@ -234,16 +236,16 @@ class FailClosedTransportTest {
                         .requestCharge(id, Fixtures.MSISDN)),
                 new IdOp(b2m, "neutral charge", "keyword", (c, id) -> c.charges().orElseThrow().charge(
                         ChargeRequest.builder(Money.of("10.00", "BDT")).msisdn(Fixtures.MSISDN).offer(OfferId.of(id)).build())),
-                new IdOp(b2m, "chargeStatus", "aocTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class).chargeStatus(id)),
-                new IdOp(b2m, "consentUrl", "aocTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class).consentUrl(id)),
+                new IdOp(b2m, "chargeStatus", "aocTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class).chargeStatus(AocTransactionId.of(id))),
+                new IdOp(b2m, "consentUrl", "aocTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class).consentUrl(AocTransactionId.of(id))),
                 new IdOp(b2m, "neutral charge status", "aocTransId",
                         (c, id) -> c.charges().orElseThrow().status(ChargeRef.of(id))),
                 new IdOp(b2m, "cancelSubscription", "spTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class)
-                        .cancelSubscription(id, Fixtures.MSISDN)),
+                        .cancelSubscription(SpTransactionId.of(id), Fixtures.MSISDN)),
                 new IdOp(b2m, "subscriptionStatus", "spTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class)
-                        .subscriptionStatus(id, Fixtures.MSISDN)),
+                        .subscriptionStatus(SpTransactionId.of(id), Fixtures.MSISDN)),
                 new IdOp(b2m, "renewSubscription", "spTransId", (c, id) -> Fixtures.as(c, B2mAocClient.class)
-                        .renewSubscription(id, Fixtures.MSISDN)),
+                        .renewSubscription(SpTransactionId.of(id), Fixtures.MSISDN)),
                 new IdOp(b2m, "neutral status", "spTransId",
                         (c, id) -> c.subscriptions().orElseThrow().status(SubscriptionRef.of(id, Fixtures.MSISDN))),
                 new IdOp(b2m, "neutral cancel", "spTransId",

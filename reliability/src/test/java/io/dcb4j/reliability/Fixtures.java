@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import io.dcb4j.b2maoc.B2mAocClient;
+import io.dcb4j.b2maoc.model.AocTransactionId;
+import io.dcb4j.b2maoc.model.SpTransactionId;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ClientOptions;
@@ -501,13 +503,13 @@ final class Fixtures {
         ops.add(new Op(p, "requestCharge", getToken, Safety.UNSAFE, false,
                 c -> as(c, B2mAocClient.class).requestCharge("GAME", MSISDN)));
         ops.add(new Op(p, "chargeStatus", chargeStatus, Safety.SAFE, false,
-                c -> as(c, B2mAocClient.class).chargeStatus("AOC5f2b9c7e01")));
+                c -> as(c, B2mAocClient.class).chargeStatus(AocTransactionId.of("AOC5f2b9c7e01"))));
         ops.add(new Op(p, "cancelSubscription", cancel, Safety.UNSAFE, false,
-                c -> as(c, B2mAocClient.class).cancelSubscription("SP1", MSISDN)));
+                c -> as(c, B2mAocClient.class).cancelSubscription(SpTransactionId.of("SP1"), MSISDN)));
         ops.add(new Op(p, "subscriptionStatus", subStatus, Safety.SAFE, false,
-                c -> as(c, B2mAocClient.class).subscriptionStatus("SP1", MSISDN)));
+                c -> as(c, B2mAocClient.class).subscriptionStatus(SpTransactionId.of("SP1"), MSISDN)));
         ops.add(new Op(p, "renewSubscription", renew, Safety.UNSAFE, false,
-                c -> as(c, B2mAocClient.class).renewSubscription("SP1", MSISDN)));
+                c -> as(c, B2mAocClient.class).renewSubscription(SpTransactionId.of("SP1"), MSISDN)));
         ops.add(new Op(p, "neutral charge", getToken, Safety.UNSAFE, false,
                 c -> c.charges().orElseThrow().charge(ChargeRequest.builder(Money.of("10.00", "BDT")).msisdn(MSISDN)
                         .offer(OfferId.of("GAME")).build())));

@@ -136,7 +136,7 @@ class NotificationSecurityTest {
                 new Case("eklectic", EklecticNotificationParser.builder().sharedSecret("secret", "s3cr3t").build(), EKL),
                 new Case("infomedia", InfomediaNotificationParser.builder().sharedSecret("secret", "s3cr3t").build(), INF),
                 new Case("centili", CentiliNotificationParser.builder().sharedSecret("s3cr3t").build(), CEN),
-                new Case("b2m-aoc", new B2mAocNotificationParser("s3cr3t", "secret", null), B2M));
+                new Case("b2m-aoc", B2mAocNotificationParser.builder().secret("s3cr3t").secretParameter("secret").build(), B2M));
         for (Case c : cases) {
             assertThat(c.parser().parse(InboundNotification.get(c.uri() + "&secret=s3cr3t")).provider()).as(c.name())
                     .isEqualTo(c.name());
@@ -222,7 +222,7 @@ class NotificationSecurityTest {
                 new Shape("centili", CentiliNotificationParser.builder().sharedSecret("s3cr3t").build(),
                         pairs("transactionid", "tx-1001", "phone", "381641234567", "country", "RS", "amount", "1",
                                 "status", "success", "secret", "s3cr3t"), true),
-                new Shape("b2m-aoc", new B2mAocNotificationParser("s3cr3t", "secret", null),
+                new Shape("b2m-aoc", B2mAocNotificationParser.builder().secret("s3cr3t").secretParameter("secret").build(),
                         pairs("status", "subscribed", "subscriptionID", "s00001", "spTransID", "SP1", "msisdn",
                                 "8801812345678", "secret", "s3cr3t"), true));
     }

@@ -57,7 +57,7 @@ class ParserPropertiesTest {
             "eclipse-vas", EclipseVasNotificationParser.create(),
             "eclipse-vas signed", EclipseVasNotificationParser.builder().secret(KEY).build(),
             "centili", CentiliNotificationParser.create(),
-            "b2m-aoc", new B2mAocNotificationParser());
+            "b2m-aoc", B2mAocNotificationParser.create());
 
     /** Each provider's parameter names, and a few foreign ones. */
     static final List<String> NAMES = List.of("action", "subscriptionid", "transaction", "offreid", "offre_id",

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dcb4j.b2maoc.B2mAocClient;
+import io.dcb4j.b2maoc.model.AocTransactionId;
+import io.dcb4j.b2maoc.model.SpTransactionId;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.error.ConfigurationException;
@@ -87,7 +89,7 @@ class TransportSecurityTest {
     void aSelfSignedServerIsRefusedByTheDefaultTrustStore() {
         try (B2mAocClient client = B2mAocClient.builder().baseUrl("https://localhost:" + https.httpsPort())
                 .options(Fixtures.options()).build()) {
-            assertThatThrownBy(() -> client.chargeStatus("AOC5f2b9c7e01")).isInstanceOf(DcbTransportException.class)
+            assertThatThrownBy(() -> client.chargeStatus(AocTransactionId.of("AOC5f2b9c7e01"))).isInstanceOf(DcbTransportException.class)
                     .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class)
                     .hasMessageContaining("before the request was sent");
         }
@@ -104,7 +106,7 @@ class TransportSecurityTest {
                 .add("localhost", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").build()).build();
         try (B2mAocClient client = B2mAocClient.builder().baseUrl(base)
                 .options(Fixtures.options().toBuilder().readTimeout(java.time.Duration.ofSeconds(5)).okHttpClient(wrong).build()).build()) {
-            assertThatThrownBy(() -> client.chargeStatus("AOC5f2b9c7e01")).isInstanceOf(DcbTransportException.class)
+            assertThatThrownBy(() -> client.chargeStatus(AocTransactionId.of("AOC5f2b9c7e01"))).isInstanceOf(DcbTransportException.class)
                     .hasRootCauseInstanceOf(SSLPeerUnverifiedException.class)
                     .hasMessageContaining("before the request was sent");
         }
@@ -114,7 +116,7 @@ class TransportSecurityTest {
                 .add("localhost", rightPin).build()).build();
         try (B2mAocClient client = B2mAocClient.builder().baseUrl(base)
                 .options(Fixtures.options().toBuilder().readTimeout(java.time.Duration.ofSeconds(5)).okHttpClient(right).build()).build()) {
-            assertThat(client.chargeStatus("AOC5f2b9c7e01").rawStatus()).isEqualTo("Charged");
+            assertThat(client.chargeStatus(AocTransactionId.of("AOC5f2b9c7e01")).rawStatus()).isEqualTo("Charged");
         }
         https.verify(1, getRequestedFor(urlPathEqualTo("/api/chargeStatus/AOC5f2b9c7e01")));
     }

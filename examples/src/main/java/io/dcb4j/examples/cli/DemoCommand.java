@@ -4,7 +4,7 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Subscriptions;
+import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.error.InsufficientFundsException;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.model.CancelResult;
@@ -155,9 +155,9 @@ final class DemoCommand implements Callable<Integer> {
                 subscription = renewed.current();
             }
             if (subscription != null && caps.contains(Capability.CANCEL)) {
-                Subscriptions subs = client.subscriptions().orElseThrow();
+                Cancellations cancellations = client.cancellations().orElseThrow();
                 SubscriptionRef ref = subscription;
-                CancelResult cancelled = step("cancel", () -> subs.cancel(ref), Print::cancel);
+                CancelResult cancelled = step("cancel", () -> cancellations.cancel(ref), Print::cancel);
                 expect(cancelled.state() == SubscriptionState.CANCELLED, "subscription should be CANCELLED");
             }
             if (caps.contains(Capability.NOTIFICATIONS)) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcb4j.b2maoc.B2mAocClient;
 import io.dcb4j.b2maoc.model.ChargeStatus;
+import io.dcb4j.b2maoc.model.AocTransactionId;
 import io.dcb4j.b2maoc.model.ChargeToken;
+import io.dcb4j.b2maoc.model.SpTransactionId;
 import io.dcb4j.b2maoc.model.RenewalResult;
 import io.dcb4j.b2maoc.model.SubscriptionStatus;
 import io.dcb4j.b2maoc.model.TokenRequestMethod;
@@ -74,21 +76,21 @@ class B2mAocSimulatorTest {
         Msisdn msisdn = sim.sampleMsisdn();
         try (B2mAocClient aoc = typed(sim, TokenRequestMethod.GET)) {
             ChargeToken token = aoc.requestCharge("GAMES", msisdn);
-            assertThat(token.consentUrl()).isEqualTo(sim.baseUrl() + "/api/redirect/" + token.aocTransId());
+            assertThat(token.consentUrl()).isEqualTo(sim.baseUrl() + "/api/redirect/" + token.aocTransId().value());
             assertThat(aoc.chargeStatus(token.aocTransId()).status()).isEqualTo(TransactionOperationStatus.PENDING_CONSENT);
 
             sim.actAsSubscriber(new NextAction.Redirect(token.consentUrl(), null, null), true);
             InboundNotification back = sim.notifications().get(0);
             assertThat(back.path()).isEqualTo(B2mAocSimulator.RETURN_PATH);
-            String returned = B2mAocClient.aocTransIdFromReturnUrl("/aoc/return?aocTransID="
+            AocTransactionId returned = B2mAocClient.aocTransIdFromReturnUrl("/aoc/return?aocTransID="
                     + back.query("aocTransID").orElseThrow()).orElseThrow();
             assertThat(returned).isEqualTo(token.aocTransId());
             BillingEvent event = aoc.notificationParser().parse(back);
             assertThat(event.type()).isEqualTo(BillingEvent.Type.PAYMENT_COMPLETED);
-            assertThat(event.charge()).hasValue(ChargeRef.of(token.aocTransId()));
+            assertThat(event.charge()).hasValue(ChargeRef.of(token.aocTransId().value()));
 
             assertThat(aoc.chargeStatus(returned).status()).isEqualTo(TransactionOperationStatus.PROCESSING);
-            sim.settle(ChargeRef.of(returned));
+            sim.settle(ChargeRef.of(returned.value()));
             ChargeStatus charged = aoc.chargeStatus(returned);
             assertThat(charged.status()).isEqualTo(TransactionOperationStatus.CHARGED);
             assertThat(charged.totalCharged()).hasValue(Money.of("10.00", "BDT"));
@@ -100,13 +102,13 @@ class B2mAocSimulatorTest {
             assertThat(sub.rawStatus()).isEqualTo("subscribed");
             assertThat(sub.subscriptionName()).isEqualTo("Games Club");
             assertThat(sub.expiryDate()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Dhaka")).plusDays(7));
-            assertThat(sub.subscriptionId()).isEqualTo(sim.subscriptionIdOf(token.spTransId()).orElseThrow());
+            assertThat(sub.subscriptionId()).isEqualTo(sim.subscriptionIdOf(token.spTransId().value()).orElseThrow());
 
             RenewalResult renewed = aoc.renewSubscription(token.spTransId(), msisdn);
             assertThat(renewed.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
             assertThat(renewed.spTransIdChanged()).isTrue();
             assertThat(renewed.totalCharged()).hasValue(Money.of("10.00", "BDT"));
-            String current = renewed.currentSpTransId();
+            SpTransactionId current = renewed.currentSpTransId();
             assertThatThrownBy(() -> aoc.subscriptionStatus(token.spTransId(), msisdn))
                     .as("the old spTransID stops working").isInstanceOf(NotFoundException.class);
             assertThat(aoc.subscriptionStatus(current, msisdn).expiryDate())
