@@ -111,13 +111,11 @@ public final class Msisdn implements java.io.Serializable {
     /**
      * Masks a digit string the way {@link #masked()} does: the first four and the last two characters kept.
      *
-     * @param digits any string
+     * @param digits any string, not null
      * @return the masked form; short inputs are fully masked
      */
     public static String mask(String digits) {
-        if (digits == null) {
-            return null;
-        }
+        java.util.Objects.requireNonNull(digits, "digits");
         int n = digits.length();
         if (n <= 6) {
             return "*".repeat(n);

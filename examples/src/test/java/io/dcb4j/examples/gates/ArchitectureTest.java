@@ -62,13 +62,7 @@ class ArchitectureTest {
             "io.dcb4j.testkit.infomedia.InfomediaSimulator (superclass) names io.dcb4j.testkit.internal.AbstractSimulator");
 
     /** Packages without a package-info.java today. The list may only shrink, as above. */
-    static final Set<String> KNOWN_PACKAGES_WITHOUT_PACKAGE_INFO = Set.of(
-            "io.dcb4j.b2maoc", "io.dcb4j.b2maoc.internal", "io.dcb4j.b2maoc.model", "io.dcb4j.b2maoc.notification",
-            "io.dcb4j.centili.internal", "io.dcb4j.core", "io.dcb4j.core.error", "io.dcb4j.core.internal",
-            "io.dcb4j.core.internal.http", "io.dcb4j.core.model", "io.dcb4j.core.notification", "io.dcb4j.core.spi",
-            "io.dcb4j.core.token", "io.dcb4j.eclipsevas.internal", "io.dcb4j.testkit", "io.dcb4j.testkit.b2maoc",
-            "io.dcb4j.testkit.centili", "io.dcb4j.testkit.eklectic", "io.dcb4j.testkit.infomedia",
-            "io.dcb4j.testkit.internal");
+    static final Set<String> KNOWN_PACKAGES_WITHOUT_PACKAGE_INFO = Set.of();
 
     private static JavaClasses library;
     private static Map<String, Reactor.Module> moduleOfClass;

@@ -52,18 +52,15 @@ final class ProviderRoles {
                     Optional.of("BillingProviderFactory")),
             new Role("notification-parser", "notification", "NotificationParser", Presence.REQUIRED,
                     Optional.of("NotificationParser")),
-            // not every provider follows these yet: the classes are renamed when the provider modules get one shape
             new Role("wire", "internal", "Wire", Presence.REQUIRED, Optional.empty()),
             new Role("mapper", "internal", "Mapper", Presence.REQUIRED, Optional.empty()),
             new Role("error-mapper", "internal", "ErrorMapper", Presence.REQUIRED, Optional.of("ErrorMapper")),
             new Role("token-source", "internal", "TokenSource", Presence.WHERE_USED, Optional.of("TokenSource")),
             new Role("neutral-api", "internal", "NeutralApi", Presence.REQUIRED, Optional.empty()));
 
-    /**
-     * The roles checked for every provider module. Extend this set (for example with {@code "wire", "mapper",
-     * "error-mapper", "token-source", "neutral-api"}) once the provider modules have been renamed.
-     */
-    static final Set<String> ENFORCED = Set.of("client", "provider-factory", "notification-parser");
+    /** The roles checked for every provider module: all of them. */
+    static final Set<String> ENFORCED = Set.of("client", "provider-factory", "notification-parser", "wire", "mapper",
+            "error-mapper", "token-source", "neutral-api");
 
     private ProviderRoles() {
     }

@@ -1,0 +1,4 @@
+/**
+ * Implementation details of core; not exported, not API.
+ */
+package io.dcb4j.core.internal;

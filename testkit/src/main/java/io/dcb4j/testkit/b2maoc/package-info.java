@@ -1,0 +1,4 @@
+/**
+ * The B2M AOC simulator.
+ */
+package io.dcb4j.testkit.b2maoc;

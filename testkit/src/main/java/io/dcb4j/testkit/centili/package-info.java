@@ -1,0 +1,4 @@
+/**
+ * The Centili simulator.
+ */
+package io.dcb4j.testkit.centili;

@@ -1,0 +1,4 @@
+/**
+ * The Eklectic simulator.
+ */
+package io.dcb4j.testkit.eklectic;

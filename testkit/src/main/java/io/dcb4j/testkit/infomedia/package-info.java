@@ -1,0 +1,4 @@
+/**
+ * The Infomedia simulator.
+ */
+package io.dcb4j.testkit.infomedia;
