@@ -383,7 +383,7 @@ public final class B2mAocClient extends ProviderClient {
          */
         @Override
         public Builder notificationSecret(String secret) {
-            return super.notificationSecret(ConfigChecks.optionalNonBlank(ID, "notification-secret", secret));
+            return super.notificationSecret(secret);
         }
 
         /**

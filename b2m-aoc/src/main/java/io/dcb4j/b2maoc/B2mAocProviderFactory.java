@@ -72,8 +72,6 @@ public final class B2mAocProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        // present but blank is an error, never "no check": configure() alone would pass over an empty secret
-        config.optionalNonBlank("notification-secret");
         B2mAocClient.Builder b = B2mAocClient.builder().configure(config);
         config.optional("get-token-method").ifPresent(v -> b.tokenRequestMethod(method(v)));
         config.currency("currency").ifPresent(b::currency);

@@ -56,8 +56,6 @@ public final class CentiliProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        // present but blank is an error, never "no check": see ProviderConfig.optionalNonBlank
-        config.optionalNonBlank("notification-secret");
         CentiliClient.Builder b = CentiliClient.builder().configure(config);
         config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
         config.requireIfPresent("notification-secret", "notification-secret-parameter");

@@ -63,8 +63,6 @@ public final class EclipseVasProviderFactory implements BillingProviderFactory {
                 .tenantId(number(config, "tenant-id").orElseThrow(
                         () -> new ConfigurationException(EclipseVasClient.ID, "tenant-id", "is required")))
                 .credentials(config.require("identity"), config.require("password"));
-        // present but blank is an error, never "unsigned callbacks accepted"
-        config.optionalNonBlank("notification-secret").ifPresent(b::notificationSecret);
         config.optional("login-path").ifPresent(b::loginPath);
         config.optional("callback-url").ifPresent(b::defaultCallbackUrl);
         number(config, "customer-id").ifPresent(b::defaultCustomerId);

@@ -352,7 +352,6 @@ public final class EklecticClient extends ProviderClient {
          */
         @Override
         public Builder notificationSecret(String secret) {
-            ConfigChecks.optionalNonBlank(ID, "notification-secret", secret);
             return super.notificationSecret(secret);
         }
 

@@ -55,8 +55,7 @@ public final class EklecticProviderFactory implements BillingProviderFactory {
                 .clientSecret(config.require("client-secret"));
         config.zone("zone").ifPresent(b::zone);
         config.currency("currency").ifPresent(b::currency);
-        // present but blank is an error, never "no check": an empty or comma-only value is refused here too
-        config.optionalNonBlank("notification-secret").ifPresent(b::notificationSecret);
+        // present but blank is an error, never "no check"
         config.optionalNonBlank("notification-secret-parameter").ifPresent(b::notificationSecretParameter);
         config.requireIfPresent("notification-secret", "notification-secret-parameter");
         return b.build();

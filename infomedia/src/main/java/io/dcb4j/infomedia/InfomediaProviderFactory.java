@@ -62,8 +62,6 @@ public final class InfomediaProviderFactory implements BillingProviderFactory {
 
     @Override
     public BillingProvider create(ProviderConfig config) {
-        // present but blank is an error, never "no check": configure() alone would pass over an empty secret
-        config.optionalNonBlank("notification-secret");
         config.requireIfPresent("notification-secret", "notification-secret-parameter");
         InfomediaClient.Builder b = InfomediaClient.builder().configure(config)
                 .apiKey(config.require("api-key"))
