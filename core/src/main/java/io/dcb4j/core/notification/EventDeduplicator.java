@@ -103,8 +103,8 @@ public interface EventDeduplicator {
 
     /**
      * An in-memory deduplicator remembering at most {@code maxEntries} events for {@code ttl} each (the
-     * retention of completed claims). Each claim is kept as a fixed-size digest of the provider and event id, so {@code maxEntries} bounds memory
-     * whatever the length of the ids.
+     * retention of completed claims). Each claim is kept as a fixed-size digest of the provider and event id,
+     * so {@code maxEntries} bounds memory whatever the length of the ids.
      *
      * @param maxEntries the bound; the oldest claims are forgotten first
      * @param ttl how long a claim is remembered

@@ -55,7 +55,8 @@ class ChargeJournalTest extends WireMockTestSupport {
     @BeforeEach
     void stubs() {
         journal = ChargeJournal.inMemory();
-        wm.stubFor(post(urlEqualTo("/oauth/token")).willReturn(okJson("{\"access_token\":\"t1\",\"expires_in\":3600}")));
+        wm.stubFor(post(urlEqualTo("/oauth/token"))
+                .willReturn(okJson("{\"access_token\":\"t1\",\"expires_in\":3600}")));
         wm.stubFor(post(urlEqualTo("/charges")).willReturn(okJson("{\"id\":\"k-1\",\"state\":\"SUCCEEDED\"}")));
     }
 
@@ -147,7 +148,8 @@ class ChargeJournalTest extends WireMockTestSupport {
 
     private String keyOfOnlyConfirm() {
         return io.dcb4j.core.internal.journal.RequestDigests.confirmPinKey("fake", new PinChallenge("fake", "ch-1",
-                SubscribeRequest.of(MSISDN, OfferId.of("gold")), null, new io.dcb4j.core.model.NextAction.EnterPin(null),
+                SubscribeRequest.of(MSISDN, OfferId.of("gold")), null,
+                new io.dcb4j.core.model.NextAction.EnterPin(null),
                 Map.of()));
     }
 
@@ -166,15 +168,18 @@ class ChargeJournalTest extends WireMockTestSupport {
             assertThat(p.pinSubscriptions().orElseThrow().confirmPin(challenge, "4242").state())
                     .isEqualTo(SubscriptionState.ACTIVE);
         }
-        wm.verify(postRequestedFor(urlEqualTo("/pins/ch-9/confirm")).withRequestBody(matchingJsonPath("$.pin", equalTo("0000"))));
-        wm.verify(postRequestedFor(urlEqualTo("/pins/ch-9/confirm")).withRequestBody(matchingJsonPath("$.pin", equalTo("4242"))));
+        wm.verify(postRequestedFor(urlEqualTo("/pins/ch-9/confirm"))
+                .withRequestBody(matchingJsonPath("$.pin", equalTo("0000"))));
+        wm.verify(postRequestedFor(urlEqualTo("/pins/ch-9/confirm"))
+                .withRequestBody(matchingJsonPath("$.pin", equalTo("4242"))));
     }
 
     @Test
     void aTransportErrorAfterSendingLeavesTheOutcomeUnknownAndARepeatIsRefusedUntilReconciled() {
         wm.stubFor(post(urlEqualTo("/charges")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         wm.stubFor(get(urlEqualTo("/charges/k-2"))
-                .willReturn(okJson("{\"id\":\"k-2\",\"state\":\"SUCCEEDED\",\"amount\":\"3.00\",\"currency\":\"TND\"}")));
+                .willReturn(okJson("{\"id\":\"k-2\",\"state\":\"SUCCEEDED\",\"amount\":\"3.00\","
+                        + "\"currency\":\"TND\"}")));
         try (BillingProvider p = client(journal)) {
             assertThatThrownBy(() -> p.charges().orElseThrow().charge(charge("k-2", "3.00")))
                     .isInstanceOf(DcbTransportException.class);

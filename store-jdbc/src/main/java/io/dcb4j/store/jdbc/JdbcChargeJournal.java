@@ -54,7 +54,8 @@ public final class JdbcChargeJournal implements ChargeJournal {
         Objects.requireNonNull(intent, "intent");
         return jdbc.auto("begin", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO dcb4j_charge_journal (" + COLUMNS + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, idempotency_key) DO NOTHING")) {
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (provider, idempotency_key) DO NOTHING")) {
                 bind(ps, intent);
                 if (ps.executeUpdate() == 1) {
                     return new Begin(stored(intent), true);

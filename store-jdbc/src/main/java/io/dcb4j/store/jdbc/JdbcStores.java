@@ -16,14 +16,15 @@ import javax.sql.DataSource;
 
 /**
  * The schema of the JDBC stores. The DDL ships in this jar as versioned SQL files under
- * {@value #MIGRATIONS_LOCATION}: point Flyway at {@code classpath:db/dcb4j/postgresql} (with a history table of
- * its own, for example {@code dcb4j_flyway_history}), or include {@code db/dcb4j/postgresql/changelog.xml} from
- * a Liquibase changelog. Merchants without a migration tool call {@link #createSchema(DataSource)} at start-up.
+ * {@value #MIGRATIONS_LOCATION}: point Flyway at {@code classpath:db/dcb4j-store/postgresql} (with a history
+ * table of its own, for example {@code dcb4j_flyway_history}), or include
+ * {@code db/dcb4j-store/postgresql/changelog.xml} from a Liquibase changelog. Merchants without a migration tool
+ * call {@link #createSchema(DataSource)} at start-up.
  */
 public final class JdbcStores {
 
     /** Where the migrations are, in this jar. */
-    public static final String MIGRATIONS_LOCATION = "db/dcb4j/postgresql";
+    public static final String MIGRATIONS_LOCATION = "db/dcb4j-store/postgresql";
 
     /** The migrations, in the order they apply. */
     private static final List<String> MIGRATIONS = List.of("V1__dcb4j_store.sql");
@@ -34,7 +35,7 @@ public final class JdbcStores {
     /**
      * The migration files, in the order they apply, as class path resource names.
      *
-     * @return for example {@code db/dcb4j/postgresql/V1__dcb4j_store.sql}
+     * @return for example {@code db/dcb4j-store/postgresql/V1__dcb4j_store.sql}
      */
     public static List<String> migrations() {
         return MIGRATIONS.stream().map(m -> MIGRATIONS_LOCATION + "/" + m).toList();

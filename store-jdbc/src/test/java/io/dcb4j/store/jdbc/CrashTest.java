@@ -95,7 +95,8 @@ class CrashTest extends WireMockTestSupport {
     void killedAfterTheProviderAnsweredAndBeforeTheOutcomeWasRecorded() throws Exception {
         wm.stubFor(post(urlEqualTo("/charges")).willReturn(okJson("{\"id\":\"crash-1\",\"state\":\"SUCCEEDED\"}")));
         wm.stubFor(get(urlEqualTo("/charges/crash-1"))
-                .willReturn(okJson("{\"id\":\"crash-1\",\"state\":\"SUCCEEDED\",\"amount\":\"5.00\",\"currency\":\"TND\"}")));
+                .willReturn(okJson("{\"id\":\"crash-1\",\"state\":\"SUCCEEDED\",\"amount\":\"5.00\","
+                        + "\"currency\":\"TND\"}")));
 
         runAndKill("crash-1", "after-answer", "ANSWER_RECEIVED");
         assertThat(charges()).isEqualTo(1);

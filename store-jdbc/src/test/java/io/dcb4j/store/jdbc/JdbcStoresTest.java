@@ -34,11 +34,11 @@ class JdbcStoresTest {
     @Test
     void theSchemaIsCreatedOnceAndTheMigrationsShipInTheJar() {
         assertThat(JdbcStores.createSchema(Postgres.dataSource())).isEmpty(); // created by the first use
-        assertThat(JdbcStores.migrations()).containsExactly("db/dcb4j/postgresql/V1__dcb4j_store.sql");
+        assertThat(JdbcStores.migrations()).containsExactly("db/dcb4j-store/postgresql/V1__dcb4j_store.sql");
         for (String m : JdbcStores.migrations()) {
             assertThat(JdbcStores.class.getResource("/" + m)).isNotNull();
         }
-        assertThat(JdbcStores.class.getResource("/db/dcb4j/postgresql/changelog.xml")).isNotNull();
+        assertThat(JdbcStores.class.getResource("/db/dcb4j-store/postgresql/changelog.xml")).isNotNull();
         assertThat(JdbcStores.statements("--c\nCREATE TABLE a (x INT);\n-- d\nCREATE INDEX i\n ON a (x);\n"))
                 .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i\n ON a (x)");
     }

@@ -131,7 +131,8 @@ public final class JournaledApi {
             public SubscriptionResult confirmPin(PinChallenge challenge, String pin) {
                 Objects.requireNonNull(challenge, "challenge");
                 String lookup = references.confirmPin(challenge).flatMap(SubscriptionRef::idIfKnown).orElse(null);
-                return run(JournalOperation.CONFIRM_PIN, "confirmPin", RequestDigests.confirmPinKey(provider, challenge),
+                return run(JournalOperation.CONFIRM_PIN, "confirmPin",
+                        RequestDigests.confirmPinKey(provider, challenge),
                         RequestDigests.confirmPin(provider, challenge), lookup, challenge.request().msisdn(),
                         () -> delegate.confirmPin(challenge, pin), r -> r.subscription().id(),
                         OutcomeCodec::subscription, OutcomeCodec::readSubscription);

@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 -- dcb4j-store-jdbc, PostgreSQL, version 1: the state a fleet of dcb4j instances shares.
--- Usable as it is by Flyway (location classpath:db/dcb4j/postgresql), by Liquibase (formatted SQL, or the
+-- Usable as it is by Flyway (location classpath:db/dcb4j-store/postgresql), by Liquibase (formatted SQL, or the
 -- changelog.xml beside it) and by JdbcStores.createSchema(dataSource). Never edit a released version: add a
 -- V2__... file.
 
