@@ -15,6 +15,7 @@ module io.dcb4j.core {
     exports io.dcb4j.core.model;
     exports io.dcb4j.core.notification;
     exports io.dcb4j.core.token;
+    exports io.dcb4j.core.journal;
     exports io.dcb4j.core.spi;
     exports io.dcb4j.core.spi.http;
     exports io.dcb4j.core.spi.json;

@@ -66,6 +66,33 @@ public final class BillingProviders {
     }
 
     /**
+     * Creates a provider client from configuration keys over base options that keys cannot express: a token
+     * store that several instances share, a charge journal, a clock, the caller's OkHttp client. The keys
+     * override the base's transport values. When the base carries a
+     * {@link ClientOptions#chargeJournal() charge journal}, the client's neutral money-moving writes are
+     * recorded in it, whatever the provider (see {@link io.dcb4j.core.journal.Journaling}).
+     *
+     * @param id the provider id
+     * @param config the configuration keys
+     * @param base the base options
+     * @return a new client; close it when done
+     * @throws ConfigurationException when the id is unknown or the configuration is invalid
+     */
+    public static BillingProvider create(String id, Map<String, String> config, ClientOptions base) {
+        java.util.Objects.requireNonNull(base, "base");
+        if (id == null || id.isBlank()) {
+            throw new ConfigurationException("core", "provider", "is required");
+        }
+        BillingProviderFactory factory = factory(id).orElseThrow(() -> new ConfigurationException("core", "provider",
+                "names unknown provider '" + id + "'; available: " + available()));
+        ProviderConfig providerConfig = ProviderConfig.of(id, config, base);
+        providerConfig.rejectUnknownKeys(factory.configKeys());
+        BillingProvider created = factory.create(providerConfig);
+        return base.chargeJournal().map(journal -> io.dcb4j.core.journal.Journaling.wrap(created, journal,
+                base.clock(), io.dcb4j.core.spi.JournalReferences.NONE)).orElse(created);
+    }
+
+    /**
      * Builds a client from environment variables {@code DCB_<PROVIDER>_<KEY>} (see {@link
      * ProviderConfig#fromEnvironment}), for example {@code DCB_EKLECTIC_CLIENT_ID} and
      * {@code DCB_EKLECTIC_CLIENT_SECRET}.

@@ -1,11 +1,13 @@
 package io.dcb4j.core;
 
+import io.dcb4j.core.journal.ChargeJournal;
 import io.dcb4j.core.token.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -31,6 +33,7 @@ public final class ClientOptions {
     private final Duration tokenRefreshSkew;
     private final Clock clock;
     private final long maxResponseBytes;
+    private final ChargeJournal chargeJournal;
 
     private ClientOptions(Builder b) {
         this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
@@ -47,6 +50,7 @@ public final class ClientOptions {
             throw new IllegalArgumentException("maxResponseBytes must be at least 1024");
         }
         this.maxResponseBytes = b.maxResponseBytes;
+        this.chargeJournal = b.chargeJournal;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -94,6 +98,7 @@ public final class ClientOptions {
         b.tokenRefreshSkew = tokenRefreshSkew;
         b.clock = clock;
         b.maxResponseBytes = maxResponseBytes;
+        b.chargeJournal = chargeJournal;
         return b;
     }
 
@@ -197,6 +202,17 @@ public final class ClientOptions {
         return maxResponseBytes;
     }
 
+    /**
+     * The journal that records the money-moving writes of the neutral API (charges, PIN confirmations,
+     * renewals), for idempotency across calls and reconciliation after a crash; see
+     * {@link io.dcb4j.core.journal.Journaling}.
+     *
+     * @return the journal; empty by default (no journal)
+     */
+    public Optional<ChargeJournal> chargeJournal() {
+        return Optional.ofNullable(chargeJournal);
+    }
+
     /** Builds {@link ClientOptions}. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -210,6 +226,7 @@ public final class ClientOptions {
         private Duration tokenRefreshSkew = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private long maxResponseBytes = 4L * 1024 * 1024;
+        private ChargeJournal chargeJournal;
 
         private Builder() {
         }
@@ -335,6 +352,21 @@ public final class ClientOptions {
          */
         public Builder maxResponseBytes(long bytes) {
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Records the money-moving writes of the neutral API in this journal: a repeated idempotency key returns
+         * the recorded outcome, a different request under it is refused, and a write whose outcome is unknown is
+         * left for the {@link io.dcb4j.core.journal.Reconciler}. When the journal cannot be written, the write
+         * fails closed, before sending. Applied by clients built on {@link io.dcb4j.core.spi.ProviderClient} and
+         * by {@link BillingProviders#create(String, Map, ClientOptions)}. None by default.
+         *
+         * @param journal the journal, or null for none
+         * @return this builder
+         */
+        public Builder chargeJournal(ChargeJournal journal) {
+            this.chargeJournal = journal;
             return this;
         }
 

@@ -37,9 +37,11 @@ public final class ProviderConfig {
 
     private final String provider;
     private final Map<String, String> values;
+    private final ClientOptions base;
 
-    private ProviderConfig(String provider, Map<String, String> values) {
+    private ProviderConfig(String provider, Map<String, String> values, ClientOptions base) {
         this.provider = provider;
+        this.base = base;
         Map<String, String> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (k != null && v != null) {
@@ -57,7 +59,22 @@ public final class ProviderConfig {
      * @return the configuration
      */
     public static ProviderConfig of(String provider, Map<String, String> values) {
-        return new ProviderConfig(provider, values == null ? Map.of() : values);
+        return new ProviderConfig(provider, values == null ? Map.of() : values, null);
+    }
+
+    /**
+     * Wraps configuration values over base options that keys cannot express (a shared token store, a charge
+     * journal, a clock, the caller's OkHttp client): {@link #clientOptions()} starts from them, and the keys
+     * override their transport values.
+     *
+     * @param provider the provider id, for error messages
+     * @param values the values; null entries ignored
+     * @param base the base options
+     * @return the configuration
+     */
+    public static ProviderConfig of(String provider, Map<String, String> values, ClientOptions base) {
+        return new ProviderConfig(provider, values == null ? Map.of() : values,
+                java.util.Objects.requireNonNull(base, "base"));
     }
 
     /**
@@ -311,13 +328,13 @@ public final class ProviderConfig {
     }
 
     /**
-     * The transport options from the common keys.
+     * The transport options from the common keys, over the base options when the configuration has them.
      *
      * @return the options
      * @throws ConfigurationException when a common key is malformed
      */
     public ClientOptions clientOptions() {
-        ClientOptions.Builder b = ClientOptions.builder();
+        ClientOptions.Builder b = base == null ? ClientOptions.builder() : base.toBuilder();
         duration("connect-timeout").ifPresent(b::connectTimeout);
         duration("read-timeout").ifPresent(b::readTimeout);
         duration("call-timeout").ifPresent(b::callTimeout);
@@ -327,7 +344,7 @@ public final class ProviderConfig {
             }
             b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build());
         });
-        b.allowInsecureHttp(bool("allow-insecure-http", false));
+        b.allowInsecureHttp(bool("allow-insecure-http", base != null && base.allowInsecureHttp()));
         return b.build();
     }
 

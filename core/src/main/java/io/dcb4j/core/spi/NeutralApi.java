@@ -24,6 +24,7 @@ public final class NeutralApi {
     private final Cancellations cancellations;
     private final Renewals renewals;
     private final NotificationParser notifications;
+    private final JournalReferences journalReferences;
     private final Set<Capability> capabilities;
 
     private NeutralApi(Builder b) {
@@ -33,6 +34,7 @@ public final class NeutralApi {
         this.cancellations = b.cancellations;
         this.renewals = b.renewals;
         this.notifications = b.notifications;
+        this.journalReferences = b.journalReferences == null ? JournalReferences.NONE : b.journalReferences;
         EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
         if (pinSubscriptions != null) {
             caps.add(Capability.PIN_SUBSCRIPTION);
@@ -128,6 +130,15 @@ public final class NeutralApi {
         return Optional.ofNullable(notifications);
     }
 
+    /**
+     * What the provider knows of a money-moving write before sending it, for the charge journal.
+     *
+     * @return the references; {@link JournalReferences#NONE} unless the builder set them
+     */
+    public JournalReferences journalReferences() {
+        return journalReferences;
+    }
+
     /** Collects the parts; leave out what the provider does not offer. */
     public static final class Builder {
         private PinSubscriptions pinSubscriptions;
@@ -136,6 +147,7 @@ public final class NeutralApi {
         private Cancellations cancellations;
         private Renewals renewals;
         private NotificationParser notifications;
+        private JournalReferences journalReferences;
 
         private Builder() {
         }
@@ -203,6 +215,18 @@ public final class NeutralApi {
          */
         public Builder notifications(NotificationParser parser) {
             this.notifications = parser;
+            return this;
+        }
+
+        /**
+         * The references the provider's status operations accept that are known before a write is sent (see
+         * {@link JournalReferences}); none by default.
+         *
+         * @param references the references
+         * @return this builder
+         */
+        public Builder journalReferences(JournalReferences references) {
+            this.journalReferences = references;
             return this;
         }
 

@@ -8,6 +8,8 @@ import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
+import io.dcb4j.core.internal.journal.JournaledApi;
+import io.dcb4j.core.journal.ChargeJournal;
 import io.dcb4j.core.spi.http.HttpTransport;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,13 +18,17 @@ import java.util.Set;
 /**
  * The base of every provider client: it owns the client's {@link HttpTransport} and derives the provider id,
  * {@link #capabilities()} and the optional neutral accessors from the {@link NeutralApi} the subclass hands
- * it, so that the neutral side is written once. A subclass adds its provider's typed API. For provider
- * modules; may change in minor versions.
+ * it, so that the neutral side is written once. A subclass adds its provider's typed API. When the client's
+ * {@link io.dcb4j.core.ClientOptions#chargeJournal() options carry a charge journal}, the neutral charges, PIN
+ * confirmations and renewals are recorded in it (see {@link io.dcb4j.core.journal.Journaling}); the typed API
+ * is not journaled. For provider modules; may change in minor versions.
  */
 public abstract class ProviderClient implements BillingProvider {
 
     private final String id;
     private final HttpTransport transport;
+    /** The parts with the journal applied, made on first use (the subclass's parts exist only by then). */
+    private volatile NeutralApi journaled;
 
     /**
      * Takes the provider id and the transport this client closes.
@@ -51,6 +57,43 @@ public abstract class ProviderClient implements BillingProvider {
         return transport;
     }
 
+    /** The neutral parts the accessors hand out: the subclass's, with the options' journal applied. */
+    private NeutralApi parts() {
+        Optional<ChargeJournal> journal = transport.options().chargeJournal();
+        if (journal.isEmpty()) {
+            return neutralApi();
+        }
+        NeutralApi parts = journaled;
+        if (parts == null) {
+            synchronized (this) {
+                parts = journaled;
+                if (parts == null) {
+                    parts = JournaledApi.wrap(id, neutralApi(), journal.get(), transport.options().clock());
+                    journaled = parts;
+                }
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * The journal this client records its neutral money-moving writes in.
+     *
+     * @return the options' journal; empty when none
+     */
+    public final Optional<ChargeJournal> chargeJournal() {
+        return transport.options().chargeJournal();
+    }
+
+    /**
+     * What this client's provider knows of a write before sending it, for a journal applied from outside.
+     *
+     * @return the references
+     */
+    public final JournalReferences journalReferences() {
+        return neutralApi().journalReferences();
+    }
+
     @Override
     public final String id() {
         return id;
@@ -63,32 +106,32 @@ public abstract class ProviderClient implements BillingProvider {
 
     @Override
     public final Optional<PinSubscriptions> pinSubscriptions() {
-        return neutralApi().pinSubscriptions();
+        return parts().pinSubscriptions();
     }
 
     @Override
     public final Optional<Charges> charges() {
-        return neutralApi().charges();
+        return parts().charges();
     }
 
     @Override
     public final Optional<Subscriptions> subscriptions() {
-        return neutralApi().subscriptions();
+        return parts().subscriptions();
     }
 
     @Override
     public final Optional<Cancellations> cancellations() {
-        return neutralApi().cancellations();
+        return parts().cancellations();
     }
 
     @Override
     public final Optional<Renewals> renewals() {
-        return neutralApi().renewals();
+        return parts().renewals();
     }
 
     @Override
     public final Optional<NotificationParser> notifications() {
-        return neutralApi().notifications();
+        return parts().notifications();
     }
 
     /** Releases the transport's connection pool and threads (unless the OkHttp client was the caller's). */

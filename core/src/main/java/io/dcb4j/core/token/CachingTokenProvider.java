@@ -21,17 +21,28 @@ import java.util.concurrent.atomic.AtomicReference;
  * fetch goes on for the others. When the fetching thread itself is interrupted, the waiters start a new
  * fetch instead of failing. A token is refreshed {@code skew} before it expires, and dropped on
  * {@link #invalidate}.
+ *
+ * <p>Behind this in-JVM single flight, the one fetching caller refreshes through {@link TokenStore#refresh}:
+ * with a store that several instances share, it holds the store's lock for the key (waited for and held at
+ * most what is left of its deadline, or the {@link Builder#lockWait lock wait} for {@link #token()}), reads the
+ * stored token again under the lock and calls the {@link TokenSource} only when no instance has stored a good
+ * one meanwhile. N instances with M threads each that need a token after it expired cause exactly one token
+ * request.
  */
 public final class CachingTokenProvider implements TokenProvider {
 
     /** The default refresh margin before expiry. */
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
 
+    /** The default longest wait for (and hold of) the store's lock by a caller without a deadline. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+
     private final TokenSource source;
     private final TokenStore store;
     private final String key;
     private final Duration skew;
     private final Clock clock;
+    private final Duration lockWait;
     /** The fetch in progress, shared by every caller that finds no valid token meanwhile; null when none. */
     private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
     private volatile AccessToken lastSeen;
@@ -42,8 +53,12 @@ public final class CachingTokenProvider implements TokenProvider {
         this.key = Objects.requireNonNull(b.key, "key");
         this.skew = b.skew == null ? DEFAULT_SKEW : b.skew;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.lockWait = b.lockWait == null ? DEFAULT_LOCK_WAIT : b.lockWait;
         if (skew.isNegative()) {
             throw new IllegalArgumentException("skew must not be negative");
+        }
+        if (lockWait.isNegative() || lockWait.isZero()) {
+            throw new IllegalArgumentException("lockWait must be positive");
         }
     }
 
@@ -111,7 +126,7 @@ public final class CachingTokenProvider implements TokenProvider {
             CompletableFuture<AccessToken> mine = new CompletableFuture<>();
             CompletableFuture<AccessToken> running = inFlight.compareAndExchange(null, mine);
             if (running == null) {
-                return fetch(mine);
+                return fetch(mine, deadline, bounded);
             }
             AccessToken shared = await(running, deadline, bounded);
             if (shared != null) {
@@ -122,17 +137,33 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     /** Runs the one fetch and hands its outcome to the callers that wait for it. */
-    private AccessToken fetch(CompletableFuture<AccessToken> mine) {
+    private AccessToken fetch(CompletableFuture<AccessToken> mine, long deadline, boolean bounded) {
         AccessToken result = null;
         Throwable failure = null;
         try {
-            Optional<AccessToken> current = store.get(key);
-            result = valid(current);
+            result = valid(store.get(key));
             if (result == null) {
-                AccessToken previous = current.orElse(lastSeen);
-                result = Objects.requireNonNull(source.fetch(previous), "token source returned null");
-                store.put(key, result);
-                lastSeen = result;
+                Duration wait = bounded ? Duration.ofNanos(Math.max(0L, deadline - System.nanoTime())) : lockWait;
+                // under the store's lock: another instance may have stored a good token while this one waited
+                Optional<AccessToken> refreshed = store.refresh(key, wait, stored -> {
+                    AccessToken good = valid(stored);
+                    if (good != null) {
+                        return good;
+                    }
+                    AccessToken previous = stored.orElse(lastSeen);
+                    AccessToken fetched = Objects.requireNonNull(source.fetch(previous),
+                            "token source returned null");
+                    lastSeen = fetched;
+                    return fetched;
+                });
+                result = refreshed.isPresent() ? refreshed.get() : valid(store.get(key));
+                if (result == null) {
+                    throw new DcbTransportException(Thread.currentThread().isInterrupted()
+                            ? "interrupted while waiting for another instance's token refresh, before the request "
+                                    + "was sent"
+                            : "timed out waiting for another instance's token refresh, before the request was sent",
+                            waitContext(), null);
+                }
             }
             return result;
         } catch (RuntimeException | Error e) {
@@ -190,8 +221,10 @@ public final class CachingTokenProvider implements TokenProvider {
     public void invalidate(AccessToken rejected) {
         if (rejected != null) {
             store.remove(key, rejected);
-            // a rejected token's refresh token is not to be trusted either
-            if (rejected.equals(lastSeen)) {
+            // a rejected token's refresh token is not to be trusted either (compared by value: a shared store
+            // may give back a copy)
+            AccessToken last = lastSeen;
+            if (last != null && rejected.value().equals(last.value())) {
                 lastSeen = null;
             }
         }
@@ -213,6 +246,7 @@ public final class CachingTokenProvider implements TokenProvider {
         private TokenStore store;
         private Duration skew;
         private Clock clock;
+        private Duration lockWait;
 
         private Builder(String key, TokenSource source) {
             this.key = key;
@@ -220,7 +254,8 @@ public final class CachingTokenProvider implements TokenProvider {
         }
 
         /**
-         * Takes the token store, refresh skew and clock from client options.
+         * Takes the token store, refresh skew and clock from client options, and their call timeout as the
+         * {@link #lockWait lock wait}.
          *
          * @param options the client's options
          * @return this builder
@@ -229,6 +264,20 @@ public final class CachingTokenProvider implements TokenProvider {
             this.store = options.tokenStore();
             this.skew = options.tokenRefreshSkew();
             this.clock = options.clock();
+            this.lockWait = options.callTimeout();
+            return this;
+        }
+
+        /**
+         * How long a caller without a deadline ({@link CachingTokenProvider#token()}) may wait for the store's
+         * lock and hold it while it fetches; {@link #DEFAULT_LOCK_WAIT} by default. A caller with a deadline
+         * ({@link CachingTokenProvider#token(Duration)}) uses what is left of it instead.
+         *
+         * @param wait positive
+         * @return this builder
+         */
+        public Builder lockWait(Duration wait) {
+            this.lockWait = wait;
             return this;
         }
 

@@ -1,0 +1,13 @@
+package io.dcb4j.core.journal;
+
+/** The money-moving writes of the neutral API that the journal records. */
+public enum JournalOperation {
+    /** {@link io.dcb4j.core.Charges#charge}; resolved with {@link io.dcb4j.core.Charges#status}. */
+    CHARGE,
+    /**
+     * {@link io.dcb4j.core.PinSubscriptions#confirmPin}; resolved with {@link io.dcb4j.core.Subscriptions#status}.
+     */
+    CONFIRM_PIN,
+    /** {@link io.dcb4j.core.Renewals#renew}; resolved with {@link io.dcb4j.core.Subscriptions#status}. */
+    RENEW
+}
