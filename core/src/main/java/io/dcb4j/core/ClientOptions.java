@@ -1,5 +1,6 @@
 package io.dcb4j.core;
 
+import io.dcb4j.core.observe.DcbObserver;
 import io.dcb4j.core.token.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Transport settings shared by every provider client: timeouts, retries, TLS policy, token cache, extra
- * headers. Immutable; {@link #defaults()} suits production.
+ * headers, observer. Immutable; {@link #defaults()} suits production.
  *
  * <p>{@link Builder#okHttpClient(OkHttpClient)} is the one place where an OkHttp type appears in the public
  * API: it lets a caller share a connection pool or add certificate pinning, proxies or interceptors. A
@@ -31,6 +32,7 @@ public final class ClientOptions {
     private final Duration tokenRefreshSkew;
     private final Clock clock;
     private final long maxResponseBytes;
+    private final DcbObserver observer;
 
     private ClientOptions(Builder b) {
         this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
@@ -47,6 +49,7 @@ public final class ClientOptions {
             throw new IllegalArgumentException("maxResponseBytes must be at least 1024");
         }
         this.maxResponseBytes = b.maxResponseBytes;
+        this.observer = Objects.requireNonNull(b.observer, "observer");
     }
 
     private static Duration positive(Duration d, String name) {
@@ -94,6 +97,7 @@ public final class ClientOptions {
         b.tokenRefreshSkew = tokenRefreshSkew;
         b.clock = clock;
         b.maxResponseBytes = maxResponseBytes;
+        b.observer = observer;
         return b;
     }
 
@@ -197,6 +201,15 @@ public final class ClientOptions {
         return maxResponseBytes;
     }
 
+    /**
+     * The observer told about every operation, retry, token request and callback.
+     *
+     * @return {@link DcbObserver#noop()} by default
+     */
+    public DcbObserver observer() {
+        return observer;
+    }
+
     /** Builds {@link ClientOptions}. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -210,6 +223,7 @@ public final class ClientOptions {
         private Duration tokenRefreshSkew = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private long maxResponseBytes = 4L * 1024 * 1024;
+        private DcbObserver observer = DcbObserver.noop();
 
         private Builder() {
         }
@@ -335,6 +349,18 @@ public final class ClientOptions {
          */
         public Builder maxResponseBytes(long bytes) {
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The observer told about every operation, retry, token request and callback (the {@code
+         * dcb4j-micrometer} module has one for Micrometer); it never receives a secret, PIN, token or full MSISDN.
+         *
+         * @param observer the observer; {@link DcbObserver#noop()} (the default) observes nothing
+         * @return this builder
+         */
+        public Builder observer(DcbObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

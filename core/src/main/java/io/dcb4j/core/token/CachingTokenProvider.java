@@ -2,6 +2,10 @@ package io.dcb4j.core.token;
 
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Observers;
+import io.dcb4j.core.internal.TokenObservation;
+import io.dcb4j.core.observe.DcbObserver;
+import io.dcb4j.core.observe.TokenEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link #token(Duration)}) or when its thread is interrupted, with a {@link DcbTransportException}; the
  * fetch goes on for the others. When the fetching thread itself is interrupted, the waiters start a new
  * fetch instead of failing. A token is refreshed {@code skew} before it expires, and dropped on
- * {@link #invalidate}.
+ * {@link #invalidate}. Each request for a token is told to the options' {@link DcbObserver} (hit, fetched,
+ * shared, failed), and the requests a fetch makes count for no operation.
  */
 public final class CachingTokenProvider implements TokenProvider {
 
@@ -32,6 +37,9 @@ public final class CachingTokenProvider implements TokenProvider {
     private final String key;
     private final Duration skew;
     private final Clock clock;
+    private final DcbObserver observer;
+    /** The provider id: the part of the key before the first {@code :}, for exceptions and the observer. */
+    private final String provider;
     /** The fetch in progress, shared by every caller that finds no valid token meanwhile; null when none. */
     private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
     private volatile AccessToken lastSeen;
@@ -42,6 +50,10 @@ public final class CachingTokenProvider implements TokenProvider {
         this.key = Objects.requireNonNull(b.key, "key");
         this.skew = b.skew == null ? DEFAULT_SKEW : b.skew;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.observer = b.observer == null ? DcbObserver.noop() : b.observer;
+        int colon = key.indexOf(':');
+        String prefix = colon > 0 ? key.substring(0, colon) : "";
+        this.provider = prefix.matches("[a-z0-9-]{1,40}") ? prefix : "token";
         if (skew.isNegative()) {
             throw new IllegalArgumentException("skew must not be negative");
         }
@@ -103,6 +115,22 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     private AccessToken obtain(long deadline, boolean bounded) {
+        if (!Observers.active(observer)) {
+            return obtain(deadline, bounded, null);
+        }
+        TokenObservation observation = TokenObservation.start(observer, provider);
+        AccessToken token;
+        try {
+            token = obtain(deadline, bounded, observation);
+        } catch (RuntimeException | Error e) {
+            observation.end(e);
+            throw e;
+        }
+        observation.end(null);
+        return token;
+    }
+
+    private AccessToken obtain(long deadline, boolean bounded, TokenObservation observation) {
         while (true) {
             AccessToken cached = valid(store.get(key));
             if (cached != null) {
@@ -111,10 +139,11 @@ public final class CachingTokenProvider implements TokenProvider {
             CompletableFuture<AccessToken> mine = new CompletableFuture<>();
             CompletableFuture<AccessToken> running = inFlight.compareAndExchange(null, mine);
             if (running == null) {
-                return fetch(mine);
+                return fetch(mine, observation);
             }
             AccessToken shared = await(running, deadline, bounded);
             if (shared != null) {
+                TokenObservation.outcome(observation, TokenEvent.Outcome.SHARED);
                 return shared;
             }
             // the fetching thread was interrupted, not this one: fetch again (or wait for who does)
@@ -122,7 +151,7 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     /** Runs the one fetch and hands its outcome to the callers that wait for it. */
-    private AccessToken fetch(CompletableFuture<AccessToken> mine) {
+    private AccessToken fetch(CompletableFuture<AccessToken> mine, TokenObservation observation) {
         AccessToken result = null;
         Throwable failure = null;
         try {
@@ -130,6 +159,7 @@ public final class CachingTokenProvider implements TokenProvider {
             result = valid(current);
             if (result == null) {
                 AccessToken previous = current.orElse(lastSeen);
+                TokenObservation.outcome(observation, TokenEvent.Outcome.FETCHED);
                 result = Objects.requireNonNull(source.fetch(previous), "token source returned null");
                 store.put(key, result);
                 lastSeen = result;
@@ -174,9 +204,7 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     private ErrorContext waitContext() {
-        int colon = key.indexOf(':');
-        String provider = colon > 0 ? key.substring(0, colon) : "";
-        return ErrorContext.of(provider.matches("[a-z0-9-]{1,40}") ? provider : "token", "token");
+        return ErrorContext.of(provider, "token");
     }
 
     private AccessToken valid(Optional<AccessToken> token) {
@@ -213,6 +241,7 @@ public final class CachingTokenProvider implements TokenProvider {
         private TokenStore store;
         private Duration skew;
         private Clock clock;
+        private DcbObserver observer;
 
         private Builder(String key, TokenSource source) {
             this.key = key;
@@ -220,7 +249,7 @@ public final class CachingTokenProvider implements TokenProvider {
         }
 
         /**
-         * Takes the token store, refresh skew and clock from client options.
+         * Takes the token store, refresh skew, clock and observer from client options.
          *
          * @param options the client's options
          * @return this builder
@@ -229,6 +258,7 @@ public final class CachingTokenProvider implements TokenProvider {
             this.store = options.tokenStore();
             this.skew = options.tokenRefreshSkew();
             this.clock = options.clock();
+            this.observer = options.observer();
             return this;
         }
 
@@ -262,6 +292,17 @@ public final class CachingTokenProvider implements TokenProvider {
          */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The observer told about each request for a token; none by default.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(DcbObserver observer) {
+            this.observer = observer;
             return this;
         }
 
