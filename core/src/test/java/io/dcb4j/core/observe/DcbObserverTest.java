@@ -1,7 +1,6 @@
 package io.dcb4j.core.observe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,7 +11,6 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
@@ -30,19 +28,11 @@ import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.PinChallenge;
 import io.dcb4j.core.model.SubscribeRequest;
-import io.dcb4j.core.model.SubscriptionRef;
-import io.dcb4j.core.model.SubscriptionResult;
-import io.dcb4j.core.model.SubscriptionState;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.EventDeduplicator;
 import io.dcb4j.core.notification.InboundNotification;
-import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.SourceAddressAllowList;
-import io.dcb4j.core.spi.NeutralApi;
-import io.dcb4j.core.spi.ProviderClient;
-import io.dcb4j.core.spi.http.ApiRequest;
-import io.dcb4j.core.spi.http.ApiResponse;
-import io.dcb4j.core.spi.http.HttpTransport;
+import io.dcb4j.core.testing.AcmeClient;
 import io.dcb4j.core.testing.LogCapture;
 import io.dcb4j.core.testing.RecordingObserver;
 import io.dcb4j.core.testing.WireMockTestSupport;
@@ -65,95 +55,19 @@ import org.junit.jupiter.api.Test;
  */
 class DcbObserverTest extends WireMockTestSupport {
 
-    static final String CLIENT_SECRET = "cl1ent-s3cret-v4lue";
-    static final String TOKEN = "tok-9f8e7d6c5b4a";
+    static final String CLIENT_SECRET = AcmeClient.CLIENT_SECRET;
+    static final String TOKEN = AcmeClient.TOKEN;
     static final String PIN = "482916";
     static final String MSISDN = "21698765432";
-    static final String CALLBACK_SECRET = "cb-s3cret-v4lue";
-
-    /** A provider written on the core bases as a provider module would: nothing in it is about observing. */
-    static final class AcmeClient extends ProviderClient {
-        private final NeutralApi neutral;
-
-        AcmeClient(String baseUrl, ClientOptions options) {
-            super("acme", HttpTransport.builder("acme", options).baseUrl("base-url", baseUrl).credentials(CLIENT_SECRET)
-                    .tokens(t -> CachingTokenProvider.builder(CachingTokenProvider.cacheKey("acme", baseUrl, "client"),
-                            previous -> fetchToken(t)).options(options).build())
-                    .build());
-            PinSubscriptions pins = new PinSubscriptions() {
-                @Override
-                public PinChallenge requestPin(SubscribeRequest request) {
-                    return new PinChallenge("acme", sendPin(request.msisdn()), request, null,
-                            new NextAction.EnterPin(null), Map.of());
-                }
-
-                @Override
-                public SubscriptionResult confirmPin(PinChallenge challenge, String pin) {
-                    String session = lookup(challenge.challengeId());
-                    confirm(session, pin);
-                    return new SubscriptionResult(SubscriptionRef.of(session), SubscriptionState.ACTIVE, "OK", null,
-                            false, Map.of());
-                }
-            };
-            NotificationParser callbacks = n -> {
-                NotificationSecurity.requireSharedSecret("acme", n, "secret", CALLBACK_SECRET);
-                String action = n.query("action").orElseThrow(() -> new DcbProtocolException("no action",
-                        ErrorContext.of("acme", "parseNotification"), null));
-                return BillingEvent.builder("acme", "SUB".equals(action) ? BillingEvent.Type.SUBSCRIBED
-                        : BillingEvent.Type.UNKNOWN, n.query("id").orElse("none"))
-                        .msisdn(n.query("msisdn").map(Msisdn::of).orElse(null)).build();
-            };
-            this.neutral = NeutralApi.builder().pinSubscriptions(pins).notifications(callbacks).build();
-        }
-
-        private static AccessToken fetchToken(HttpTransport t) {
-            JsonNode answer = t.execute(ApiRequest.post("token", t.url("oauth/token").build())
-                    .formBody(Map.of("client_id", "acme-client", "client_secret", CLIENT_SECRET))
-                    .authenticated(false).retrySafe(true).build()).jsonTree();
-            return AccessToken.bearer(answer.get("access_token").asText(), Instant.now().plusSeconds(3600));
-        }
-
-        @Override
-        protected NeutralApi neutralApi() {
-            return neutral;
-        }
-
-        /** Typed API: sends a PIN. */
-        String sendPin(Msisdn msisdn) {
-            HttpTransport t = transport();
-            return t.execute(ApiRequest.post("sendPin", t.url("pin").build()).jsonBody(Map.of("msisdn", msisdn.digits()))
-                    .build()).jsonTree().get("challenge").asText();
-        }
-
-        /** Typed API: a read, so retried. */
-        String lookup(String challenge) {
-            HttpTransport t = transport();
-            return t.execute(ApiRequest.get("lookup", t.url("challenges").addPathSegment(challenge).build()).build())
-                    .jsonTree().get("session").asText();
-        }
-
-        /** Typed API: the provider answers a wrong PIN with HTTP 200 and {@code KO}. */
-        void confirm(String session, String pin) {
-            HttpTransport t = transport();
-            ApiResponse r = t.execute(ApiRequest.post("confirm", t.url("confirm").build())
-                    .jsonBody(Map.of("session", session, "pin", pin)).sensitive(pin).build());
-            if (!"OK".equals(r.jsonTree().path("result").asText())) {
-                throw new InvalidPinException("PIN refused", r.context(), null);
-            }
-        }
-    }
+    static final String CALLBACK_SECRET = AcmeClient.CALLBACK_SECRET;
 
     private static AcmeClient client(DcbObserver observer) {
         return new AcmeClient(wm.baseUrl(), fastOptionsBuilder().observer(observer).build());
     }
 
-    private static void stubToken() {
-        wm.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(okJson("{\"access_token\":\"" + TOKEN + "\"}")));
-    }
-
     @Test
     void aTypedCallIsOneOperationWithItsAttemptsRetriesAndTheProvidersRequestId() {
-        stubToken();
+        AcmeClient.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/challenges/c1")).inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
         wm.stubFor(get(urlPathEqualTo("/challenges/c1")).inScenario("flaky").whenScenarioStateIs("up")
@@ -197,7 +111,7 @@ class DcbObserverTest extends WireMockTestSupport {
 
     @Test
     void aNeutralCallIsOneOperationAndItsOutcomeIsWhatTheCallerGotEvenFromASuccessfulAnswer() {
-        stubToken();
+        AcmeClient.stubToken(wm);
         wm.stubFor(post(urlPathEqualTo("/pin")).willReturn(okJson("{\"challenge\":\"c7\"}")));
         wm.stubFor(get(urlPathEqualTo("/challenges/c7")).willReturn(okJson("{\"session\":\"s7\"}")));
         wm.stubFor(post(urlPathEqualTo("/confirm")).willReturn(okJson("{\"result\":\"KO\"}")
@@ -226,7 +140,7 @@ class DcbObserverTest extends WireMockTestSupport {
 
     @Test
     void aFailedCallReportsItsErrorTypeWhetherItIsRetryableAndTheRequestId() {
-        stubToken();
+        AcmeClient.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/challenges/gone")).willReturn(aResponse().withStatus(404)
                 .withHeader("X-Request-Id", "nf-1")));
         wm.stubFor(get(urlPathEqualTo("/challenges/down")).willReturn(aResponse().withStatus(503)));
@@ -253,7 +167,7 @@ class DcbObserverTest extends WireMockTestSupport {
 
     @Test
     void aRefusedTokenIsOneRetryAndTwoFetches() {
-        stubToken();
+        AcmeClient.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/challenges/c2")).inScenario("expired").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(401)).willSetStateTo("renewed"));
         wm.stubFor(get(urlPathEqualTo("/challenges/c2")).inScenario("expired").whenScenarioStateIs("renewed")
@@ -397,7 +311,7 @@ class DcbObserverTest extends WireMockTestSupport {
 
     @Test
     void noSecretTokenPinOrFullMsisdnReachesTheObserverEvenWhenTheProviderEchoesThem() {
-        stubToken();
+        AcmeClient.stubToken(wm);
         String echo = "secret " + CLIENT_SECRET + " token " + TOKEN + " pin " + PIN + " msisdn " + MSISDN;
         wm.stubFor(post(urlPathEqualTo("/pin")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "r-" + MSISDN + "-" + TOKEN)
@@ -432,7 +346,7 @@ class DcbObserverTest extends WireMockTestSupport {
 
     @Test
     void anObserverThatThrowsNeverBreaksTheCallAndIsLogged() {
-        stubToken();
+        AcmeClient.stubToken(wm);
         wm.stubFor(get(urlPathEqualTo("/challenges/c5")).willReturn(okJson("{\"session\":\"s5\"}")));
         DcbObserver broken = new DcbObserver() {
             @Override
@@ -457,8 +371,8 @@ class DcbObserverTest extends WireMockTestSupport {
     @Test
     void withTheNoOpObserverNothingIsWrapped() {
         try (AcmeClient plain = new AcmeClient(wm.baseUrl(), fastOptionsBuilder().build())) {
-            assertThat(plain.pinSubscriptions()).containsSame(plain.neutralApi().pinSubscriptions().orElseThrow());
-            assertThat(plain.notifications()).containsSame(plain.neutralApi().notifications().orElseThrow());
+            assertThat(plain.pinSubscriptions()).containsSame(plain.parts().pinSubscriptions().orElseThrow());
+            assertThat(plain.notifications()).containsSame(plain.parts().notifications().orElseThrow());
         }
         assertThat(ClientOptions.defaults().observer()).isSameAs(DcbObserver.noop());
         RecordingObserver observer = new RecordingObserver();
