@@ -8,7 +8,10 @@ public final class DcbObservations {
 
     /** One operation of a client: a neutral call, or a request of a provider's typed API. */
     public static final String OPERATION = "dcb.operation";
-    /** One request for a token: a cache hit, a fetch, a wait for another caller's fetch, or a failure. */
+    /**
+     * One request for a token that missed the cache: a fetch, a wait for another caller's fetch, or a failure (and
+     * a cache hit, when {@link MicrometerObserver.Builder#observeTokenCacheHits(boolean)} asks for it).
+     */
     public static final String TOKEN_FETCH = "dcb.token.fetch";
     /** One callback: accepted, a duplicate, refused, or invalid. */
     public static final String NOTIFICATION = "dcb.notification";

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The default {@code dcb.token.fetch} convention. Low cardinality: {@code provider} from the start, {@code
- * outcome} ({@code hit}, {@code fetched}, {@code shared}, {@code failed}) and {@code error.type} at the end; no
+ * outcome} ({@code fetched}, {@code shared}, {@code failed}, {@code hit}) and {@code error.type} at the end; no
  * high-cardinality value. The contextual name is {@code <provider> token}. Extend it to add or change key values.
  */
 public class DefaultDcbTokenFetchConvention implements DcbTokenFetchConvention {

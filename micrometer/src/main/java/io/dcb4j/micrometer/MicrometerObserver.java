@@ -11,10 +11,11 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 
 /**
- * A {@link DcbObserver} on Micrometer's Observation API: each operation, request for a token and callback is an
+ * A {@link DcbObserver} on Micrometer's Observation API: each operation, token fetch and callback is an
  * observation ({@code dcb.operation}, {@code dcb.token.fetch}, {@code dcb.notification}, see {@link
  * DcbObservations}) started and stopped on the calling thread, with its scope open meanwhile, so that a token
  * fetch is a child of the operation that needed it and a callback a child of the web request that carried it. A
+ * token found in the cache is no observation unless {@link Builder#observeTokenCacheHits(boolean)} asks for it. A
  * retry is an event ({@value DcbObservations#RETRY_EVENT}) of the observation it belongs to; the {@link
  * io.dcb4j.core.error.DcbException} that ended an operation, token fetch or callback is its error. The registry's
  * handlers decide what is recorded: Micrometer's meter handler makes timers and counters, a tracing handler spans,
@@ -32,12 +33,14 @@ public final class MicrometerObserver implements DcbObserver {
     private final DcbOperationConvention operationConvention;
     private final DcbTokenFetchConvention tokenFetchConvention;
     private final DcbNotificationConvention notificationConvention;
+    private final boolean observeTokenCacheHits;
 
     private MicrometerObserver(Builder b) {
         this.registry = b.registry;
         this.operationConvention = b.operationConvention;
         this.tokenFetchConvention = b.tokenFetchConvention;
         this.notificationConvention = b.notificationConvention;
+        this.observeTokenCacheHits = b.observeTokenCacheHits;
     }
 
     /**
@@ -87,8 +90,16 @@ public final class MicrometerObserver implements DcbObserver {
         }
     }
 
+    /** Observed only when {@link Builder#observeTokenCacheHits(boolean)} says so: a started and stopped observation. */
     @Override
-    public Completion<TokenEvent> tokenRequested(String provider) {
+    public void tokenCacheHit(TokenEvent event) {
+        if (observeTokenCacheHits) {
+            tokenFetchStarted(event.provider()).completed(event);
+        }
+    }
+
+    @Override
+    public Completion<TokenEvent> tokenFetchStarted(String provider) {
         if (registry.isNoop()) {
             return Completion.ignore();
         }
@@ -133,6 +144,7 @@ public final class MicrometerObserver implements DcbObserver {
         private DcbOperationConvention operationConvention;
         private DcbTokenFetchConvention tokenFetchConvention;
         private DcbNotificationConvention notificationConvention;
+        private boolean observeTokenCacheHits;
 
         private Builder(ObservationRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -171,6 +183,20 @@ public final class MicrometerObserver implements DcbObserver {
          */
         public Builder notificationConvention(DcbNotificationConvention convention) {
             this.notificationConvention = convention;
+            return this;
+        }
+
+        /**
+         * Whether a token found in the cache is a {@code dcb.token.fetch} observation too (outcome {@code hit}),
+         * for a cache hit ratio. Off by default: a hit happens on every authenticated request, and an observation
+         * costs about as much CPU as the rest of the observing of a call; the fetches (what reaches the token
+         * endpoint) are observed either way.
+         *
+         * @param observe true to observe hits
+         * @return this builder
+         */
+        public Builder observeTokenCacheHits(boolean observe) {
+            this.observeTokenCacheHits = observe;
             return this;
         }
 

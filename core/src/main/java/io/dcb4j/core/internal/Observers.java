@@ -40,9 +40,17 @@ public final class Observers {
         }
     }
 
-    public static Completion<TokenEvent> tokenRequested(DcbObserver observer, String provider) {
+    public static void tokenCacheHit(DcbObserver observer, TokenEvent event) {
         try {
-            Completion<TokenEvent> c = observer.tokenRequested(provider);
+            observer.tokenCacheHit(event);
+        } catch (RuntimeException e) {
+            failed(observer, e);
+        }
+    }
+
+    public static Completion<TokenEvent> tokenFetchStarted(DcbObserver observer, String provider) {
+        try {
+            Completion<TokenEvent> c = observer.tokenFetchStarted(provider);
             return c == null ? Completion.ignore() : c;
         } catch (RuntimeException e) {
             failed(observer, e);

@@ -4,8 +4,8 @@ import io.dcb4j.core.internal.NoopObserver;
 
 /**
  * Told about what a client does, for metrics, traces and logs: each operation (its outcome, error type, attempts,
- * retries, duration and the provider's request id), each retry, each token request (a cache hit, a fetch, a
- * wait for another caller's fetch, a failure) and each callback (accepted, refused and why, duplicate, invalid).
+ * retries, duration and the provider's request id), each retry, each request for a token (a cache hit, or a
+ * miss: a fetch, a wait for another caller's fetch, a failure) and each callback (accepted, refused and why, duplicate, invalid).
  * Give it to a client with {@link io.dcb4j.core.ClientOptions.Builder#observer}; every method does nothing by
  * default, so an implementation overrides what it needs.
  *
@@ -61,12 +61,23 @@ public interface DcbObserver {
     }
 
     /**
-     * A call asks the token cache for a token (before each attempt of an authenticated request).
+     * A call found a valid token in the token cache (before each attempt of an authenticated request): nothing
+     * is fetched. Called on every authenticated attempt, so keep it cheap.
+     *
+     * @param event the hit ({@link TokenEvent.Outcome#HIT}) and the time the lookup took
+     */
+    default void tokenCacheHit(TokenEvent event) {
+    }
+
+    /**
+     * A call found no valid token in the token cache: it fetches one, or waits for the fetch another call runs.
      *
      * @param provider the provider id
-     * @return told how the request ended (hit, fetched, shared, failed); {@link Completion#ignore()} by default
+     * @return told how it ended: {@link TokenEvent.Outcome#FETCHED}, {@link TokenEvent.Outcome#SHARED}, {@link
+     *     TokenEvent.Outcome#FAILED}, or {@link TokenEvent.Outcome#HIT} when the fetch found that another instance
+     *     sharing the token store had stored one meanwhile; {@link Completion#ignore()} by default
      */
-    default Completion<TokenEvent> tokenRequested(String provider) {
+    default Completion<TokenEvent> tokenFetchStarted(String provider) {
         return Completion.ignore();
     }
 

@@ -11,13 +11,17 @@ import java.util.Optional;
  * @param provider the provider id
  * @param outcome a hit, a fetch, a shared fetch, or a failure
  * @param errorType the simple class name of the exception, for {@link Outcome#FAILED}
- * @param duration from the request to the token (the fetch or the wait included)
+ * @param duration from the request to the token (the fetch or the wait included; the lookup for a hit)
  * @param error the exception, for {@link Outcome#FAILED} when it is a {@link DcbException}
  */
 public record TokenEvent(String provider, Outcome outcome, Optional<String> errorType, Duration duration,
         Optional<DcbException> error) {
 
-    /** How a request for a token ended. A cache miss ends {@link #FETCHED}, {@link #SHARED} or {@link #FAILED}. */
+    /**
+     * How a request for a token ended: a {@link #HIT} is told to {@link DcbObserver#tokenCacheHit}, a miss ends
+     * {@link #FETCHED}, {@link #SHARED} or {@link #FAILED} and is told to the completion of {@link
+     * DcbObserver#tokenFetchStarted}.
+     */
     public enum Outcome {
         /** A valid token was cached. */
         HIT,

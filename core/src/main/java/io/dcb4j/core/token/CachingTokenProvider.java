@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link #token(Duration)}) or when its thread is interrupted, with a {@link DcbTransportException}; the
  * fetch goes on for the others. When the fetching thread itself is interrupted, the waiters start a new
  * fetch instead of failing. A token is refreshed {@code skew} before it expires, and dropped on
- * {@link #invalidate}. Each request for a token is told to the options' {@link DcbObserver} (hit, fetched,
- * shared, failed), and the requests a fetch makes count for no operation.
+ * {@link #invalidate}. Each request for a token is told to the options' {@link DcbObserver} (a hit; or a miss:
+ * fetched, shared, failed), and the requests a fetch makes count for no operation.
  */
 public final class CachingTokenProvider implements TokenProvider {
 
@@ -136,6 +136,7 @@ public final class CachingTokenProvider implements TokenProvider {
             if (cached != null) {
                 return cached;
             }
+            TokenObservation.missed(observation);
             CompletableFuture<AccessToken> mine = new CompletableFuture<>();
             CompletableFuture<AccessToken> running = inFlight.compareAndExchange(null, mine);
             if (running == null) {

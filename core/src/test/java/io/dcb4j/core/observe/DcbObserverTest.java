@@ -357,7 +357,7 @@ class DcbObserverTest extends WireMockTestSupport {
             }
 
             @Override
-            public Completion<TokenEvent> tokenRequested(String provider) {
+            public Completion<TokenEvent> tokenFetchStarted(String provider) {
                 throw new IllegalStateException("metrics backend down");
             }
         };

@@ -22,7 +22,7 @@ public final class RecordingObserver implements DcbObserver {
     public final List<OperationEvent> operations = new CopyOnWriteArrayList<>();
     /** Each retry. */
     public final List<RetryEvent> retries = new CopyOnWriteArrayList<>();
-    /** Each request for a token that ended. */
+    /** Each request for a token that ended: the hits and the misses, in order. */
     public final List<TokenEvent> tokens = new CopyOnWriteArrayList<>();
     /** Each callback that ended. */
     public final List<NotificationEvent> notifications = new CopyOnWriteArrayList<>();
@@ -39,7 +39,12 @@ public final class RecordingObserver implements DcbObserver {
     }
 
     @Override
-    public Completion<TokenEvent> tokenRequested(String provider) {
+    public void tokenCacheHit(TokenEvent event) {
+        tokens.add(event);
+    }
+
+    @Override
+    public Completion<TokenEvent> tokenFetchStarted(String provider) {
         return tokens::add;
     }
 
