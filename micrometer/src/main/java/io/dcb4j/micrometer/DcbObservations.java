@@ -37,9 +37,9 @@ public final class DcbObservations {
     public static final String REQUEST_ID = "request.id";
     /** High cardinality: the HTTP requests the operation sent or tried to send. */
     public static final String ATTEMPTS = "attempts";
-    /** High cardinality: how many of those repeated a failed one. */
+    /** High cardinality, when there were any: how many of those repeated a failed one. */
     public static final String RETRIES = "retries";
-    /** High cardinality: whether the failure is worth repeating later. */
+    /** High cardinality, for a failure: whether it is worth repeating later. */
     public static final String RETRYABLE = "retryable";
 
     /** The value of a key whose subject is absent ({@code error.type} of a success). */
