@@ -64,6 +64,37 @@ public class ObserverOverheadBenchmark {
             Duration.ofNanos(1), Optional.empty());
 
     /**
+     * An observer on a registry with Micrometer's meter handler.
+     *
+     * @param longTaskTimers whether the handler keeps a long task timer per observation (Spring Boot's default)
+     * @return the observer
+     */
+    static DcbObserver micrometer(boolean longTaskTimers) {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(longTaskTimers ? new DefaultMeterObservationHandler(meters)
+                : new DefaultMeterObservationHandler(meters, DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
+        return MicrometerObserver.create(registry);
+    }
+
+    /**
+     * Everything observing does for one call with a cached token, without HTTP: what the transport and the token
+     * cache do (through core's internal scope classes, as they call them) and what the observer does.
+     *
+     * @param observer the observer
+     * @return the operation's scope, closed
+     */
+    static Object observeCall(DcbObserver observer) {
+        io.dcb4j.core.internal.OperationScope scope = io.dcb4j.core.internal.OperationScope.open(observer,
+                "eklectic", "subscription");
+        io.dcb4j.core.internal.TokenObservation.start(observer, "eklectic").end(null);
+        scope.attempt();
+        scope.answered("req-1");
+        scope.close(null);
+        return scope;
+    }
+
+    /**
      * What an observer is told for one call with a cached token: an operation with a token cache hit inside it.
      *
      * @param observer the observer
