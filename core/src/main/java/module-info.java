@@ -14,6 +14,7 @@ module io.dcb4j.core {
     exports io.dcb4j.core.error;
     exports io.dcb4j.core.model;
     exports io.dcb4j.core.notification;
+    exports io.dcb4j.core.observe;
     exports io.dcb4j.core.token;
     exports io.dcb4j.core.journal;
     exports io.dcb4j.core.spi;

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * the client's whole cost; {@code java.net.http} does its I/O on a selector thread, so its figures undercount.
  * For notification parsers, 1 / CPU time is the events per second one thread sustains.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.dcb4j.benchmarks.CallerCost [ROUNDS] [parsers|http]}; each
- * round warms and measures every case, the best round (least CPU) is printed.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.dcb4j.benchmarks.CallerCost [ROUNDS]
+ * [parsers|http|observer]}; each round warms and measures every case, the best round (least CPU) is printed.
+ * {@code observer} measures the Eklectic read with the no-op observer and with Micrometer's, interleaved.
  */
 public final class CallerCost {
 
@@ -24,11 +25,16 @@ public final class CallerCost {
     /**
      * Measures.
      *
-     * @param args rounds (3 by default), then {@code parsers} or {@code http} to measure only those cases
+     * @param args rounds (3 by default), then {@code parsers}, {@code http} or {@code observer} to measure only
+     *     those cases
      * @throws Exception on setup failure
      */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        if (args.length > 1 && args[1].equals("observer")) {
+            observer(rounds);
+            return;
+        }
         boolean parsersOnly = args.length > 1 && args[1].equals("parsers");
         boolean httpOnly = args.length > 1 && args[1].equals("http");
         EklecticSubscriptionBenchmark read = new EklecticSubscriptionBenchmark();
@@ -69,6 +75,44 @@ public final class CallerCost {
         } finally {
             read.tearDown();
             write.tearDown();
+        }
+    }
+
+    /** The Eklectic read, typed and neutral, with the no-op observer and with Micrometer's, interleaved. */
+    private static void observer(int rounds) {
+        StubServer stub = StubServer.start(0, 16);
+        try (io.dcb4j.eklectic.EklecticClient plain = ObserverOverheadBenchmark.client(stub,
+                io.dcb4j.core.observe.DcbObserver.noop());
+                io.dcb4j.eklectic.EklecticClient observed = ObserverOverheadBenchmark.client(stub,
+                        ObserverOverheadBenchmark.micrometer())) {
+            String id = EklecticSubscriptionBenchmark.ID;
+            io.dcb4j.core.model.SubscriptionRef ref = io.dcb4j.core.model.SubscriptionRef.of(id);
+            io.dcb4j.core.Subscriptions plainNeutral = plain.subscriptions().orElseThrow();
+            io.dcb4j.core.Subscriptions observedNeutral = observed.subscriptions().orElseThrow();
+            Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
+            cases.put("typed, no-op observer", () -> plain.subscription(id));
+            cases.put("typed, Micrometer observer", () -> observed.subscription(id));
+            cases.put("neutral, no-op observer", () -> plainNeutral.status(ref));
+            cases.put("neutral, Micrometer observer", () -> observedNeutral.status(ref));
+            // the observing of one call alone, without HTTP: core's bookkeeping with an observer that does
+            // nothing, then with Micrometer's observer and the meter handler without and with long task timers
+            Map<String, Supplier<Object>> alone = new LinkedHashMap<>();
+            io.dcb4j.core.observe.DcbObserver empty = new io.dcb4j.core.observe.DcbObserver() {
+            };
+            io.dcb4j.core.observe.DcbObserver noLtt = ObserverOverheadBenchmark.micrometer(false);
+            io.dcb4j.core.observe.DcbObserver boot = ObserverOverheadBenchmark.micrometer(true);
+            alone.put("alone: core, observer doing nothing", () -> ObserverOverheadBenchmark.observeCall(empty));
+            alone.put("alone: Micrometer, meter handler", () -> ObserverOverheadBenchmark.observeCall(noLtt));
+            alone.put("alone: Micrometer, + long task timer", () -> ObserverOverheadBenchmark.observeCall(boot));
+            Map<String, long[]> best = new LinkedHashMap<>();
+            for (int r = 0; r < rounds; r++) {
+                cases.forEach((name, call) -> keepBest(best, name, measure(call, 5_000, 10_000)));
+                alone.forEach((name, call) -> keepBest(best, name, measure(call, 200_000, 300_000)));
+            }
+            System.out.printf("%-34s %14s %12s%n", "case", "CPU us/op", "B/op");
+            best.forEach((name, m) -> System.out.printf("%-34s %14.2f %12d%n", name, m[0] / 1000.0, m[1]));
+        } finally {
+            stub.close();
         }
     }
 

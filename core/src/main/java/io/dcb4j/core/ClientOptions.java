@@ -1,6 +1,7 @@
 package io.dcb4j.core;
 
 import io.dcb4j.core.journal.ChargeJournal;
+import io.dcb4j.core.observe.DcbObserver;
 import io.dcb4j.core.token.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Transport settings shared by every provider client: timeouts, retries, TLS policy, token cache, extra
- * headers. Immutable; {@link #defaults()} suits production.
+ * headers, observer. Immutable; {@link #defaults()} suits production.
  *
  * <p>{@link Builder#okHttpClient(OkHttpClient)} is the one place where an OkHttp type appears in the public
  * API: it lets a caller share a connection pool or add certificate pinning, proxies or interceptors. A
@@ -34,6 +35,7 @@ public final class ClientOptions {
     private final Clock clock;
     private final long maxResponseBytes;
     private final ChargeJournal chargeJournal;
+    private final DcbObserver observer;
 
     private ClientOptions(Builder b) {
         this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
@@ -51,6 +53,7 @@ public final class ClientOptions {
         }
         this.maxResponseBytes = b.maxResponseBytes;
         this.chargeJournal = b.chargeJournal;
+        this.observer = Objects.requireNonNull(b.observer, "observer");
     }
 
     private static Duration positive(Duration d, String name) {
@@ -99,6 +102,7 @@ public final class ClientOptions {
         b.clock = clock;
         b.maxResponseBytes = maxResponseBytes;
         b.chargeJournal = chargeJournal;
+        b.observer = observer;
         return b;
     }
 
@@ -213,6 +217,15 @@ public final class ClientOptions {
         return Optional.ofNullable(chargeJournal);
     }
 
+    /**
+     * The observer told about every operation, retry, token request and callback.
+     *
+     * @return {@link DcbObserver#noop()} by default
+     */
+    public DcbObserver observer() {
+        return observer;
+    }
+
     /** Builds {@link ClientOptions}. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -227,6 +240,7 @@ public final class ClientOptions {
         private Clock clock = Clock.systemUTC();
         private long maxResponseBytes = 4L * 1024 * 1024;
         private ChargeJournal chargeJournal;
+        private DcbObserver observer = DcbObserver.noop();
 
         private Builder() {
         }
@@ -367,6 +381,18 @@ public final class ClientOptions {
          */
         public Builder chargeJournal(ChargeJournal journal) {
             this.chargeJournal = journal;
+            return this;
+        }
+
+        /**
+         * The observer told about every operation, retry, token request and callback (the {@code
+         * dcb4j-micrometer} module has one for Micrometer); it never receives a secret, PIN, token or full MSISDN.
+         *
+         * @param observer the observer; {@link DcbObserver#noop()} (the default) observes nothing
+         * @return this builder
+         */
+        public Builder observer(DcbObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -69,7 +69,7 @@ public final class NotificationSecurity {
         }
         String received = values.isEmpty() ? null : values.get(0);
         if (!secretMatches(expected, received)) {
-            throw new NotificationRejectedException(
+            throw new NotificationRejectedException(NotificationRejectedException.Reason.SHARED_SECRET,
                     received == null ? "shared secret missing" : "shared secret does not match",
                     ErrorContext.of(provider, "parseNotification"), null);
         }

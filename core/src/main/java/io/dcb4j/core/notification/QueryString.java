@@ -121,7 +121,8 @@ public final class QueryString {
      * @return the exception
      */
     static NotificationRejectedException ambiguous(String provider, String name) {
-        return new NotificationRejectedException("callback parameter '" + printable(name)
+        return new NotificationRejectedException(NotificationRejectedException.Reason.AMBIGUOUS,
+                "callback parameter '" + printable(name)
                 + "' is given more than once with different values", ErrorContext.of(provider, "parseNotification"),
                 null);
     }

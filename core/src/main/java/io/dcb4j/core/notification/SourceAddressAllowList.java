@@ -112,7 +112,8 @@ public final class SourceAddressAllowList {
     public void require(String provider, InboundNotification notification) {
         String from = notification.remoteAddress().orElse(null);
         if (!allows(from)) {
-            throw new NotificationRejectedException(from == null ? "source address unknown"
+            throw new NotificationRejectedException(NotificationRejectedException.Reason.SOURCE_ADDRESS,
+                    from == null ? "source address unknown"
                     : "source address " + from + " not in the allow-list", ErrorContext.of(provider, "parseNotification"),
                     null);
         }

@@ -10,6 +10,9 @@ import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.internal.journal.JournaledApi;
 import io.dcb4j.core.journal.ChargeJournal;
+import io.dcb4j.core.internal.ObservedNeutralApi;
+import io.dcb4j.core.internal.Observers;
+import io.dcb4j.core.observe.DcbObserver;
 import io.dcb4j.core.spi.http.HttpTransport;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,13 +25,18 @@ import java.util.Set;
  * {@link io.dcb4j.core.ClientOptions#chargeJournal() options carry a charge journal}, the neutral charges, PIN
  * confirmations and renewals are recorded in it (see {@link io.dcb4j.core.journal.Journaling}); the typed API
  * is not journaled. For provider modules; may change in minor versions.
+ *
+ * <p>When the client's options have a {@link DcbObserver}, every call of a neutral part is observed as one
+ * operation of the neutral name, and every callback parsed through {@link #notifications()} is observed (see
+ * {@link DcbObserver}); the provider writes nothing for it. The observer sees the journal's outcome: it wraps
+ * the journaled parts.
  */
 public abstract class ProviderClient implements BillingProvider {
 
     private final String id;
     private final HttpTransport transport;
-    /** The parts with the journal applied, made on first use (the subclass's parts exist only by then). */
-    private volatile NeutralApi journaled;
+    /** The parts with the journal and the observer applied, made on first use (the subclass's parts exist only by then). */
+    private volatile NeutralApi wrapped;
 
     /**
      * Takes the provider id and the transport this client closes.
@@ -60,16 +68,23 @@ public abstract class ProviderClient implements BillingProvider {
     /** The neutral parts the accessors hand out: the subclass's, with the options' journal applied. */
     private NeutralApi parts() {
         Optional<ChargeJournal> journal = transport.options().chargeJournal();
-        if (journal.isEmpty()) {
+        DcbObserver observer = transport.options().observer();
+        if (journal.isEmpty() && !Observers.active(observer)) {
             return neutralApi();
         }
-        NeutralApi parts = journaled;
+        NeutralApi parts = wrapped;
         if (parts == null) {
             synchronized (this) {
-                parts = journaled;
+                parts = wrapped;
                 if (parts == null) {
-                    parts = JournaledApi.wrap(id, neutralApi(), journal.get(), transport.options().clock());
-                    journaled = parts;
+                    parts = neutralApi();
+                    if (journal.isPresent()) {
+                        parts = JournaledApi.wrap(id, parts, journal.get(), transport.options().clock());
+                    }
+                    if (Observers.active(observer)) {
+                        parts = ObservedNeutralApi.wrap(id, observer, parts);
+                    }
+                    wrapped = parts;
                 }
             }
         }

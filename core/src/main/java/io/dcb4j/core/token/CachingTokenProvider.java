@@ -2,6 +2,10 @@ package io.dcb4j.core.token;
 
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.internal.Observers;
+import io.dcb4j.core.internal.TokenObservation;
+import io.dcb4j.core.observe.DcbObserver;
+import io.dcb4j.core.observe.TokenEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * most what is left of its deadline, or the {@link Builder#lockWait lock wait} for {@link #token()}), reads the
  * stored token again under the lock and calls the {@link TokenSource} only when no instance has stored a good
  * one meanwhile. N instances with M threads each that need a token after it expired cause exactly one token
- * request.
+ * request. Each request for a token is told to the options' {@link DcbObserver} (a
+ * hit; or a miss: fetched, shared, failed), and the requests a fetch makes count for no operation.
  */
 public final class CachingTokenProvider implements TokenProvider {
 
@@ -43,6 +48,9 @@ public final class CachingTokenProvider implements TokenProvider {
     private final Duration skew;
     private final Clock clock;
     private final Duration lockWait;
+    private final DcbObserver observer;
+    /** The provider id: the part of the key before the first {@code :}, for exceptions and the observer. */
+    private final String provider;
     /** The fetch in progress, shared by every caller that finds no valid token meanwhile; null when none. */
     private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
     private volatile AccessToken lastSeen;
@@ -54,6 +62,10 @@ public final class CachingTokenProvider implements TokenProvider {
         this.skew = b.skew == null ? DEFAULT_SKEW : b.skew;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.lockWait = b.lockWait == null ? DEFAULT_LOCK_WAIT : b.lockWait;
+        this.observer = b.observer == null ? DcbObserver.noop() : b.observer;
+        int colon = key.indexOf(':');
+        String prefix = colon > 0 ? key.substring(0, colon) : "";
+        this.provider = prefix.matches("[a-z0-9-]{1,40}") ? prefix : "token";
         if (skew.isNegative()) {
             throw new IllegalArgumentException("skew must not be negative");
         }
@@ -118,18 +130,36 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     private AccessToken obtain(long deadline, boolean bounded) {
+        if (!Observers.active(observer)) {
+            return obtain(deadline, bounded, null);
+        }
+        TokenObservation observation = TokenObservation.start(observer, provider);
+        AccessToken token;
+        try {
+            token = obtain(deadline, bounded, observation);
+        } catch (RuntimeException | Error e) {
+            observation.end(e);
+            throw e;
+        }
+        observation.end(null);
+        return token;
+    }
+
+    private AccessToken obtain(long deadline, boolean bounded, TokenObservation observation) {
         while (true) {
             AccessToken cached = valid(store.get(key));
             if (cached != null) {
                 return cached;
             }
+            TokenObservation.missed(observation);
             CompletableFuture<AccessToken> mine = new CompletableFuture<>();
             CompletableFuture<AccessToken> running = inFlight.compareAndExchange(null, mine);
             if (running == null) {
-                return fetch(mine, deadline, bounded);
+                return fetch(mine, deadline, bounded, observation);
             }
             AccessToken shared = await(running, deadline, bounded);
             if (shared != null) {
+                TokenObservation.outcome(observation, TokenEvent.Outcome.SHARED);
                 return shared;
             }
             // the fetching thread was interrupted, not this one: fetch again (or wait for who does)
@@ -137,7 +167,8 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     /** Runs the one fetch and hands its outcome to the callers that wait for it. */
-    private AccessToken fetch(CompletableFuture<AccessToken> mine, long deadline, boolean bounded) {
+    private AccessToken fetch(CompletableFuture<AccessToken> mine, long deadline, boolean bounded,
+            TokenObservation observation) {
         AccessToken result = null;
         Throwable failure = null;
         try {
@@ -151,6 +182,7 @@ public final class CachingTokenProvider implements TokenProvider {
                         return good;
                     }
                     AccessToken previous = stored.orElse(lastSeen);
+                    TokenObservation.outcome(observation, TokenEvent.Outcome.FETCHED);
                     AccessToken fetched = Objects.requireNonNull(source.fetch(previous),
                             "token source returned null");
                     lastSeen = fetched;
@@ -205,9 +237,7 @@ public final class CachingTokenProvider implements TokenProvider {
     }
 
     private ErrorContext waitContext() {
-        int colon = key.indexOf(':');
-        String provider = colon > 0 ? key.substring(0, colon) : "";
-        return ErrorContext.of(provider.matches("[a-z0-9-]{1,40}") ? provider : "token", "token");
+        return ErrorContext.of(provider, "token");
     }
 
     private AccessToken valid(Optional<AccessToken> token) {
@@ -247,6 +277,7 @@ public final class CachingTokenProvider implements TokenProvider {
         private Duration skew;
         private Clock clock;
         private Duration lockWait;
+        private DcbObserver observer;
 
         private Builder(String key, TokenSource source) {
             this.key = key;
@@ -254,8 +285,8 @@ public final class CachingTokenProvider implements TokenProvider {
         }
 
         /**
-         * Takes the token store, refresh skew and clock from client options, and their call timeout as the
-         * {@link #lockWait lock wait}.
+         * Takes the token store, refresh skew, clock and observer from client options, and their call timeout as
+         * the {@link #lockWait lock wait}.
          *
          * @param options the client's options
          * @return this builder
@@ -265,6 +296,7 @@ public final class CachingTokenProvider implements TokenProvider {
             this.skew = options.tokenRefreshSkew();
             this.clock = options.clock();
             this.lockWait = options.callTimeout();
+            this.observer = options.observer();
             return this;
         }
 
@@ -311,6 +343,17 @@ public final class CachingTokenProvider implements TokenProvider {
          */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The observer told about each request for a token; none by default.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(DcbObserver observer) {
+            this.observer = observer;
             return this;
         }
 

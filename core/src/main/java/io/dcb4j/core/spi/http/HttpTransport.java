@@ -8,7 +8,10 @@ import io.dcb4j.core.error.DcbProtocolException;
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.spi.support.Redaction;
+import io.dcb4j.core.internal.Observers;
+import io.dcb4j.core.internal.OperationScope;
 import io.dcb4j.core.internal.Version;
+import io.dcb4j.core.observe.DcbObserver;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.TokenProvider;
 import java.io.IOException;
@@ -288,6 +291,28 @@ public final class HttpTransport implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the " + provider + " client is closed");
         }
+        DcbObserver observer = options.observer();
+        if (!Observers.active(observer)) {
+            return execute(request, (OperationScope) null);
+        }
+        // an operation of its own, unless the call belongs to a neutral call or a token fetch open on this thread
+        OperationScope own = OperationScope.open(observer, provider, request.operation);
+        ApiResponse response;
+        try {
+            response = execute(request, own != null ? own : OperationScope.current());
+        } catch (RuntimeException | Error e) {
+            if (own != null) {
+                own.close(e);
+            }
+            throw e;
+        }
+        if (own != null) {
+            own.close(null);
+        }
+        return response;
+    }
+
+    private ApiResponse execute(ApiRequest request, OperationScope scope) {
         ErrorContext base = ErrorContext.of(provider, request.operation).withReference(request.reference)
                 .redacting(credentials).redacting(RequestSecrets.of(request, options));
         if (Thread.currentThread().isInterrupted()) {
@@ -300,7 +325,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         CALL_DEADLINE.set(deadline);
         try {
-            return execute(request, base, deadline);
+            return execute(request, base, deadline, scope);
         } finally {
             if (outer == null) {
                 CALL_DEADLINE.remove();
@@ -310,7 +335,7 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private ApiResponse execute(ApiRequest request, ErrorContext base, long deadline) {
+    private ApiResponse execute(ApiRequest request, ErrorContext base, long deadline, OperationScope scope) {
         RetryPolicy policy = options.retryPolicy();
         boolean authRetried = false;
         int attempt = 0;
@@ -343,6 +368,9 @@ public final class HttpTransport implements AutoCloseable {
             if (remaining <= 0) {
                 throw timedOut(attempt, base);
             }
+            if (scope != null) {
+                scope.attempt();
+            }
             Call call = client.newCall(httpRequest);
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             long start = System.nanoTime();
@@ -359,6 +387,9 @@ public final class HttpTransport implements AutoCloseable {
                 boolean safe = !state.sent || request.isRetrySafe();
                 Duration delay = policy.delayBeforeRetry(attempt, null);
                 if (safe && attempt < policy.maxAttempts() && fits(deadline, delay)) {
+                    if (scope != null) {
+                        scope.retrying(request.operation, attempt, Observers.errorType(e), delay);
+                    }
                     pause(delay, base);
                     continue;
                 }
@@ -382,6 +413,9 @@ public final class HttpTransport implements AutoCloseable {
                         !state.sent || request.isRetrySafe(), e);
             }
             log(request, attempt, start, response.status(), null);
+            if (scope != null) {
+                scope.answered(response.context().requestId());
+            }
             if (response.isSuccessful()) {
                 return response;
             }
@@ -394,6 +428,9 @@ public final class HttpTransport implements AutoCloseable {
             if (response.status() == 401 && token != null && !authRetried) {
                 tokens.invalidate(token);
                 authRetried = true;
+                if (scope != null) {
+                    scope.retrying(request.operation, attempt, "401", Duration.ZERO);
+                }
                 attempt--;
                 continue;
             }
@@ -403,6 +440,9 @@ public final class HttpTransport implements AutoCloseable {
                     && (retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0)) {
                 Duration delay = policy.delayBeforeRetry(attempt, retryAfter);
                 if (fits(deadline, delay)) {
+                    if (scope != null) {
+                        scope.retrying(request.operation, attempt, Integer.toString(response.status()), delay);
+                    }
                     pause(delay, base);
                     continue;
                 }

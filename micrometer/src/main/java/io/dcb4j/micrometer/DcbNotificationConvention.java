@@ -1,0 +1,17 @@
+package io.dcb4j.micrometer;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+
+/**
+ * The convention of the {@code dcb.notification} observation: implement it (or extend {@link DefaultDcbNotificationConvention}) and
+ * give it to {@link MicrometerObserver.Builder}, or register it as a global convention of the registry, to
+ * change the name or the key values.
+ */
+public interface DcbNotificationConvention extends ObservationConvention<DcbNotificationContext> {
+
+    @Override
+    default boolean supportsContext(Observation.Context context) {
+        return context instanceof DcbNotificationContext;
+    }
+}
