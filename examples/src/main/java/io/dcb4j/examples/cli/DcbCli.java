@@ -1,7 +1,6 @@
 package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.ProviderText;
-import io.dcb4j.core.error.DcbException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -26,6 +25,11 @@ public final class DcbCli implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print stack traces and dcb4j's redacted HTTP log lines.")
     boolean verbose;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "One JSON document per result or event on standard output (one per line); errors as"
+                    + " JSON on standard error.")
+    boolean json;
 
     private final Map<String, String> env;
 
@@ -84,37 +88,43 @@ public final class DcbCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            int code = Failures.exitCode(ex);
             PrintWriter e = commandLine.getErr();
-            e.println("dcb: " + describe(ex));
+            if (app.json) {
+                e.println(Output.write(Failures.json(ex, code)));
+            } else {
+                e.println("dcb: " + Failures.describe(ex));
+            }
             if (app.verbose) {
                 printTrace(ex, e);
             }
             e.flush();
-            return ex instanceof DcbException || ex instanceof IllegalArgumentException ? 2 : 1;
+            return code;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("dcb: " + ex.getMessage());
-            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                e.println(Output.write(Map.of("error", Output.object("category", ExitCodes.category(ExitCodes.USAGE),
+                        "exitCode", ExitCodes.USAGE, "message", ProviderText.clean(ex.getMessage()),
+                        "command", command))));
+            } else {
+                e.println("dcb: " + ProviderText.clean(ex.getMessage()));
+                e.println("Try '" + command + " --help'.");
+            }
             e.flush();
-            return 2;
+            return ExitCodes.USAGE;
         });
+        describeExitCodes(cl);
         return cl;
     }
 
-    /**
-     * One line: a {@link DcbException}'s message is already cleaned by dcb4j (secrets, phone numbers, control
-     * characters); any other message may quote provider text too, so it is cleaned here.
-     */
-    private static String describe(Throwable ex) {
-        String msg = message(ex);
-        String type = ex.getClass().getSimpleName();
-        return msg == null ? type : (ex instanceof DcbException ? type + ": " + msg : msg);
-    }
-
-    private static String message(Throwable ex) {
-        return ex instanceof DcbException || ex.getMessage() == null ? ex.getMessage()
-                : ProviderText.clean(ex.getMessage());
+    /** Every command's {@code --help} lists the exit codes and says where JSON goes. */
+    private static void describeExitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP)
+                .footerHeading("%n").footer("With --json: one JSON document per line on standard output, errors as"
+                        + " JSON on standard error. See docs/cli.md.");
+        cl.getSubcommands().values().forEach(DcbCli::describeExitCodes);
     }
 
     /** The stack trace, causes included, with every message cleaned like the one-line description. */
@@ -122,7 +132,7 @@ public final class DcbCli implements Runnable {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         String prefix = "";
         for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
-            String msg = message(t);
+            String msg = Failures.message(t);
             out.println(prefix + t.getClass().getName() + (msg == null ? "" : ": " + msg));
             for (StackTraceElement frame : t.getStackTrace()) {
                 out.println("\tat " + frame);

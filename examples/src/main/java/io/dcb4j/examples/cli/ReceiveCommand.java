@@ -1,6 +1,5 @@
 package io.dcb4j.examples.cli;
 
-import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.examples.receiver.NotificationReceiver;
 import java.io.IOException;
@@ -12,7 +11,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "receive", mixinStandardHelpOptions = true,
         description = "Listen for a provider's callbacks and print each as a neutral event (Ctrl-C to stop).")
-final class ReceiveCommand extends ProviderCommand {
+final class ReceiveCommand extends CliCommand {
+
+    @picocli.CommandLine.Mixin
+    ProviderOptions providerOptions;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE}).")
     int port;
@@ -24,8 +26,9 @@ final class ReceiveCommand extends ProviderCommand {
     int maxWaitSeconds;
 
     @Override
-    int run(BillingProvider client, PrintWriter out) {
-        NotificationParser parser = require(client.notifications(), client, "notifications");
+    public Integer call() {
+        NotificationParser parser = providerOptions.parser(env());
+        PrintWriter out = spec.commandLine().getOut();
         CountDownLatch done = new CountDownLatch(count > 0 ? count : 1);
         try (NotificationReceiver receiver = NotificationReceiver.start(port, parser, event -> {
             synchronized (out) {
@@ -34,7 +37,7 @@ final class ReceiveCommand extends ProviderCommand {
             }
             done.countDown();
         })) {
-            out.println("listening on port " + receiver.port() + " for " + client.id() + " callbacks");
+            out.println("listening on port " + receiver.port() + " for " + providerOptions.provider() + " callbacks");
             out.flush();
             if (maxWaitSeconds > 0) {
                 done.await(maxWaitSeconds, TimeUnit.SECONDS);
