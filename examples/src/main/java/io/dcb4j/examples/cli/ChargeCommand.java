@@ -6,6 +6,7 @@ import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.OfferId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,10 @@ final class ChargeCommand extends ProviderCommand {
             doc.put("next", commandLine(next));
         }
         out.result(Print.charge(c), doc);
+        if (c.nextAction().type() != NextAction.Type.NONE && providerOptions.simulated(env())) {
+            out.line("On a simulator, play the subscriber with: " + commandLine(SimCommand.actFor(client.id(),
+                    c.nextAction())));
+        }
         if (!next.isEmpty()) {
             out.line("Then run: " + commandLine(next));
         }

@@ -85,7 +85,17 @@ public final class EclipseVasSimulator extends AbstractSimulator {
 
     /** Starts the simulator on a free loopback port. */
     public EclipseVasSimulator() {
-        super("eclipse-vas");
+        this(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts the simulator on a given address, to run it as a standalone server ({@code dcb simulate}).
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public EclipseVasSimulator(java.net.InetSocketAddress address) {
+        super("eclipse-vas", address);
         server.route("POST", API + "/authentication/login", this::login);
         server.route("GET", TENANT + "/vas/catalogs", this::catalogs);
         server.route("GET", TENANT + "/vas/{msisdn}", this::network);
@@ -146,7 +156,29 @@ public final class EclipseVasSimulator extends AbstractSimulator {
      */
     @Override
     public void settle(ChargeRef charge) {
-        SimPayment p = payments.get(Long.parseLong(charge.id()));
+        settle(charge, null);
+    }
+
+    /**
+     * Finalises a completed payment as {@code ERROR} with "Insufficient funds", whatever its MSISDN, and posts
+     * its callback.
+     *
+     * @param charge the payment id
+     * @throws IllegalArgumentException when the payment is unknown
+     * @throws IllegalStateException when it was not completed with {@code PUT} yet
+     */
+    @Override
+    public void fail(ChargeRef charge) {
+        settle(charge, MagicMsisdn.INSUFFICIENT_FUNDS);
+    }
+
+    private void settle(ChargeRef charge, MagicMsisdn forced) {
+        SimPayment p;
+        try {
+            p = payments.get(Long.parseLong(charge.id()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("no payment " + charge.id());
+        }
         if (p == null) {
             throw new IllegalArgumentException("no payment " + charge.id());
         }
@@ -157,7 +189,8 @@ public final class EclipseVasSimulator extends AbstractSimulator {
             if (!p.completed) {
                 throw new IllegalStateException("payment " + charge.id() + " was not completed yet");
             }
-            String failure = MagicMsisdn.of(p.msisdn).map(EclipseVasSimulator::failureText).orElse(null);
+            String failure = (forced != null ? java.util.Optional.of(forced) : MagicMsisdn.of(p.msisdn))
+                    .map(EclipseVasSimulator::failureText).orElse(null);
             p.status = failure == null ? "SUCCESSFUL" : "ERROR";
             p.errorDescription = failure;
             p.lastModified = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -489,6 +522,11 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new EclipseVasSimulator();
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
+            return new EclipseVasSimulator(address);
         }
     }
 }
