@@ -32,6 +32,19 @@ public interface SimulatorFactory {
      * @throws java.io.UncheckedIOException when the address cannot be bound (the port is taken, for example)
      */
     default Simulator start(java.net.InetSocketAddress address) {
+        return startOnLoopbackOnly(address);
+    }
+
+    /**
+     * Writes this provider's callbacks as the provider sends them, for {@code dcb trigger}.
+     *
+     * @return the writer, empty when this simulator has none
+     */
+    default java.util.Optional<CallbackWriter> callbacks() {
+        return java.util.Optional.empty();
+    }
+
+    private Simulator startOnLoopbackOnly(java.net.InetSocketAddress address) {
         if (address.getPort() == 0 && address.getAddress() != null && address.getAddress().isLoopbackAddress()) {
             return start();
         }

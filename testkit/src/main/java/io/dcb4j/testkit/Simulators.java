@@ -53,6 +53,17 @@ public final class Simulators {
     }
 
     /**
+     * The callback writer of a provider.
+     *
+     * @param providerId the provider id
+     * @return the writer, empty when the provider's simulator has none or there is no simulator
+     */
+    public static java.util.Optional<CallbackWriter> callbacks(String providerId) {
+        SimulatorFactory f = factories().get(providerId);
+        return f == null ? java.util.Optional.empty() : f.callbacks();
+    }
+
+    /**
      * Starts a simulator on a given address and port, to run it as a standalone server.
      *
      * @param providerId the provider id

@@ -9,18 +9,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code dcb} command-line app: a demo of every provider against the embedded simulators, and commands
- * that call a real provider (or a sandbox or simulator with {@code --base-url}). Credentials come from
- * environment variables or a properties file, never from command-line flags.
+ * The {@code dcb} command-line app: a demo of every provider against the embedded simulators, commands that
+ * call a real provider (or a sandbox or simulator with {@code --base-url} or a {@code --config} file), the
+ * simulators as a standalone server, and callbacks sent to and received from a merchant's endpoint.
+ * Credentials come from environment variables or a properties file, never from command-line flags.
  */
 @Command(name = "dcb", mixinStandardHelpOptions = true, versionProvider = DcbCli.Version.class,
         description = {"Direct carrier billing from the command line, with dcb4j.", "",
                 "Credentials: environment variables DCB_<PROVIDER>_<KEY> (for example DCB_EKLECTIC_CLIENT_SECRET)",
-                "or a properties file given with --config; never command-line flags."},
+                "or a properties file given with --config; never command-line flags.",
+                "Start with 'dcb demo', or 'dcb simulate eklectic' and the --config file it prints. docs/cli.md"
+                        + " has a session."},
         subcommands = {DemoCommand.class, SubscribeCommand.class, ConfirmCommand.class, StatusCommand.class,
                 CancelCommand.class, RenewCommand.class, ChargeCommand.class, CatalogCommand.class,
-                NotifyParseCommand.class, ReceiveCommand.class, SimulateCommand.class, SimCommand.class,
-                CommandLine.HelpCommand.class})
+                NotifyParseCommand.class, ListenCommand.class, TriggerCommand.class, SimulateCommand.class,
+                SimCommand.class, CommandLine.HelpCommand.class})
 public final class DcbCli implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

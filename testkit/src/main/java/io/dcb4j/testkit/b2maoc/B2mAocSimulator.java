@@ -561,6 +561,11 @@ public final class B2mAocSimulator extends AbstractSimulator {
         }
 
         @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new B2mAocCallbacks());
+        }
+
+        @Override
         public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
             return new B2mAocSimulator(address);
         }

@@ -684,6 +684,11 @@ public final class CentiliSimulator extends AbstractSimulator {
         }
 
         @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new CentiliCallbacks());
+        }
+
+        @Override
         public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
             return new CentiliSimulator(address);
         }

@@ -197,13 +197,17 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         }
         if (p.callbackUrl != null) {
             byte[] body = Json.write(p.toJson());
-            String signature = HexFormat.of().formatHex(NotificationSecurity.hmacSha256(
-                    CALLBACK_KEY.getBytes(StandardCharsets.UTF_8), body));
-            emitPost(callbackPath(p.callbackUrl), "application/json", body, Map.of("Eclipse-Signature", signature));
+            emitPost(callbackPath(p.callbackUrl), "application/json", body,
+                    Map.of("Eclipse-Signature", signature(CALLBACK_KEY, body)));
         }
     }
 
-    private static String failureText(MagicMsisdn magic) {
+    /** The {@code Eclipse-Signature} of a body: hex HMAC-SHA256 with the key. */
+    static String signature(String key, byte[] body) {
+        return HexFormat.of().formatHex(NotificationSecurity.hmacSha256(key.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    static String failureText(MagicMsisdn magic) {
         return switch (magic) {
             case INSUFFICIENT_FUNDS -> "Insufficient funds";
             case BARRED -> "Subscriber barred";
@@ -460,8 +464,8 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         }
     }
 
-    /** One payment's state. */
-    private static final class SimPayment {
+    /** One payment's state; {@link EclipseVasCallbacks} writes callbacks with it too. */
+    static final class SimPayment {
         long paymentId;
         String externalUniqueId;
         long customerId;
@@ -522,6 +526,11 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new EclipseVasSimulator();
+        }
+
+        @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new EclipseVasCallbacks());
         }
 
         @Override

@@ -470,6 +470,11 @@ public final class EklecticSimulator extends AbstractSimulator {
         }
 
         @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new EklecticCallbacks());
+        }
+
+        @Override
         public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
             return new EklecticSimulator(address);
         }

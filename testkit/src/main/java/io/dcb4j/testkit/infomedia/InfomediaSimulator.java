@@ -538,6 +538,11 @@ public final class InfomediaSimulator extends AbstractSimulator {
         }
 
         @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new InfomediaCallbacks());
+        }
+
+        @Override
         public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
             return new InfomediaSimulator(address);
         }
