@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = {"List what a provider sells (providers with a catalogue in their typed API: eclipse-vas).",
-                "Each product line starts with the exact value 'dcb charge --offer' takes (for example 5_VD50)."})
+                "Each product line starts with the exact value 'dcb charge --offer' takes",
+                "(for example 5_VD50)."})
 final class CatalogCommand extends ProviderCommand {
 
     @Option(names = "--query", paramLabel = "TEXT",
@@ -90,7 +91,8 @@ final class CatalogCommand extends ProviderCommand {
         return ProviderText.printable(p.paymentData().value()) + "  " + ProviderText.clean(name(p))
                 + (p.productCategory() == null ? "" : " [" + ProviderText.clean(p.productCategory()) + "]")
                 + (p.fixedPriceIncl() == null ? "" : "  " + p.fixedPriceIncl().toPlainString())
-                + (p.additionalFields().isEmpty() ? "" : "  (" + p.additionalFields().size() + " input fields)");
+                + (p.additionalFields().isEmpty() ? ""
+                        : "  (" + DemoCommand.count(p.additionalFields().size(), "input field") + ")");
     }
 
     private static Map<String, Object> product(CatalogPartner partner, CatalogProduct p) {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "confirm", mixinStandardHelpOptions = true,
         description = {"Confirm the PIN the subscriber received (second half of a PIN subscription).",
-                "The PIN is read from the terminal without echo, or from the first line of standard input.",
-                "A wrong PIN exits 4 (refused); the subscriber may try again."})
+                "The PIN is read from the terminal without echo, or from the first line of",
+                "standard input. A wrong PIN exits 4 (refused); the subscriber may try again."})
 final class ConfirmCommand extends ProviderCommand {
 
     @Mixin

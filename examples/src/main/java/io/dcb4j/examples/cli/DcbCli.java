@@ -16,10 +16,10 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "dcb", mixinStandardHelpOptions = true, versionProvider = DcbCli.Version.class,
         description = {"Direct carrier billing from the command line, with dcb4j.", "",
-                "Credentials: environment variables DCB_<PROVIDER>_<KEY> (for example DCB_EKLECTIC_CLIENT_SECRET)",
-                "or a properties file given with --config; never command-line flags.",
-                "Start with 'dcb demo', or 'dcb simulate eklectic' and the --config file it prints. docs/cli.md"
-                        + " has a session."},
+                "Credentials come from environment variables DCB_<PROVIDER>_<KEY> (for example",
+                "DCB_EKLECTIC_CLIENT_SECRET) or a properties file given with --config; never",
+                "from command-line flags. Start with 'dcb demo', or 'dcb simulate eklectic'",
+                "and the --config file it prints; docs/cli.md walks through a session."},
         subcommands = {DemoCommand.class, SubscribeCommand.class, ConfirmCommand.class, StatusCommand.class,
                 CancelCommand.class, RenewCommand.class, ChargeCommand.class, CatalogCommand.class,
                 NotifyParseCommand.class, ListenCommand.class, TriggerCommand.class, SimulateCommand.class,

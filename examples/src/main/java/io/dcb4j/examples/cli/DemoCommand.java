@@ -35,11 +35,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Walk every provider's billing flow against in-process simulators (no network, no credentials).",
-                "Each provider's simulator is started on loopback and its full flow runs through the neutral",
-                "API: PIN request and confirm or consent redirect, status, charge, renew, cancel, callbacks",
-                "parsed, and one failure path. Lines marked 'sim' are played by the simulator (the subscriber or",
-                "the provider), the others are dcb4j calls. Exits 0 only if every flow ended as expected, 1 if not."})
+        description = {"Walk every provider's billing flow against in-process simulators.",
+                "No network, no credentials. Each provider's simulator starts on loopback and",
+                "its full flow runs through the neutral API: PIN request and confirm or",
+                "consent redirect, status, charge, renew, cancel, callbacks parsed, and one",
+                "failure path. Steps marked 'sim' are played by the simulator (the subscriber",
+                "or the provider); the others are dcb4j calls. Exits 0 only if every flow",
+                "ended as expected, 1 if not."})
 final class DemoCommand extends CliCommand {
 
     @Option(names = {"-p", "--provider"}, paramLabel = "ID",

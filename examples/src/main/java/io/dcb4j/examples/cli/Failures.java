@@ -91,7 +91,9 @@ final class Failures {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("category", ExitCodes.category(exitCode));
         e.put("exitCode", exitCode);
-        e.put("type", ex instanceof CliException ? null : ex.getClass().getSimpleName());
+        if (!(ex instanceof CliException)) {
+            e.put("type", ex.getClass().getSimpleName());
+        }
         e.put("message", message(ex));
         if (ex instanceof CliException c) {
             e.putAll(c.fields());
@@ -104,7 +106,7 @@ final class Failures {
             d.providerMessage().ifPresent(s -> e.put("providerMessage", s));
             d.requestId().ifPresent(s -> e.put("requestId", s));
             e.put("retryable", d.isRetryable());
-            d.reference().ifPresent(r -> e.put("reference", Map.of("kind", r.kind(), "id", r.id())));
+            d.reference().ifPresent(r -> e.put("reference", Output.object("kind", r.kind(), "id", r.id())));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("error", e);

@@ -34,12 +34,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "listen", aliases = "receive", mixinStandardHelpOptions = true,
-        description = {"Receive a provider's callbacks (from 'dcb simulate --deliver-to', a tunnel or the provider),",
-                "verify each with the provider's parser and print its verdict: accepted (with the event), rejected",
-                "(wrong secret or signature, sender not allowed) or malformed, with the reason. Accepted ones are",
-                "forwarded to --forward-to, whose answer goes back to the sender; without it, the provider's",
-                "acknowledgement does. Rejected ones get 401, malformed ones 400. Needs no API credentials, only",
-                "the callback settings. Listens on loopback only unless --bind says otherwise."})
+        description = {"Receive a provider's callbacks, verify each and print its verdict.",
+                "Callbacks come from 'dcb simulate --deliver-to', a tunnel or the provider.",
+                "Each is accepted (with its event), rejected (wrong secret or signature,",
+                "sender not allowed) or malformed, with the reason. Accepted ones go to",
+                "--forward-to as received, and its answer goes back to the sender; without",
+                "it, the provider's acknowledgement does. Rejected ones get 401, malformed",
+                "ones 400. Needs no API credentials, only the callback settings. Listens on",
+                "loopback only unless --bind says otherwise."})
 final class ListenCommand extends CliCommand {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "notify-parse", mixinStandardHelpOptions = true,
         description = {"Parse a provider callback (a URL with its query string, and/or a body) into a neutral event.",
-                "Needs no API credentials: only the callback settings (notification-secret, its parameter,",
-                "notification-allowed-sources) when you use them. A callback that fails verification exits 4."})
+                "Needs no API credentials: only the callback settings when you use them",
+                "(notification-secret, its parameter, notification-allowed-sources).",
+                "A callback that fails verification exits 4."})
 final class NotifyParseCommand extends CliCommand {
 
     @picocli.CommandLine.Mixin

@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
  * through its admin API.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Act as the subscriber or the provider on the simulators 'dcb simulate' runs:",
-                "read the PIN sent by SMS, approve or deny a consent page, settle or fail a charge, renew."},
+        description = {"Play the subscriber or the provider on 'dcb simulate'.",
+                "Read the PIN sent by SMS, approve or deny a consent page, settle or fail a",
+                "charge, renew a subscription, list the callbacks sent, stop the simulators."},
         subcommands = {SimCommand.Pin.class, SimCommand.Approve.class, SimCommand.Deny.class, SimCommand.Settle.class,
                 SimCommand.Fail.class, SimCommand.Renew.class, SimCommand.Callbacks.class, SimCommand.Stop.class})
 final class SimCommand implements Runnable {
@@ -134,8 +135,8 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "pin", mixinStandardHelpOptions = true,
-            description = {"Print the PIN the simulator sent by SMS to a subscriber (only the PIN, so that it can be",
-                    "piped into 'dcb confirm')."})
+            description = {"Print the PIN the simulator sent by SMS to a subscriber.",
+                    "Only the PIN, so that it can be piped into 'dcb confirm'."})
     static final class Pin extends Verb {
         @Parameters(index = "0", paramLabel = "PROVIDER")
         String provider;
@@ -236,8 +237,8 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "settle", mixinStandardHelpOptions = true,
-            description = {"As the provider, settle a charge that is still processing (success, or the failure its",
-                    "magic MSISDN selects)."})
+            description = {"As the provider, settle a charge that is still processing.",
+                    "It succeeds, or fails as its magic MSISDN says."})
     static final class Settle extends Settlement {
         @Override
         String verb() {
@@ -255,8 +256,9 @@ final class SimCommand implements Runnable {
     }
 
     @Command(name = "renew", mixinStandardHelpOptions = true,
-            description = {"As the provider, renew a subscription now and send the renewal callback (providers that",
-                    "renew by themselves: eklectic by --subscription, infomedia by --msisdn and --offer)."})
+            description = {"As the provider, renew a subscription now and send the renewal callback.",
+                    "For providers that renew by themselves: eklectic by --subscription,",
+                    "infomedia by --msisdn and --offer."})
     static final class Renew extends Verb {
         @Parameters(index = "0", paramLabel = "PROVIDER")
         String provider;

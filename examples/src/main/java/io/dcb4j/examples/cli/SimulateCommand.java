@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Run provider simulators as a server until stopped (Ctrl-C or 'dcb sim stop').",
-                "Prints each simulator's base URL, the credentials it accepts as a ready --config file, the",
-                "sample subscriber and offer, and the magic MSISDNs. An admin API on --port (the simulators on the",
-                "following ports) plays the subscriber and the provider: see 'dcb sim'. Binds loopback only unless",
-                "--bind says otherwise."})
+        description = {"Run provider simulators as a server until stopped.",
+                "Prints each simulator's base URL, the sample subscriber and offer, the magic",
+                "MSISDNs and a ready --config file with the credentials they accept. The",
+                "admin API listens on --port and the simulators on the following ports;",
+                "'dcb sim' uses it to play the subscriber and the provider. Stop with Ctrl-C",
+                "or 'dcb sim stop'. Listens on loopback only unless --bind says otherwise."})
 final class SimulateCommand extends CliCommand {
 
     /** The admin API's port when none is given; {@code dcb sim} looks there by default. */

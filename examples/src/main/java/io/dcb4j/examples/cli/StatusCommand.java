@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the state of a subscription (--subscription/--msisdn) or of a charge (--charge).",
-                "Exits 0 whenever the provider answered, whatever the state it reports."})
+                "Exits 0 whenever the provider answered, whatever state it reports."})
 final class StatusCommand extends ProviderCommand {
 
     @Mixin

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
         description = {"Ask the provider to send a PIN to the subscriber (first half of a PIN subscription).",
-                "Prints the 'dcb confirm' command to run next, with the same --provider, --config and --base-url."})
+                "Prints the 'dcb confirm' command to run next, with the same --provider,",
+                "--config and --base-url (never a secret; the number as <msisdn>)."})
 final class SubscribeCommand extends ProviderCommand {
 
     @Mixin

@@ -24,13 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trigger", mixinStandardHelpOptions = true,
-        description = {"Send one provider callback to your endpoint, exactly as the provider sends it, and print",
-                "the endpoint's answer. EVENT: subscribe, unsubscribe, renew, charge-succeeded, charge-failed.",
-                "Authenticated as your endpoint expects: notification-secret (and notification-secret-parameter)",
-                "from the environment or --config, as a shared secret in the URL or, for eclipse-vas, as the HMAC",
-                "key of the Eclipse-Signature. Needs no API credentials. Exits 0 when the endpoint answers 2xx,",
-                "4 when it refuses (3xx, 4xx), 5 when the provider sends no such callback, 6 when it fails or",
-                "cannot be reached."})
+        description = {"Send one provider callback to your endpoint and print its answer.",
+                "EVENT: subscribe, unsubscribe, renew, charge-succeeded, charge-failed.",
+                "The callback is written as the provider sends it and authenticated as your",
+                "endpoint expects: notification-secret (and notification-secret-parameter)",
+                "from the environment or --config, as a shared secret in the URL or, for",
+                "eclipse-vas, as the HMAC key of the Eclipse-Signature header. Needs no API",
+                "credentials. Exits 0 when the endpoint answers 2xx, 4 when it refuses",
+                "(3xx, 4xx), 5 when the provider sends no such callback, 6 on 5xx or no",
+                "answer."})
 final class TriggerCommand extends CliCommand {
 
     private static final Map<String, CallbackEvent> EVENTS = Map.of("subscribe", CallbackEvent.SUBSCRIBED,
