@@ -243,7 +243,7 @@ class WalkthroughTest extends WireMockSupport {
             assertThat(payment.paymentReference()).isEqualTo("1020230000060915");
             assertThat(payment.walletId()).isEqualTo(830989L);
             assertThat(payment.customerId()).isEqualTo(709193L);
-            assertThat(payment.money().orElseThrow().toString()).isEqualTo("52008620 KES");
+            assertThat(payment.money().orElseThrow().toString()).isEqualTo("52008620.00 KES");
         }
         verifyCatalogQuery("19_ETAX_1020230000058238");
         verifyInitiate("dtb-ke-tax-initiate.json");

@@ -8,6 +8,7 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscribeRequest;
+import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.InboundNotification;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,31 @@ public interface Simulator extends AutoCloseable {
      */
     default void settle(ChargeRef charge) {
         throw new UnsupportedOperationException(providerId() + " settles charges synchronously");
+    }
+
+    /**
+     * Settles an asynchronous charge that is still processing as failed for lack of funds, whatever its
+     * MSISDN (with the provider's own failure answer and callback), as a tester playing the provider does.
+     *
+     * @param charge the charge
+     * @throws UnsupportedOperationException when this provider settles charges synchronously
+     * @throws IllegalArgumentException when the charge is unknown
+     * @throws IllegalStateException when the charge cannot be settled yet (still waiting for consent)
+     */
+    default void fail(ChargeRef charge) {
+        throw new UnsupportedOperationException(providerId() + " settles charges synchronously");
+    }
+
+    /**
+     * Plays the provider's own renewal of an active subscription: it bills the subscriber for a new period and
+     * sends the renewal callback, for providers that renew by themselves.
+     *
+     * @param subscription the subscription: its id, or its MSISDN and offer, as the provider names it
+     * @throws UnsupportedOperationException when this provider does not renew by itself
+     * @throws IllegalArgumentException when the subscription is unknown or not active
+     */
+    default void renewNow(SubscriptionRef subscription) {
+        throw new UnsupportedOperationException(providerId() + " does not renew subscriptions by itself");
     }
 
     /**

@@ -21,4 +21,33 @@ public interface SimulatorFactory {
      * @return the running simulator; the caller closes it
      */
     Simulator start();
+
+    /**
+     * Starts a simulator on a given address and port, to run it as a standalone server ({@code dcb simulate}).
+     * A simulator that does not override this only takes a free loopback port.
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @return the running simulator; the caller closes it
+     * @throws UnsupportedOperationException when this simulator cannot bind the address
+     * @throws java.io.UncheckedIOException when the address cannot be bound (the port is taken, for example)
+     */
+    default Simulator start(java.net.InetSocketAddress address) {
+        return startOnLoopbackOnly(address);
+    }
+
+    /**
+     * Writes this provider's callbacks as the provider sends them, for {@code dcb trigger}.
+     *
+     * @return the writer, empty when this simulator has none
+     */
+    default java.util.Optional<CallbackWriter> callbacks() {
+        return java.util.Optional.empty();
+    }
+
+    private Simulator startOnLoopbackOnly(java.net.InetSocketAddress address) {
+        if (address.getPort() == 0 && address.getAddress() != null && address.getAddress().isLoopbackAddress()) {
+            return start();
+        }
+        throw new UnsupportedOperationException("the " + providerId() + " simulator only takes a free loopback port");
+    }
 }

@@ -51,4 +51,35 @@ public final class Simulators {
         }
         return f.start();
     }
+
+    /**
+     * The callback writer of a provider.
+     *
+     * @param providerId the provider id
+     * @return the writer, empty when the provider's simulator has none or there is no simulator
+     */
+    public static java.util.Optional<CallbackWriter> callbacks(String providerId) {
+        SimulatorFactory f = factories().get(providerId);
+        return f == null ? java.util.Optional.empty() : f.callbacks();
+    }
+
+    /**
+     * Starts a simulator on a given address and port, to run it as a standalone server.
+     *
+     * @param providerId the provider id
+     * @param address the address and port to bind; port 0 for a free one
+     * @return the running simulator; close it when done
+     * @throws IllegalArgumentException for an id without a simulator
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public static Simulator start(String providerId, java.net.InetSocketAddress address) {
+        java.util.Objects.requireNonNull(address, "address");
+        Map<String, SimulatorFactory> all = factories();
+        SimulatorFactory f = all.get(providerId);
+        if (f == null) {
+            throw new IllegalArgumentException("no simulator for provider '" + providerId + "'; known: "
+                    + all.keySet());
+        }
+        return f.start(address);
+    }
 }

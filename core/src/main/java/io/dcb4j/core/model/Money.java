@@ -227,10 +227,25 @@ public final class Money implements Comparable<Money>, java.io.Serializable {
         return Objects.hash(amount.stripTrailingZeros(), currency);
     }
 
-    /** For example {@code 0.10 AED}. */
+    /**
+     * The amount as people read it: at the currency's number of decimals ({@code 155.000000000} ZAR is
+     * {@code 155.00}, {@code 0.5} TND is {@code 0.500}, {@code 1200} JPY is {@code 1200}), with more decimals
+     * only where they are not zero ({@code 0.125} USD stays {@code 0.125}). Never rounded: the value is the
+     * same as {@link #amount()}.
+     *
+     * @return the amount at the currency's scale, or more when needed
+     */
+    public BigDecimal displayAmount() {
+        int digits = currency.getDefaultFractionDigits();
+        BigDecimal stripped = amount.stripTrailingZeros();
+        int scale = Math.max(Math.max(digits, 0), stripped.scale());
+        return stripped.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    /** The {@link #displayAmount()} and the currency code, for example {@code 0.10 AED} or {@code 155.00 ZAR}. */
     @Override
     public String toString() {
-        return amount.toPlainString() + " " + currency.getCurrencyCode();
+        return displayAmount().toPlainString() + " " + currency.getCurrencyCode();
     }
 
     /** Serialized as amount and currency code, and validated again by {@link #of} when read. */

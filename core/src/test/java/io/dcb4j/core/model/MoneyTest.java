@@ -21,6 +21,31 @@ class MoneyTest {
     }
 
     @Test
+    void printsAtTheCurrencysScaleAndNeverRounds() {
+        assertThat(Money.of("155.000000000", "ZAR")).hasToString("155.00 ZAR");
+        assertThat(Money.of("155", "ZAR")).hasToString("155.00 ZAR");
+        assertThat(Money.of("0.5", "TND")).hasToString("0.500 TND");
+        assertThat(Money.of("1200.00", "JPY")).hasToString("1200 JPY");
+        assertThat(Money.of("0.125", "USD")).hasToString("0.125 USD");
+        assertThat(Money.of("0.12500", "USD").displayAmount()).isEqualByComparingTo("0.125")
+                .hasToString("0.125");
+        assertThat(Money.of("0E-9", "ZAR")).hasToString("0.00 ZAR");
+        assertThat(Money.of("-21103", "UGX")).hasToString("-21103 UGX");
+        assertThat(Money.of("1E+3", "USD")).hasToString("1000.00 USD");
+        assertThat(Money.of("3.10", "XAU")).hasToString("3.1 XAU");
+        assertThat(Money.of("155.000000000", "ZAR").amount().scale()).as("the amount itself is kept").isEqualTo(9);
+    }
+
+    @Test
+    void resultsPrintTheirAmountsAtTheCurrencysScale() {
+        Money wire = Money.of("155.000000000", "ZAR");
+        assertThat(new ChargeResult(ChargeRef.of("172600"), ChargeState.SUCCEEDED, "SUCCESSFUL", wire, null, null,
+                java.util.Map.of()).toString()).contains("amount=155.00 ZAR").doesNotContain("155.000000000");
+        assertThat(new SubscriptionResult(SubscriptionRef.of("1"), SubscriptionState.ACTIVE, null, wire, false,
+                java.util.Map.of()).toString()).contains("155.00 ZAR").doesNotContain("155.000000000");
+    }
+
+    @Test
     void addsAndSubtractsWithoutFloatingPointError() {
         Money a = Money.of("0.10", "TND");
         Money sum = a.plus(Money.of("0.20", "TND"));
@@ -64,7 +89,7 @@ class MoneyTest {
     @Test
     void amountsAreBoundedSoThatAHugeExponentCannotExhaustMemory() {
         Money big = Money.of("12345678901234567890.12345678901234567890", "USD");
-        assertThat(big.toString()).isEqualTo("12345678901234567890.12345678901234567890 USD");
+        assertThat(big.toString()).isEqualTo("12345678901234567890.1234567890123456789 USD");
         assertThat(Money.of(new BigDecimal("1E+20"), Money.currency("USD")).amount()).isEqualByComparingTo("1E+20");
         for (String huge : new String[] {"1e999999999", "-1e999999999", "1e-999999999", "1E+21",
                 "0.000000000000000000001", "1".repeat(41)}) {

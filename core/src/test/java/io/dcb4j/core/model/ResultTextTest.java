@@ -26,7 +26,7 @@ class ResultTextTest {
             assertThat(text.length()).isLessThan(2000);
         }
         assertThat(charge.toString()).startsWith("ChargeResult[charge=tx 1, state=PROCESSING, rawState=ACTIVE ")
-                .contains("amount=10.00 TND", "url=https://p.example/c?token=***");
+                .contains("amount=10.000 TND", "url=https://p.example/c?token=***");
         assertThat(charge.rawState()).isEqualTo(HOSTILE);
     }
 

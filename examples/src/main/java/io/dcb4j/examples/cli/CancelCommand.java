@@ -1,7 +1,7 @@
 package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
-import java.io.PrintWriter;
+import io.dcb4j.core.model.CancelResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -12,8 +12,14 @@ final class CancelCommand extends ProviderCommand {
     RefOptions ref;
 
     @Override
-    int run(BillingProvider client, PrintWriter out) {
-        out.println(Print.cancel(require(client.cancellations(), client, "cancel").cancel(ref.ref())));
-        return 0;
+    void validate() {
+        ref.ref();
+    }
+
+    @Override
+    int run(BillingProvider client, Output out) {
+        CancelResult r = require(client.cancellations(), client, "cancel").cancel(ref.ref());
+        out.result(Print.cancel(r), Shapes.cancel(client.id(), r));
+        return ExitCodes.OK;
     }
 }

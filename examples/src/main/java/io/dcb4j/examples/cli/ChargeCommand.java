@@ -2,17 +2,22 @@ package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.model.ChargeRequest;
+import io.dcb4j.core.model.ChargeResult;
+import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.OfferId;
-import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "charge", mixinStandardHelpOptions = true,
-        description = "Start a one-off charge; prints its state and what the subscriber must do next.")
+        description = {"Start a one-off charge; prints its state and what the subscriber must do next.",
+                "Exits 4 when the charge is denied at once, 6 when its state is unknown."})
 final class ChargeCommand extends ProviderCommand {
 
     @Option(names = "--msisdn", description = "Subscriber number.")
@@ -24,7 +29,8 @@ final class ChargeCommand extends ProviderCommand {
     @Option(names = "--currency", required = true, description = "ISO 4217 currency, for example ZAR.")
     String currency;
 
-    @Option(names = "--offer", description = "Product, service key or keyword.")
+    @Option(names = "--offer", description = "Product, service key or keyword (Eclipse VAS: the payment data"
+            + " 'dcb catalog' prints, for example 5_VD50).")
     String offer;
 
     @Option(names = "--description", description = "What is bought.")
@@ -45,6 +51,9 @@ final class ChargeCommand extends ProviderCommand {
     @Override
     void validate() {
         amount();
+        if (msisdn != null) {
+            Msisdn.of(msisdn);
+        }
     }
 
     /** The amount to charge: a decimal number greater than zero. */
@@ -53,16 +62,17 @@ final class ChargeCommand extends ProviderCommand {
         try {
             money = Money.of(amount, currency);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--amount/--currency: " + e.getMessage());
+            throw CliException.usage("--amount/--currency: " + e.getMessage());
         }
         if (money.amount().signum() <= 0) {
-            throw new IllegalArgumentException("--amount must be greater than zero, got " + money.amount().toPlainString());
+            throw CliException.usage("--amount must be greater than zero, got " + money.amount().toPlainString());
         }
         return money;
     }
 
     @Override
-    int run(BillingProvider client, PrintWriter out) {
+    int run(BillingProvider client, Output out) {
+        var charges = require(client.charges(), client, "one-off charges");
         ChargeRequest.Builder b = ChargeRequest.builder(amount()).description(description)
                 .clientReference(reference).returnUrl(returnUrl).idempotencyKey(idempotencyKey);
         if (msisdn != null) {
@@ -72,7 +82,29 @@ final class ChargeCommand extends ProviderCommand {
             b.offer(OfferId.of(offer));
         }
         params.forEach(b::param);
-        out.println(Print.charge(require(client.charges(), client, "one-off charges").charge(b.build())));
-        return 0;
+        ChargeResult c = charges.charge(b.build());
+        Map<String, Object> doc = Shapes.charge(client.id(), c);
+        List<String> next = new ArrayList<>();
+        if (!c.state().isFinal() && client.charges().isPresent()
+                && client.capabilities().contains(io.dcb4j.core.Capability.CHARGE_STATUS)) {
+            next.add("status");
+            next.addAll(providerOptions.repeat());
+            next.add("--charge");
+            next.add(c.charge().id());
+            doc.put("next", commandLine(next));
+        }
+        out.result(Print.charge(c), doc);
+        if (c.nextAction().type() != NextAction.Type.NONE && providerOptions.simulated(env())) {
+            out.line("On a simulator, play the subscriber with: " + commandLine(SimCommand.actFor(client.id(),
+                    c.nextAction())));
+        }
+        if (!next.isEmpty()) {
+            out.line("Then run: " + commandLine(next));
+        }
+        return switch (c.state()) {
+            case DENIED, CANCELLED -> ExitCodes.REFUSED;
+            case UNKNOWN -> ExitCodes.UNKNOWN_OUTCOME;
+            default -> ExitCodes.OK;
+        };
     }
 }

@@ -4,11 +4,11 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.PinChallenge;
 import io.dcb4j.core.model.SubscriptionResult;
+import io.dcb4j.core.model.SubscriptionState;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "confirm", mixinStandardHelpOptions = true,
         description = {"Confirm the PIN the subscriber received (second half of a PIN subscription).",
-                "The PIN is read from the terminal without echo, or from the first line of standard input."})
+                "The PIN is read from the terminal without echo, or from the first line of",
+                "standard input. A wrong PIN exits 4 (refused); the subscriber may try again."})
 final class ConfirmCommand extends ProviderCommand {
 
     @Mixin
@@ -32,19 +33,20 @@ final class ConfirmCommand extends ProviderCommand {
     }
 
     @Override
-    int run(BillingProvider client, PrintWriter out) {
-        String pin = readPin(out);
+    int run(BillingProvider client, Output out) {
+        var pins = require(client.pinSubscriptions(), client, "PIN subscriptions");
+        String pin = readPin(out.json());
         PinChallenge challenge = new PinChallenge(client.id(), challengeId, subscribe.request(), null,
                 new NextAction.EnterPin(null), Map.of());
-        SubscriptionResult r = require(client.pinSubscriptions(), client, "PIN subscriptions").confirmPin(challenge, pin);
-        out.println(Print.subscription(r));
-        return 0;
+        SubscriptionResult r = pins.confirmPin(challenge, pin);
+        out.result(Print.subscription(r), Shapes.subscription(client.id(), r));
+        return r.state() == SubscriptionState.SUSPENDED ? ExitCodes.REFUSED : ExitCodes.OK;
     }
 
-    private static String readPin(PrintWriter out) {
+    private static String readPin(boolean quiet) {
         Console console = System.console();
         if (console != null) {
-            char[] pin = console.readPassword("PIN: ");
+            char[] pin = quiet ? console.readPassword() : console.readPassword("PIN: ");
             if (pin != null && pin.length > 0) {
                 return new String(pin).strip();
             }
@@ -52,11 +54,11 @@ final class ConfirmCommand extends ProviderCommand {
         try {
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isBlank()) {
-                throw new IllegalArgumentException("no PIN on standard input");
+                throw CliException.usage("no PIN on standard input");
             }
             return line.strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the PIN from standard input");
+            throw CliException.usage("cannot read the PIN from standard input");
         }
     }
 }

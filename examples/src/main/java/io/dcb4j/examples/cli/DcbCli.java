@@ -1,7 +1,6 @@
 package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.ProviderText;
-import io.dcb4j.core.error.DcbException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -10,22 +9,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code dcb} command-line app: a demo of every provider against the embedded simulators, and commands
- * that call a real provider (or a sandbox or simulator with {@code --base-url}). Credentials come from
- * environment variables or a properties file, never from command-line flags.
+ * The {@code dcb} command-line app: a demo of every provider against the embedded simulators, commands that
+ * call a real provider (or a sandbox or simulator with {@code --base-url} or a {@code --config} file), the
+ * simulators as a standalone server, and callbacks sent to and received from a merchant's endpoint.
+ * Credentials come from environment variables or a properties file, never from command-line flags.
  */
 @Command(name = "dcb", mixinStandardHelpOptions = true, versionProvider = DcbCli.Version.class,
         description = {"Direct carrier billing from the command line, with dcb4j.", "",
-                "Credentials: environment variables DCB_<PROVIDER>_<KEY> (for example DCB_EKLECTIC_CLIENT_SECRET)",
-                "or a properties file given with --config; never command-line flags."},
+                "Credentials come from environment variables DCB_<PROVIDER>_<KEY> (for example",
+                "DCB_EKLECTIC_CLIENT_SECRET) or a properties file given with --config; never",
+                "from command-line flags. Start with 'dcb demo', or 'dcb simulate eklectic'",
+                "and the --config file it prints; docs/cli.md walks through a session."},
         subcommands = {DemoCommand.class, SubscribeCommand.class, ConfirmCommand.class, StatusCommand.class,
                 CancelCommand.class, RenewCommand.class, ChargeCommand.class, CatalogCommand.class,
-                NotifyParseCommand.class, ReceiveCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
+                NotifyParseCommand.class, ListenCommand.class, TriggerCommand.class, SimulateCommand.class,
+                SimCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
 public final class DcbCli implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print stack traces and dcb4j's redacted HTTP log lines.")
     boolean verbose;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "One JSON document per result or event on standard output (one per line); errors as"
+                    + " JSON on standard error.")
+    boolean json;
 
     private final Map<String, String> env;
 
@@ -84,37 +92,43 @@ public final class DcbCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            int code = Failures.exitCode(ex);
             PrintWriter e = commandLine.getErr();
-            e.println("dcb: " + describe(ex));
+            if (app.json) {
+                e.println(Output.write(Failures.json(ex, code)));
+            } else {
+                e.println("dcb: " + Failures.describe(ex));
+            }
             if (app.verbose) {
                 printTrace(ex, e);
             }
             e.flush();
-            return ex instanceof DcbException || ex instanceof IllegalArgumentException ? 2 : 1;
+            return code;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("dcb: " + ex.getMessage());
-            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                e.println(Output.write(Map.of("error", Output.object("category", ExitCodes.category(ExitCodes.USAGE),
+                        "exitCode", ExitCodes.USAGE, "message", ProviderText.clean(ex.getMessage()),
+                        "command", command))));
+            } else {
+                e.println("dcb: " + ProviderText.clean(ex.getMessage()));
+                e.println("Try '" + command + " --help'.");
+            }
             e.flush();
-            return 2;
+            return ExitCodes.USAGE;
         });
+        describeExitCodes(cl);
         return cl;
     }
 
-    /**
-     * One line: a {@link DcbException}'s message is already cleaned by dcb4j (secrets, phone numbers, control
-     * characters); any other message may quote provider text too, so it is cleaned here.
-     */
-    private static String describe(Throwable ex) {
-        String msg = message(ex);
-        String type = ex.getClass().getSimpleName();
-        return msg == null ? type : (ex instanceof DcbException ? type + ": " + msg : msg);
-    }
-
-    private static String message(Throwable ex) {
-        return ex instanceof DcbException || ex.getMessage() == null ? ex.getMessage()
-                : ProviderText.clean(ex.getMessage());
+    /** Every command's {@code --help} lists the exit codes and says where JSON goes. */
+    private static void describeExitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP)
+                .footerHeading("%n").footer("With --json: one JSON document per line on standard output, errors as"
+                        + " JSON on standard error. See docs/cli.md.");
+        cl.getSubcommands().values().forEach(DcbCli::describeExitCodes);
     }
 
     /** The stack trace, causes included, with every message cleaned like the one-line description. */
@@ -122,7 +136,7 @@ public final class DcbCli implements Runnable {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         String prefix = "";
         for (Throwable t = ex; t != null && seen.add(t); t = t.getCause()) {
-            String msg = message(t);
+            String msg = Failures.message(t);
             out.println(prefix + t.getClass().getName() + (msg == null ? "" : ": " + msg));
             for (StackTraceElement frame : t.getStackTrace()) {
                 out.println("\tat " + frame);

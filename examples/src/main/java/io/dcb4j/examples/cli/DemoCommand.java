@@ -1,10 +1,10 @@
 package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
+import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.PinSubscriptions;
-import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.error.InsufficientFundsException;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.model.CancelResult;
@@ -24,31 +24,29 @@ import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.testkit.MagicMsisdn;
 import io.dcb4j.testkit.Simulator;
 import io.dcb4j.testkit.Simulators;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Walk every provider's billing flow against in-process simulators (no network, no credentials).",
-                "Each provider's simulator is started on loopback and its full flow runs through the neutral",
-                "API: PIN request and confirm or consent redirect, status, charge, renew, cancel, callbacks",
-                "parsed, and one failure path. Exits 0 only if every flow ended as expected."})
-final class DemoCommand implements Callable<Integer> {
+        description = {"Walk every provider's billing flow against in-process simulators.",
+                "No network, no credentials. Each provider's simulator starts on loopback and",
+                "its full flow runs through the neutral API: PIN request and confirm or",
+                "consent redirect, status, charge, renew, cancel, callbacks parsed, and one",
+                "failure path. Steps marked 'sim' are played by the simulator (the subscriber",
+                "or the provider); the others are dcb4j calls. Exits 0 only if every flow",
+                "ended as expected, 1 if not."})
+final class DemoCommand extends CliCommand {
 
     @Option(names = {"-p", "--provider"}, paramLabel = "ID",
             description = "Only these providers (repeatable); all by default.")
     List<String> only = new ArrayList<>();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** Thrown when a step's outcome is not the expected one. */
     static final class Unexpected extends RuntimeException {
@@ -61,15 +59,18 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        Output out = output();
         Set<String> ids = new TreeSet<>(only.isEmpty() ? Simulators.ids() : only);
         for (String id : ids) {
             if (!Simulators.ids().contains(id)) {
-                throw new IllegalArgumentException("no simulator for provider '" + id + "'; known: " + Simulators.ids());
+                throw CliException.usage("no simulator for provider '" + io.dcb4j.core.ProviderText.clean(id)
+                        + "'; known: " + Simulators.ids());
             }
         }
-        out.println("dcb demo: " + ids.size() + " provider flows against in-process simulators"
+        out.line("dcb demo: " + count(ids.size(), "provider flow") + " against in-process simulators"
                 + " (loopback only, no credentials)");
+        out.line("Steps marked 'sim' are played by the simulator (the subscriber or the provider); the others"
+                + " are dcb4j calls.");
         int passed = 0;
         int failed = 0;
         for (String id : ids) {
@@ -78,38 +79,49 @@ final class DemoCommand implements Callable<Integer> {
             } else {
                 failed++;
             }
-            out.flush();
         }
-        out.println();
-        out.println("demo: " + passed + " flows passed, " + failed + " failed");
-        out.flush();
-        return failed == 0 ? 0 : 1;
+        out.line("");
+        out.result("demo: " + count(passed, "flow") + " passed, " + failed + " failed",
+                Output.object("type", "demoSummary", "passed", passed, "failed", failed));
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** "1 flow", "5 flows". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** One provider's walk. */
     private static final class Flow {
         private final String id;
-        private final PrintWriter out;
+        private final Output out;
+        private String indent = "  ";
+        private String part = "flow";
         private int steps;
 
-        Flow(String id, PrintWriter out) {
+        Flow(String id, Output out) {
             this.id = id;
             this.out = out;
         }
 
         boolean run() {
             long start = System.nanoTime();
-            out.println();
+            out.line("");
             try (Simulator sim = Simulators.start(id); BillingProvider client = sim.newClient()) {
-                out.println(id + "  (simulator at " + sim.baseUrl() + ")");
-                Set<Capability> caps = client.capabilities().isEmpty() ? Set.of()
-                        : EnumSet.copyOf(client.capabilities());
-                out.println("  capabilities: " + caps);
+                EnumSet<Capability> caps = ProviderCommand.capabilities(client);
+                out.line(id + "  (simulator at " + sim.baseUrl() + ")");
+                out.line("  capabilities: " + caps);
+                out.document(Output.object("type", "demoFlow", "provider", id, "simulator", sim.baseUrl(),
+                        "capabilities", caps.stream().map(Enum::name).toList()));
                 walk(sim, client, caps);
-                out.printf("  ok: %d steps in %d ms%n", steps, (System.nanoTime() - start) / 1_000_000);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                out.result(String.format("  ok: %d steps in %d ms", steps, ms),
+                        Output.object("type", "demoResult", "provider", id, "passed", true, "steps", steps, "ms", ms));
                 return true;
             } catch (RuntimeException e) {
-                out.println("  FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                String why = e.getClass().getSimpleName() + ": " + Failures.message(e);
+                out.result("  FAILED: " + why, Output.object("type", "demoResult", "provider", id, "passed", false,
+                        "steps", steps, "error", why));
                 return false;
             }
         }
@@ -122,12 +134,10 @@ final class DemoCommand implements Callable<Integer> {
                 PinChallenge challenge = step("request PIN", () -> pins.requestPin(sim.sampleSubscribeRequest(msisdn)),
                         c -> msisdn + ", offer " + c.request().offer() + " -> " + Print.challenge(c));
                 if (challenge.nextAction().type() != NextAction.Type.ENTER_PIN) {
-                    step("subscriber acts", () -> {
-                        sim.actAsSubscriber(challenge.nextAction(), true);
-                        return challenge.nextAction();
-                    }, Print::action);
+                    subscriberApproves(sim, challenge.nextAction());
                 }
                 String pin = sim.pinSentTo(msisdn).orElseThrow(() -> new Unexpected("the simulator sent no PIN"));
+                simStep("subscriber reads the PIN", () -> "PIN sent by SMS to " + msisdn);
                 SubscriptionResult result = step("confirm PIN", () -> pins.confirmPin(challenge, pin), Print::subscription);
                 expect(result.state() == SubscriptionState.ACTIVE, "subscription should be ACTIVE");
                 subscription = result.subscription();
@@ -170,22 +180,25 @@ final class DemoCommand implements Callable<Integer> {
             failurePath(sim, client, caps);
         }
 
+        private void subscriberApproves(Simulator sim, NextAction action) {
+            simStep("subscriber approves", () -> {
+                sim.actAsSubscriber(action, true);
+                return Print.action(action);
+            });
+        }
+
         private ChargeResult settle(Simulator sim, Charges charges, Set<Capability> caps, ChargeResult started) {
             ChargeResult current = started;
             if (current.nextAction().type() != NextAction.Type.NONE) {
-                NextAction action = current.nextAction();
-                step("subscriber acts", () -> {
-                    sim.actAsSubscriber(action, true);
-                    return action;
-                }, Print::action);
+                subscriberApproves(sim, current.nextAction());
             }
             if (caps.contains(Capability.CHARGE_STATUS)) {
                 ChargeResult polled = step("charge status", () -> charges.status(started.charge()), Print::charge);
                 if (!polled.state().isFinal()) {
-                    step("provider settles", () -> {
+                    simStep("provider settles", () -> {
                         sim.settle(started.charge());
-                        return started.charge().id();
-                    }, s -> "charge " + s);
+                        return "charge " + io.dcb4j.core.ProviderText.printable(started.charge().id());
+                    });
                     polled = step("charge status", () -> charges.status(started.charge()), Print::charge);
                 }
                 current = polled;
@@ -197,46 +210,83 @@ final class DemoCommand implements Callable<Integer> {
             if (caps.contains(Capability.PIN_SUBSCRIPTION)) {
                 Msisdn wrong = MagicMsisdn.WRONG_PIN.applyTo(sim.sampleMsisdn().digits());
                 PinSubscriptions pins = client.pinSubscriptions().orElseThrow();
-                step("failure path: wrong PIN", () -> {
-                    PinChallenge c = pins.requestPin(sim.sampleSubscribeRequest(wrong));
+                beginFailurePath("wrong PIN", wrong);
+                PinChallenge c = step("request PIN", () -> pins.requestPin(sim.sampleSubscribeRequest(wrong)),
+                        Print::challenge);
+                InvalidPinException refused = step("confirm PIN", () -> {
                     try {
                         pins.confirmPin(c, sim.pinSentTo(wrong).orElse("0000"));
                     } catch (InvalidPinException e) {
                         return e;
                     }
                     throw new Unexpected("a wrong PIN was accepted");
-                }, e -> "InvalidPinException, retryable by the subscriber, provider code "
+                }, e -> "refused as expected: InvalidPinException, retryable by the subscriber, provider code "
                         + e.providerCode().orElse("-"));
+                expect(refused != null, "a wrong PIN was accepted");
             } else if (caps.contains(Capability.ONE_OFF_CHARGE)) {
                 Msisdn poor = MagicMsisdn.INSUFFICIENT_FUNDS.applyTo(sim.sampleMsisdn().digits());
                 Charges charges = client.charges().orElseThrow();
-                step("failure path: insufficient funds", () -> {
-                    try {
-                        ChargeResult r = settle(sim, charges, caps, charges.charge(sim.sampleCharge(poor)));
-                        if (r.state() == ChargeState.DENIED && r.failureReason() == FailureReason.INSUFFICIENT_FUNDS) {
-                            return "charge DENIED, failure INSUFFICIENT_FUNDS";
-                        }
-                        throw new Unexpected("charge should be DENIED for insufficient funds, is " + r.state());
-                    } catch (InsufficientFundsException e) {
-                        return "InsufficientFundsException, provider code " + e.providerCode().orElse("-");
-                    }
-                }, s -> s);
+                beginFailurePath("insufficient funds", poor);
+                ChargeResult started;
+                try {
+                    started = step("charge", () -> charges.charge(sim.sampleCharge(poor)), Print::charge);
+                } catch (InsufficientFundsException e) {
+                    steps++;
+                    out.result(indent + "refused as expected: InsufficientFundsException, provider code "
+                            + e.providerCode().orElse("-"), stepDocument("charge", "sdk", null, "InsufficientFundsException"));
+                    return;
+                }
+                ChargeResult r = settle(sim, charges, caps, started);
+                if (r.state() != ChargeState.DENIED || r.failureReason() != FailureReason.INSUFFICIENT_FUNDS) {
+                    throw new Unexpected("charge should be DENIED for insufficient funds, is " + r.state());
+                }
+                out.line(indent + "denied as expected: failure INSUFFICIENT_FUNDS");
             }
         }
 
-        private <T> T step(String name, Supplier<T> action, java.util.function.Function<T, Object> describe) {
+        private void beginFailurePath(String name, Msisdn msisdn) {
+            out.line("  failure path: " + name + " (magic MSISDN " + msisdn + ")");
+            indent = "    ";
+            part = "failure path: " + name;
+        }
+
+        /** A dcb4j call: timed. */
+        private <T> T step(String name, Supplier<T> action, Function<T, Object> describe) {
             long t0 = System.nanoTime();
             T result;
             try {
                 result = action.get();
             } catch (RuntimeException e) {
-                out.printf("  [%5d ms] %-32s FAILED%n", (System.nanoTime() - t0) / 1_000_000, name);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                out.result(String.format("%s[%5d ms] %-26s FAILED", indent, ms, name),
+                        stepDocument(name, "sdk", ms, "FAILED: " + e.getClass().getSimpleName()));
                 throw e;
             }
             steps++;
-            out.printf("  [%5d ms] %-32s %s%n", (System.nanoTime() - t0) / 1_000_000, name, describe.apply(result));
-            out.flush();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            String text = String.valueOf(describe.apply(result));
+            out.result(String.format("%s[%5d ms] %-26s %s", indent, ms, name, text), stepDocument(name, "sdk", ms, text));
             return result;
+        }
+
+        /** What the simulator plays (the subscriber or the provider): marked 'sim', not timed. */
+        private void simStep(String name, Supplier<String> action) {
+            String text;
+            try {
+                text = action.get();
+            } catch (RuntimeException e) {
+                out.result(String.format("%s[   sim  ] %-26s FAILED", indent, name),
+                        stepDocument(name, "simulator", null, "FAILED: " + e.getClass().getSimpleName()));
+                throw e;
+            }
+            steps++;
+            out.result(String.format("%s[   sim  ] %-26s %s", indent, name, text),
+                    stepDocument(name, "simulator", null, text));
+        }
+
+        private java.util.Map<String, Object> stepDocument(String name, String by, Long ms, String result) {
+            return Output.object("type", "demoStep", "provider", id, "part", part, "step", name, "by", by, "ms", ms,
+                    "result", result);
         }
 
         private static void expect(boolean condition, String message) {

@@ -7,9 +7,11 @@ import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.PinChallenge;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionInfo;
+import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.model.SubscriptionResult;
 import io.dcb4j.core.notification.BillingEvent;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Readable one-line renderings of neutral results; MSISDNs stay masked, and provider text is cleaned
@@ -73,13 +75,26 @@ final class Print {
     static String event(BillingEvent e) {
         return e.type() + e.rawType().map(t -> " (" + ProviderText.clean(t) + ")").orElse("") + ", event id "
                 + ProviderText.printable(e.eventId())
-                + e.subscription().flatMap(s -> s.idIfKnown()).map(s -> ", subscription " + ProviderText.printable(s))
-                        .orElse("")
+                + subscriptionOf(e).map(s -> ", subscription " + s).orElse("")
                 + e.charge().map(c -> ", charge " + ProviderText.printable(c.id())).orElse("")
                 + e.msisdn().map(m -> ", msisdn " + m).orElse("")
                 + e.amount().map(m -> ", amount " + m).orElse("")
                 + e.failureReason().map(f -> ", failure " + f).orElse("")
                 + ", answer HTTP " + e.acknowledgement().status();
+    }
+
+    /**
+     * The subscription an event is about, printable; left out for a charge event whose "subscription" is only
+     * the charge's own transaction (a one-off charge is not a subscription).
+     */
+    static Optional<String> subscriptionOf(BillingEvent e) {
+        Optional<String> id = e.subscription().flatMap(SubscriptionRef::idIfKnown);
+        boolean chargeEvent = e.type() == BillingEvent.Type.CHARGED || e.type() == BillingEvent.Type.CHARGE_FAILED
+                || e.type() == BillingEvent.Type.PAYMENT_COMPLETED || e.type() == BillingEvent.Type.REFUNDED;
+        if (chargeEvent && id.isPresent() && e.charge().map(c -> c.id().equals(id.get())).orElse(false)) {
+            return Optional.empty();
+        }
+        return id.map(ProviderText::printable);
     }
 
     static String details(Map<String, String> details) {

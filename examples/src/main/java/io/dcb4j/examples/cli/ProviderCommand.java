@@ -1,40 +1,54 @@
 package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import io.dcb4j.core.Capability;
+import java.util.EnumSet;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** A command that opens a provider client from the shared options and runs against it. */
-abstract class ProviderCommand implements Callable<Integer> {
-
-    @ParentCommand
-    DcbCli app;
+abstract class ProviderCommand extends CliCommand {
 
     @Mixin
     ProviderOptions providerOptions;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public final Integer call() {
         validate();
-        try (BillingProvider client = providerOptions.open(app.env())) {
-            return run(client, spec.commandLine().getOut());
+        try (BillingProvider client = providerOptions.open(env())) {
+            return run(client, output());
         }
     }
 
-    abstract int run(BillingProvider client, PrintWriter out);
+    /**
+     * Runs the command.
+     *
+     * @param client the client
+     * @param out where results go
+     * @return the exit code
+     */
+    abstract int run(BillingProvider client, Output out);
 
-    /** Checks the command's own options before a client is opened; throws IllegalArgumentException. */
+    /** Checks the command's own options before a client is opened; throws a usage {@link CliException}. */
     void validate() {
     }
 
-    static <T> T require(java.util.Optional<T> api, BillingProvider client, String what) {
-        return api.orElseThrow(() -> new IllegalArgumentException(client.id() + " does not support " + what
-                + "; it supports " + client.capabilities()));
+    /**
+     * A part of the neutral API, or an "unsupported" failure naming what the provider offers.
+     *
+     * @param api the part
+     * @param client the client
+     * @param what the operation, for the message
+     * @return the part
+     */
+    static <T> T require(Optional<T> api, BillingProvider client, String what) {
+        return api.orElseThrow(() -> CliException.unsupported(client.id() + " does not support " + what
+                + "; it supports " + capabilities(client)));
+    }
+
+    /** The capabilities in their declared order, the same on every run. */
+    static EnumSet<Capability> capabilities(BillingProvider client) {
+        return client.capabilities().isEmpty() ? EnumSet.noneOf(Capability.class)
+                : EnumSet.copyOf(client.capabilities());
     }
 }

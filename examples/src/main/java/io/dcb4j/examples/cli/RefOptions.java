@@ -19,7 +19,7 @@ final class RefOptions {
 
     SubscriptionRef ref() {
         if (id == null && msisdn == null) {
-            throw new IllegalArgumentException("give --subscription, or --msisdn with --offer");
+            throw CliException.usage("give --subscription, or --msisdn with --offer");
         }
         return new SubscriptionRef(id, msisdn == null ? null : Msisdn.of(msisdn), offer == null ? null : OfferId.of(offer));
     }

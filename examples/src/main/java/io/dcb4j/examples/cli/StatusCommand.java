@@ -2,13 +2,15 @@ package io.dcb4j.examples.cli;
 
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.model.ChargeRef;
-import java.io.PrintWriter;
+import io.dcb4j.core.model.ChargeResult;
+import io.dcb4j.core.model.SubscriptionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the state of a subscription (--subscription/--msisdn) or of a charge (--charge).")
+        description = {"Show the state of a subscription (--subscription/--msisdn) or of a charge (--charge).",
+                "Exits 0 whenever the provider answered, whatever state it reports."})
 final class StatusCommand extends ProviderCommand {
 
     @Mixin
@@ -18,12 +20,23 @@ final class StatusCommand extends ProviderCommand {
     String chargeId;
 
     @Override
-    int run(BillingProvider client, PrintWriter out) {
-        if (chargeId != null) {
-            out.println(Print.charge(require(client.charges(), client, "charge status").status(ChargeRef.of(chargeId))));
-        } else {
-            out.println(Print.info(require(client.subscriptions(), client, "subscription status").status(ref.ref())));
+    void validate() {
+        if (chargeId == null) {
+            ref.ref();
+        } else if (chargeId.isBlank()) {
+            throw CliException.usage("--charge must not be blank");
         }
-        return 0;
+    }
+
+    @Override
+    int run(BillingProvider client, Output out) {
+        if (chargeId != null) {
+            ChargeResult c = require(client.charges(), client, "charge status").status(ChargeRef.of(chargeId));
+            out.result(Print.charge(c), Shapes.charge(client.id(), c));
+        } else {
+            SubscriptionInfo i = require(client.subscriptions(), client, "subscription status").status(ref.ref());
+            out.result(Print.info(i), Shapes.info(client.id(), i));
+        }
+        return ExitCodes.OK;
     }
 }

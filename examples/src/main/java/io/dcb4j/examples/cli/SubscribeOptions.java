@@ -4,7 +4,9 @@ import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscribeRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -40,11 +42,30 @@ final class SubscribeOptions {
                 .frequency(frequency).language(language).description(description);
         if (price != null) {
             if (currency == null) {
-                throw new IllegalArgumentException("--price needs --currency");
+                throw CliException.usage("--price needs --currency");
             }
             b.price(Money.of(price, currency));
         }
         params.forEach(b::param);
         return b.build();
+    }
+
+    /** The options to repeat in the follow-up command, the number left as a placeholder (never printed). */
+    List<String> repeat() {
+        List<String> args = new ArrayList<>(List.of("--msisdn", "<msisdn>", "--offer", offer));
+        add(args, "--price", price);
+        add(args, "--currency", currency);
+        add(args, "--frequency", frequency);
+        add(args, "--language", language);
+        add(args, "--description", description);
+        params.forEach((k, v) -> add(args, "--param", k + "=" + v));
+        return args;
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        if (value != null) {
+            args.add(option);
+            args.add(value);
+        }
     }
 }

@@ -42,7 +42,8 @@ public final class NotificationReceiver implements AutoCloseable {
     }
 
     /**
-     * Starts listening on all interfaces.
+     * Starts listening on the loopback address only (behind a reverse proxy or a tunnel, or for tests); use
+     * {@link #start(InetSocketAddress, NotificationParser, Consumer)} to listen on another address.
      *
      * @param port the port, 0 for a free one
      * @param parser the provider's parser
@@ -52,7 +53,21 @@ public final class NotificationReceiver implements AutoCloseable {
      */
     public static NotificationReceiver start(int port, NotificationParser parser, Consumer<BillingEvent> handler)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 50);
+        return start(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), parser, handler);
+    }
+
+    /**
+     * Starts listening on an address: {@code new InetSocketAddress(8080)} listens on every interface.
+     *
+     * @param address the address and port, port 0 for a free one
+     * @param parser the provider's parser
+     * @param handler your code; it must be idempotent (providers retry)
+     * @return the running receiver
+     * @throws IOException when the address cannot be bound
+     */
+    public static NotificationReceiver start(InetSocketAddress address, NotificationParser parser,
+            Consumer<BillingEvent> handler) throws IOException {
+        HttpServer server = HttpServer.create(address, 50);
         NotificationReceiver r = new NotificationReceiver(server, Objects.requireNonNull(parser, "parser"),
                 Objects.requireNonNull(handler, "handler"));
         server.createContext("/", r::handle);

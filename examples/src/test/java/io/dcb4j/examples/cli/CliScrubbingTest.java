@@ -53,7 +53,7 @@ class CliScrubbingTest {
         StringWriter err = new StringWriter();
         Map<String, String> env = Map.of("DCB_EKLECTIC_CLIENT_ID", "cli-client", "DCB_EKLECTIC_CLIENT_SECRET", SECRET);
         int exit = DcbCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
-        assertThat(exit).isEqualTo(2);
+        assertThat(exit).as("rejected credentials: a configuration error").isEqualTo(3);
         assertThat(out.toString()).isEmpty();
         return err.toString();
     }

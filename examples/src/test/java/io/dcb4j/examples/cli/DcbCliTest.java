@@ -59,7 +59,7 @@ class DcbCliTest {
     void demoCanRunOneProvider() {
         Run r = run(Map.of(), "demo", "--provider", "eklectic");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("demo: 1 flows passed, 0 failed").doesNotContain("centili");
+        assertThat(r.out()).contains("demo: 1 flow passed, 0 failed").doesNotContain("centili");
     }
 
     @Test
@@ -80,9 +80,11 @@ class DcbCliTest {
         assertThat(unknown.err()).contains("unknown provider 'nope'").doesNotContain("at io.dcb4j");
 
         Run missing = run(Map.of(), "status", "--provider", "eklectic", "--subscription", "1");
-        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.exit()).isEqualTo(3);
         assertThat(missing.err().strip().lines()).hasSize(1);
-        assertThat(missing.err()).contains("is required");
+        assertThat(missing.err().strip()).isEqualTo("dcb: missing configuration for eklectic: client-id"
+                + " (DCB_EKLECTIC_CLIENT_ID), client-secret (DCB_EKLECTIC_CLIENT_SECRET); set the environment"
+                + " variables or put the keys in a --config file");
 
         try (Simulator sim = Simulators.start("eklectic")) {
             Run badMsisdn = run(envFor(sim), "subscribe", "--provider", "eklectic", "--base-url", sim.baseUrl(),
@@ -146,7 +148,7 @@ class DcbCliTest {
             List<String> outage = new ArrayList<>(args);
             outage.set(outage.indexOf(sim.sampleMsisdn().e164()), down.e164());
             Run failed = run(env, outage.toArray(String[]::new));
-            assertThat(failed.exit()).isEqualTo(2);
+            assertThat(failed.exit()).as("no usable answer: reconcile").isEqualTo(6);
             assertThat(failed.err()).contains("ProviderUnavailableException").doesNotContain(down.digits());
         }
     }
@@ -220,7 +222,7 @@ class DcbCliTest {
         }
         try (Simulator sim = Simulators.start("eklectic")) {
             Run r = run(envFor(sim), "catalog", "--provider", "eklectic", "--base-url", sim.baseUrl());
-            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.exit()).as("unsupported").isEqualTo(5);
             assertThat(r.err()).contains("eklectic has no catalogue");
         }
     }

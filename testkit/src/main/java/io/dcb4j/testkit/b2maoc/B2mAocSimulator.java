@@ -129,7 +129,17 @@ public final class B2mAocSimulator extends AbstractSimulator {
 
     /** Starts the simulator on a free loopback port. */
     public B2mAocSimulator() {
-        super("b2m-aoc");
+        this(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts the simulator on a given address, to run it as a standalone server ({@code dcb simulate}).
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public B2mAocSimulator(java.net.InetSocketAddress address) {
+        super("b2m-aoc", address);
         server.route("GET", "/api/getToken/{keyword}/{msisdn}",
                 r -> getToken(r.pathParam("keyword"), r.pathParam("msisdn")));
         server.route("POST", "/api/getToken", this::postToken);
@@ -239,6 +249,31 @@ public final class B2mAocSimulator extends AbstractSimulator {
                             sequence.getAndIncrement()), t.spTransId, t.keyword, t.msisdn,
                             LocalDate.now(ZONE).plusDays(k.validityDays())));
                 }
+                default -> {
+                    // final already
+                }
+            }
+        }
+    }
+
+    /**
+     * Fails a charge after consent for lack of funds: {@code Processing} or {@code pending_topup} becomes
+     * {@code Denied} with {@code AOC1007}. A final charge is left as it is.
+     *
+     * @param charge the {@code aocTransID}
+     * @throws IllegalArgumentException when unknown
+     * @throws IllegalStateException while still waiting for consent
+     */
+    @Override
+    public void fail(ChargeRef charge) {
+        synchronized (lock) {
+            Txn t = transactions.get(charge.id());
+            if (t == null) {
+                throw new IllegalArgumentException("unknown aocTransID");
+            }
+            switch (t.status) {
+                case "pending_consent" -> throw new IllegalStateException("the subscriber has not consented yet");
+                case "pending_topup", "Processing" -> deny(t, "AOC1007", "Charging / Refund Failed.");
                 default -> {
                     // final already
                 }
@@ -523,6 +558,16 @@ public final class B2mAocSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new B2mAocSimulator();
+        }
+
+        @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new B2mAocCallbacks());
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
+            return new B2mAocSimulator(address);
         }
     }
 }

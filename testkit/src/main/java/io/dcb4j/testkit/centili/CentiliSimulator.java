@@ -138,7 +138,17 @@ public final class CentiliSimulator extends AbstractSimulator {
 
     /** Starts the simulator on a free loopback port. */
     public CentiliSimulator() {
-        super("centili");
+        this(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts the simulator on a given address, to run it as a standalone server ({@code dcb simulate}).
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public CentiliSimulator(java.net.InetSocketAddress address) {
+        super("centili", address);
         server.route("POST", TOKEN_PATH, this::token);
         server.route("POST", API_PATH + "/transactions/init", r -> idempotent(r, this::start));
         server.route("POST", API_PATH + "/transactions/{id}/pin", r -> idempotent(r, this::pin));
@@ -233,6 +243,26 @@ public final class CentiliSimulator extends AbstractSimulator {
         synchronized (tx) {
             if (tx.status.equals("PENDING")) {
                 bill(tx);
+            }
+        }
+    }
+
+    /**
+     * Fails a transaction still pending for lack of funds: FAILED with error {@code INSUFFICIENT_FUNDS} and the
+     * {@code failed} notification.
+     *
+     * @param charge the transaction id
+     * @throws IllegalArgumentException when unknown
+     */
+    @Override
+    public void fail(ChargeRef charge) {
+        Tx tx = byId(charge.id());
+        synchronized (tx) {
+            if (tx.status.equals("PENDING")) {
+                tx.status = "FAILED";
+                tx.error = "INSUFFICIENT_FUNDS";
+                pins.remove(tx.msisdn);
+                notify(tx, "failed");
             }
         }
     }
@@ -651,6 +681,16 @@ public final class CentiliSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new CentiliSimulator();
+        }
+
+        @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new CentiliCallbacks());
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
+            return new CentiliSimulator(address);
         }
     }
 }

@@ -85,7 +85,17 @@ public final class EclipseVasSimulator extends AbstractSimulator {
 
     /** Starts the simulator on a free loopback port. */
     public EclipseVasSimulator() {
-        super("eclipse-vas");
+        this(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts the simulator on a given address, to run it as a standalone server ({@code dcb simulate}).
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public EclipseVasSimulator(java.net.InetSocketAddress address) {
+        super("eclipse-vas", address);
         server.route("POST", API + "/authentication/login", this::login);
         server.route("GET", TENANT + "/vas/catalogs", this::catalogs);
         server.route("GET", TENANT + "/vas/{msisdn}", this::network);
@@ -146,7 +156,29 @@ public final class EclipseVasSimulator extends AbstractSimulator {
      */
     @Override
     public void settle(ChargeRef charge) {
-        SimPayment p = payments.get(Long.parseLong(charge.id()));
+        settle(charge, null);
+    }
+
+    /**
+     * Finalises a completed payment as {@code ERROR} with "Insufficient funds", whatever its MSISDN, and posts
+     * its callback.
+     *
+     * @param charge the payment id
+     * @throws IllegalArgumentException when the payment is unknown
+     * @throws IllegalStateException when it was not completed with {@code PUT} yet
+     */
+    @Override
+    public void fail(ChargeRef charge) {
+        settle(charge, MagicMsisdn.INSUFFICIENT_FUNDS);
+    }
+
+    private void settle(ChargeRef charge, MagicMsisdn forced) {
+        SimPayment p;
+        try {
+            p = payments.get(Long.parseLong(charge.id()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("no payment " + charge.id());
+        }
         if (p == null) {
             throw new IllegalArgumentException("no payment " + charge.id());
         }
@@ -157,20 +189,25 @@ public final class EclipseVasSimulator extends AbstractSimulator {
             if (!p.completed) {
                 throw new IllegalStateException("payment " + charge.id() + " was not completed yet");
             }
-            String failure = MagicMsisdn.of(p.msisdn).map(EclipseVasSimulator::failureText).orElse(null);
+            String failure = (forced != null ? java.util.Optional.of(forced) : MagicMsisdn.of(p.msisdn))
+                    .map(EclipseVasSimulator::failureText).orElse(null);
             p.status = failure == null ? "SUCCESSFUL" : "ERROR";
             p.errorDescription = failure;
             p.lastModified = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         }
         if (p.callbackUrl != null) {
             byte[] body = Json.write(p.toJson());
-            String signature = HexFormat.of().formatHex(NotificationSecurity.hmacSha256(
-                    CALLBACK_KEY.getBytes(StandardCharsets.UTF_8), body));
-            emitPost(callbackPath(p.callbackUrl), "application/json", body, Map.of("Eclipse-Signature", signature));
+            emitPost(callbackPath(p.callbackUrl), "application/json", body,
+                    Map.of("Eclipse-Signature", signature(CALLBACK_KEY, body)));
         }
     }
 
-    private static String failureText(MagicMsisdn magic) {
+    /** The {@code Eclipse-Signature} of a body: hex HMAC-SHA256 with the key. */
+    static String signature(String key, byte[] body) {
+        return HexFormat.of().formatHex(NotificationSecurity.hmacSha256(key.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    static String failureText(MagicMsisdn magic) {
         return switch (magic) {
             case INSUFFICIENT_FUNDS -> "Insufficient funds";
             case BARRED -> "Subscriber barred";
@@ -427,8 +464,8 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         }
     }
 
-    /** One payment's state. */
-    private static final class SimPayment {
+    /** One payment's state; {@link EclipseVasCallbacks} writes callbacks with it too. */
+    static final class SimPayment {
         long paymentId;
         String externalUniqueId;
         long customerId;
@@ -489,6 +526,16 @@ public final class EclipseVasSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new EclipseVasSimulator();
+        }
+
+        @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new EclipseVasCallbacks());
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
+            return new EclipseVasSimulator(address);
         }
     }
 }

@@ -104,7 +104,17 @@ public final class EklecticSimulator extends AbstractSimulator {
 
     /** Starts the simulator on a free loopback port. */
     public EklecticSimulator() {
-        super("eklectic");
+        this(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts the simulator on a given address, to run it as a standalone server ({@code dcb simulate}).
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public EklecticSimulator(java.net.InetSocketAddress address) {
+        super("eklectic", address);
         server.route("POST", "/API/oauth/token", this::token)
                 .route("POST", "/API/subscription/otp", this::otp)
                 .route("POST", "/API/subscription/confirm", this::confirm)
@@ -186,6 +196,18 @@ public final class EklecticSimulator extends AbstractSimulator {
             query = callback("RENEW", s, now) + "&amount=" + OFFERS.get(s.offer).toPlainString();
         }
         emitGet(CALLBACK_PATH, query);
+    }
+
+    /**
+     * Bills a subscription for a new period by its id, as {@link #renew(String)}.
+     *
+     * @param subscription the subscription; its id is required
+     * @throws IllegalArgumentException when the id is missing, unknown or not active
+     */
+    @Override
+    public void renewNow(io.dcb4j.core.model.SubscriptionRef subscription) {
+        renew(subscription.idIfKnown().orElseThrow(
+                () -> new IllegalArgumentException("eklectic renews a subscription by its id")));
     }
 
     // ------------------------------------------------------------------ routes
@@ -445,6 +467,16 @@ public final class EklecticSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new EklecticSimulator();
+        }
+
+        @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new EklecticCallbacks());
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
+            return new EklecticSimulator(address);
         }
     }
 }

@@ -86,7 +86,17 @@ public final class InfomediaSimulator extends AbstractSimulator {
 
     /** Starts the simulator on a free loopback port. */
     public InfomediaSimulator() {
-        super("infomedia");
+        this(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts the simulator on a given address, to run it as a standalone server ({@code dcb simulate}).
+     *
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound
+     */
+    public InfomediaSimulator(java.net.InetSocketAddress address) {
+        super("infomedia", address);
         server.route("POST", "/dcb/PINGenerateWithParams", this::generatePin);
         server.route("POST", "/dcb/SubscriptionJoinWithParams", this::join);
         server.route("POST", "/dcb/SubscriptionUnsubscribe", this::unsubscribe);
@@ -156,6 +166,28 @@ public final class InfomediaSimulator extends AbstractSimulator {
                 emit(msisdn.digits(), "424", "02", offer.value(), 24, sub.pt, null, null);
             }
             return txid;
+        }
+    }
+
+    /**
+     * Plays Infomedia's renewal charge, as {@link #billRenewal}: the subscription is named by its MSISDN and
+     * its product (the offer, or the id, which is the product id on Infomedia).
+     *
+     * @param subscription the MSISDN and the product
+     * @throws IllegalArgumentException when the MSISDN or the product is missing, or the subscription is not
+     *     active
+     */
+    @Override
+    public void renewNow(io.dcb4j.core.model.SubscriptionRef subscription) {
+        Msisdn msisdn = subscription.msisdnIfKnown().orElseThrow(
+                () -> new IllegalArgumentException("infomedia renews a subscription by its MSISDN and product"));
+        OfferId product = subscription.offerIfKnown().or(() -> subscription.idIfKnown().map(OfferId::of))
+                .orElseThrow(() -> new IllegalArgumentException("infomedia renews a subscription by its MSISDN and"
+                        + " product"));
+        try {
+            billRenewal(msisdn, product);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
     }
 
@@ -503,6 +535,16 @@ public final class InfomediaSimulator extends AbstractSimulator {
         @Override
         public io.dcb4j.testkit.Simulator start() {
             return new InfomediaSimulator();
+        }
+
+        @Override
+        public java.util.Optional<io.dcb4j.testkit.CallbackWriter> callbacks() {
+            return java.util.Optional.of(new InfomediaCallbacks());
+        }
+
+        @Override
+        public io.dcb4j.testkit.Simulator start(java.net.InetSocketAddress address) {
+            return new InfomediaSimulator(address);
         }
     }
 }

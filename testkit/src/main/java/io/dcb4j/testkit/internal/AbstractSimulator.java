@@ -45,6 +45,17 @@ public abstract class AbstractSimulator implements Simulator {
         this.server = new SimServer(providerId);
     }
 
+    /**
+     * Starts the server on a given address, for a simulator run as a standalone server.
+     *
+     * @param providerId the provider id
+     * @param address the address and port to bind; port 0 for a free one
+     */
+    protected AbstractSimulator(String providerId, java.net.InetSocketAddress address) {
+        this.providerId = providerId;
+        this.server = new SimServer(providerId, address);
+    }
+
     @Override
     public String providerId() {
         return providerId;

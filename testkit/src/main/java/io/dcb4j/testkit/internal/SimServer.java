@@ -55,10 +55,22 @@ public final class SimServer implements AutoCloseable {
      * @param name a name for its threads
      */
     public SimServer(String name) {
+        this(name, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /**
+     * Starts a server on a given address and port.
+     *
+     * @param name a name for its threads
+     * @param address the address and port to bind; port 0 for a free one
+     * @throws java.io.UncheckedIOException when the address cannot be bound (the port is taken, for example)
+     */
+    public SimServer(String name, InetSocketAddress address) {
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            this.server = HttpServer.create(address, 64);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start simulator " + name, e);
+            throw new java.io.UncheckedIOException("cannot start the " + name + " simulator on " + address.getHostString()
+                    + ":" + address.getPort() + ": " + e.getMessage(), e);
         }
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "dcb4j-sim-" + name);
@@ -100,7 +112,10 @@ public final class SimServer implements AutoCloseable {
      * @return the URL without a trailing slash
      */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound == null || bound.isAnyLocalAddress() || bound.isLoopbackAddress() ? "127.0.0.1"
+                : bound instanceof java.net.Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     /**

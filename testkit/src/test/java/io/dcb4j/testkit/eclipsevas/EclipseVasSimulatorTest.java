@@ -154,11 +154,11 @@ class EclipseVasSimulatorTest {
             sim.settle(started.charge());
             ChargeResult settled = client.charges().orElseThrow().status(started.charge());
             assertThat(settled.state()).isEqualTo(ChargeState.SUCCEEDED);
-            assertThat(settled.amount().toString()).isEqualTo("155.000000000 ZAR");
+            assertThat(settled.amount().toString()).isEqualTo("155.00 ZAR");
             BillingEvent event = client.notifications().orElseThrow().parse(sim.notifications().get(0));
             assertThat(event.type()).isEqualTo(BillingEvent.Type.CHARGED);
             assertThat(event.msisdn()).contains(sim.sampleMsisdn());
-            assertThat(event.amount().orElseThrow().toString()).isEqualTo("155.000000000 ZAR");
+            assertThat(event.amount().orElseThrow().toString()).isEqualTo("155.00 ZAR");
         }
     }
 
