@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"List the open intents of a provider in the charge journal (a dry run, the default), or",
                 "resolve them through the provider's status operation with --resolve (nothing is ever sent again;",
-                "exit code 3 when an intent needs a manual review).",
+                "exit code 6 when an intent needs a manual review: its outcome is still unknown).",
                 "Database credentials: DCB_JDBC_USER and DCB_JDBC_PASSWORD, never command-line flags."})
 final class ReconcileCommand implements Callable<Integer> {
 
@@ -81,7 +81,7 @@ final class ReconcileCommand implements Callable<Integer> {
                     .listener(r -> out.println(resolution(r))).build();
             List<Resolution> resolved = reconciler.runOnce();
             out.println(resolved.size() + " intent(s) of " + provider + " reconciled");
-            return resolved.stream().anyMatch(r -> r.kind() == Resolution.Kind.NEEDS_REVIEW) ? 3 : 0;
+            return resolved.stream().anyMatch(r -> r.kind() == Resolution.Kind.NEEDS_REVIEW) ? ExitCodes.UNKNOWN_OUTCOME : ExitCodes.OK;
         }
     }
 
