@@ -55,12 +55,40 @@ public final class BillingProviders {
      *     of the provider's keys
      */
     public static BillingProvider create(String id, Map<String, String> config) {
+        return create(id, config, ClientOptions.defaults());
+    }
+
+    /**
+     * Builds a client for a provider on transport options that keys cannot express: your own {@code
+     * OkHttpClient}, a shared {@link io.dcb4j.core.token.TokenStore}, a clock, finer retry settings. The
+     * options are the base and the common keys override them, as the builders' shortcuts override {@code
+     * options(...)}: {@code read-timeout=5s} in {@code config} wins over the options' read timeout, and {@code
+     * max-attempts} replaces their retry policy with the default one of that many attempts. The provider is
+     * still chosen by its id at deployment time:
+     *
+     * <pre>{@code
+     * ClientOptions options = ClientOptions.builder().okHttpClient(sharedOkHttp).tokenStore(sharedTokens).build();
+     * try (BillingProvider provider = BillingProviders.create(id, config, options)) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @param id the provider id, for example {@code centili}
+     * @param config the configuration keys (see each provider's documentation)
+     * @param options the transport options the keys start from; {@code null} means {@link
+     *     ClientOptions#defaults()}
+     * @return the client; close it when done (an OkHttp client given in the options stays open)
+     * @throws ConfigurationException when the provider is unknown, or a key is missing, malformed or not one
+     *     of the provider's keys
+     */
+    public static BillingProvider create(String id, Map<String, String> config, ClientOptions options) {
         if (id == null || id.isBlank()) {
             throw new ConfigurationException("core", "provider", "is required");
         }
         BillingProviderFactory factory = factory(id).orElseThrow(() -> new ConfigurationException("core", "provider",
                 "names unknown provider '" + id + "'; available: " + available()));
-        ProviderConfig providerConfig = ProviderConfig.of(id, config);
+        ProviderConfig providerConfig = ProviderConfig.of(id, config,
+                options == null ? ClientOptions.defaults() : options);
         providerConfig.rejectUnknownKeys(factory.configKeys());
         return factory.create(providerConfig);
     }

@@ -37,9 +37,11 @@ public final class ProviderConfig {
 
     private final String provider;
     private final Map<String, String> values;
+    private final ClientOptions baseOptions;
 
-    private ProviderConfig(String provider, Map<String, String> values) {
+    private ProviderConfig(String provider, Map<String, String> values, ClientOptions baseOptions) {
         this.provider = provider;
+        this.baseOptions = baseOptions;
         Map<String, String> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (k != null && v != null) {
@@ -57,7 +59,12 @@ public final class ProviderConfig {
      * @return the configuration
      */
     public static ProviderConfig of(String provider, Map<String, String> values) {
-        return new ProviderConfig(provider, values == null ? Map.of() : values);
+        return of(provider, values, ClientOptions.defaults());
+    }
+
+    /** The values over base transport options, for {@link BillingProviders#create(String, Map, ClientOptions)}. */
+    static ProviderConfig of(String provider, Map<String, String> values, ClientOptions baseOptions) {
+        return new ProviderConfig(provider, values == null ? Map.of() : values, baseOptions);
     }
 
     /**
@@ -311,13 +318,16 @@ public final class ProviderConfig {
     }
 
     /**
-     * The transport options from the common keys.
+     * The transport options from the common keys, over the options given to {@link
+     * BillingProviders#create(String, Map, ClientOptions)} (else {@link ClientOptions#defaults()}): a key
+     * present here overrides the base's value, and {@code max-attempts} replaces its retry policy with the
+     * default policy of that many attempts.
      *
      * @return the options
      * @throws ConfigurationException when a common key is malformed
      */
     public ClientOptions clientOptions() {
-        ClientOptions.Builder b = ClientOptions.builder();
+        ClientOptions.Builder b = baseOptions.toBuilder();
         duration("connect-timeout").ifPresent(b::connectTimeout);
         duration("read-timeout").ifPresent(b::readTimeout);
         duration("call-timeout").ifPresent(b::callTimeout);
@@ -327,7 +337,7 @@ public final class ProviderConfig {
             }
             b.retryPolicy(RetryPolicy.builder().maxAttempts(n).build());
         });
-        b.allowInsecureHttp(bool("allow-insecure-http", false));
+        b.allowInsecureHttp(bool("allow-insecure-http", baseOptions.allowInsecureHttp()));
         return b.build();
     }
 
