@@ -13,7 +13,9 @@ import io.dcb4j.core.model.SubscriptionRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -24,8 +26,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * The health of one provider: its configuration is valid (the client was built) and, when probing is on, the
  * provider is reachable and accepts the credentials. The probe reads the status of a subscription (or, for
- * providers without subscription status, a charge) whose id does not exist: answering it needs a token and a
- * reachable provider, and a not-found answer is the healthy one. The result is kept for the cache time, so that
+ * providers without subscription status, a charge) whose id does not exist ({@value #PROBE_ID}, or {@value
+ * #PROBE_NUMBER} where the provider's ids are numbers): answering it needs a token and a reachable provider,
+ * and a not-found answer is the healthy one. The result is kept for the cache time, so that
  * frequent health checks do not reach the provider; concurrent checks share one probe.
  *
  * <ul>
@@ -41,6 +44,9 @@ public final class BillingProviderHealthIndicator implements HealthIndicator {
 
     /** The id the probe looks up; no provider has it. */
     public static final String PROBE_ID = "dcb4j-health-probe";
+
+    /** The id the probe looks up where a provider's ids are numbers. */
+    public static final String PROBE_NUMBER = "9000000000000000001";
 
     private final BillingProvider provider;
     private final boolean probe;
@@ -84,19 +90,24 @@ public final class BillingProviderHealthIndicator implements HealthIndicator {
             details.put("probe", "off");
             return Health.up().withDetails(details).build();
         }
-        try {
-            if (provider.subscriptions().isPresent()) {
-                details.put("probe", "subscription status of an unknown id");
-                provider.subscriptions().get().status(SubscriptionRef.of(PROBE_ID));
-            } else if (provider.charges().isPresent()) {
-                details.put("probe", "charge status of an unknown id");
-                provider.charges().get().status(ChargeRef.of(PROBE_ID));
-            } else {
-                details.put("probe", "none: the provider has no read operation");
-                return Health.up().withDetails(details).build();
-            }
-            details.put("result", "answered");
+        List<Probe> probes = probes();
+        if (probes.isEmpty()) {
+            details.put("probe", "none: the provider has no read operation");
             return Health.up().withDetails(details).build();
+        }
+        try {
+            for (Probe p : probes) {
+                try {
+                    details.put("probe", p.description());
+                    p.call().run();
+                    details.put("result", "answered");
+                    return Health.up().withDetails(details).build();
+                } catch (IllegalArgumentException e) {
+                    // the provider's client refused the id's form before sending anything: try the next probe
+                }
+            }
+            return outcome(Status.UNKNOWN, details, "no probe fits the provider's ids",
+                    new IllegalArgumentException());
         } catch (AuthenticationException e) {
             return outcome(Status.DOWN, details, "credentials refused", e);
         } catch (ProviderUnavailableException | DcbTransportException e) {
@@ -108,9 +119,28 @@ public final class BillingProviderHealthIndicator implements HealthIndicator {
         } catch (DcbApiException e) {
             details.put("result", "answered " + e.getClass().getSimpleName() + ": reachable, credentials accepted");
             return Health.up().withDetails(details).build();
-        } catch (DcbException | IllegalArgumentException | IllegalStateException e) {
+        } catch (DcbException | IllegalStateException e) {
             return outcome(Status.UNKNOWN, details, "probe failed", e);
         }
+    }
+
+    /** One read of an id that does not exist. */
+    private record Probe(String description, Runnable call) {
+    }
+
+    /** The reads this provider offers, with an id in two forms: a word, and a number for providers of numeric ids. */
+    private List<Probe> probes() {
+        List<Probe> probes = new ArrayList<>();
+        provider.subscriptions().ifPresent(s -> {
+            probes.add(new Probe("subscription status of an unknown id", () -> s.status(SubscriptionRef.of(PROBE_ID))));
+            probes.add(new Probe("subscription status of an unknown number",
+                    () -> s.status(SubscriptionRef.of(PROBE_NUMBER))));
+        });
+        provider.charges().ifPresent(c -> {
+            probes.add(new Probe("charge status of an unknown id", () -> c.status(ChargeRef.of(PROBE_ID))));
+            probes.add(new Probe("charge status of an unknown number", () -> c.status(ChargeRef.of(PROBE_NUMBER))));
+        });
+        return probes;
     }
 
     private static Health outcome(Status status, Map<String, Object> details, String result, RuntimeException e) {

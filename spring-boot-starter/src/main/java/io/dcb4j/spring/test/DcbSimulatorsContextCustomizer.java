@@ -1,11 +1,14 @@
 package io.dcb4j.spring.test;
 
+import io.dcb4j.core.notification.EventDeduplicator;
 import io.dcb4j.testkit.Simulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -36,6 +39,12 @@ final class DcbSimulatorsContextCustomizer implements ContextCustomizer {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         ConfigurableListableBeanFactory beans = context.getBeanFactory();
         beans.registerSingleton("dcb4jRunningSimulators", running);
+        if (beans instanceof BeanDefinitionRegistry registry) {
+            // a fallback: an EventDeduplicator the application declares wins
+            RootBeanDefinition claims = new RootBeanDefinition(EventDeduplicator.class, running::deduplicator);
+            claims.setFallback(true);
+            registry.registerBeanDefinition("dcb4jSimulatorsEventDeduplicator", claims);
+        }
         for (String id : running.ids()) {
             Simulator simulator = running.get(id);
             beans.registerSingleton("dcb4jSimulator." + id, simulator);

@@ -1,8 +1,11 @@
 package io.dcb4j.spring.test;
 
+import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.EventDeduplicator;
 import io.dcb4j.spring.Dcb4jProperties;
 import io.dcb4j.testkit.Simulator;
 import io.dcb4j.testkit.Simulators;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +20,14 @@ import java.util.TreeMap;
 public final class RunningSimulators implements AutoCloseable {
 
     private final Map<String, Simulator> simulators;
+    private volatile EventDeduplicator claims = newClaims();
 
     private RunningSimulators(Map<String, Simulator> simulators) {
         this.simulators = simulators;
+    }
+
+    private static EventDeduplicator newClaims() {
+        return EventDeduplicator.inMemory(10_000, Duration.ofHours(1));
     }
 
     /**
@@ -123,9 +131,34 @@ public final class RunningSimulators implements AutoCloseable {
         simulators.forEach((id, s) -> s.deliverNotificationsTo(baseUrl == null ? null : baseUrl + "/" + id));
     }
 
-    /** Resets every simulator: subscriptions, charges, tokens, recorded requests and callbacks. */
+    /**
+     * An in-memory de-duplication of callbacks that {@link #resetAll()} empties: a simulator reset starts its
+     * ids again, so that the events of the next test would otherwise look like repeats. {@link DcbSimulators}
+     * gives it to the callback endpoint unless the application declares its own {@code EventDeduplicator}.
+     *
+     * @return the de-duplication
+     */
+    public EventDeduplicator deduplicator() {
+        return new EventDeduplicator() {
+            @Override
+            public boolean claim(BillingEvent event) {
+                return claims.claim(event);
+            }
+
+            @Override
+            public void release(BillingEvent event) {
+                claims.release(event);
+            }
+        };
+    }
+
+    /**
+     * Resets every simulator (subscriptions, charges, tokens, recorded requests and callbacks) and empties
+     * {@link #deduplicator()}.
+     */
     public void resetAll() {
         simulators.values().forEach(Simulator::reset);
+        claims = newClaims();
     }
 
     /** Stops every simulator. */
