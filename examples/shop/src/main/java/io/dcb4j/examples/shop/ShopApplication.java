@@ -17,9 +17,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * number and the PIN the operator sends by SMS, its status, cancelling it, and the provider's callbacks on
  * the page. dcb4j comes from the Spring Boot starter; the shop itself only injects {@code BillingProvider}s.
  *
- * <p>Run it with {@code mvn -pl examples/shop spring-boot:run} (after {@code mvn -B -DskipTests install} is not
- * needed: {@code mvn -B -q -DskipTests package} then {@code java -jar examples/shop/target/dcb4j-example-shop-*.jar}).
- * By default it starts the simulators named by {@code SHOP_SIMULATORS} (default {@code eklectic,centili}) and
+ * <p>Run it from the repository root with {@code mvn -B -q -DskipTests package} then {@code java -jar
+ * examples/shop/target/dcb4j-example-shop-<version>.jar}, and open {@code http://localhost:8080/}. By default it starts the simulators named by {@code SHOP_SIMULATORS} (default {@code eklectic,centili}) and
  * points the starter at them, with a demo phone on the page that shows the SMS; {@code SHOP_SIMULATORS=none}
  * uses the {@code dcb4j.providers.*} properties of a real account instead.
  */
