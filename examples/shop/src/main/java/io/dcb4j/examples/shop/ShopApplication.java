@@ -28,6 +28,10 @@ public class ShopApplication {
     /** The simulators of the demo when {@code SHOP_SIMULATORS} is not set. */
     public static final String DEFAULT_SIMULATORS = "eklectic,centili";
 
+    /** Created by Spring. */
+    public ShopApplication() {
+    }
+
     /**
      * Starts the shop.
      *
