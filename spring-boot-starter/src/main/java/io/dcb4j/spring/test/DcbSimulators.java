@@ -27,7 +27,9 @@ import java.lang.annotation.Target;
  * simulator under its concrete type ({@code EklecticSimulator}). With {@link #deliverNotifications()} and the
  * callback endpoint on ({@code dcb4j.webhook.enabled=true}), the simulators deliver their callbacks to the
  * application's endpoint once its web server is started. State carries over between tests: call {@link
- * RunningSimulators#resetAll()} where a test needs a clean simulator.
+ * RunningSimulators#resetAll()} where a test needs a clean simulator. The endpoint's de-duplication is then
+ * {@link RunningSimulators#deduplicator()}, which {@code resetAll()} empties too (a reset simulator starts its
+ * ids again), unless the application declares its own {@code EventDeduplicator}.
  *
  * <p>Needs {@code dcb4j-testkit} and {@code spring-boot-starter-test} on the test class path.
  */
