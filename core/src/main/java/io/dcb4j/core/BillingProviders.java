@@ -75,20 +75,19 @@ public final class BillingProviders {
      *
      * @param id the provider id, for example {@code centili}
      * @param config the configuration keys (see each provider's documentation)
-     * @param options the transport options the keys start from; {@code null} means {@link
-     *     ClientOptions#defaults()}
+     * @param options the transport options the keys start from ({@link ClientOptions#defaults()} for none)
      * @return the client; close it when done (an OkHttp client given in the options stays open)
      * @throws ConfigurationException when the provider is unknown, or a key is missing, malformed or not one
      *     of the provider's keys
      */
     public static BillingProvider create(String id, Map<String, String> config, ClientOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
         if (id == null || id.isBlank()) {
             throw new ConfigurationException("core", "provider", "is required");
         }
         BillingProviderFactory factory = factory(id).orElseThrow(() -> new ConfigurationException("core", "provider",
                 "names unknown provider '" + id + "'; available: " + available()));
-        ProviderConfig providerConfig = ProviderConfig.of(id, config,
-                options == null ? ClientOptions.defaults() : options);
+        ProviderConfig providerConfig = ProviderConfig.of(id, config, options);
         providerConfig.rejectUnknownKeys(factory.configKeys());
         return factory.create(providerConfig);
     }
