@@ -55,20 +55,16 @@ public final class BillingProviders {
      *     of the provider's keys
      */
     public static BillingProvider create(String id, Map<String, String> config) {
-        if (id == null || id.isBlank()) {
-            throw new ConfigurationException("core", "provider", "is required");
-        }
-        BillingProviderFactory factory = factory(id).orElseThrow(() -> new ConfigurationException("core", "provider",
-                "names unknown provider '" + id + "'; available: " + available()));
-        ProviderConfig providerConfig = ProviderConfig.of(id, config);
-        providerConfig.rejectUnknownKeys(factory.configKeys());
-        return factory.create(providerConfig);
+        return create(id, config, ClientOptions.defaults());
     }
 
     /**
      * Creates a provider client from configuration keys over base options that keys cannot express: a token
-     * store that several instances share, a charge journal, a clock, the caller's OkHttp client. The keys
-     * override the base's transport values. When the base carries a
+     * store that several instances share, a charge journal, a clock, an observer, the caller's OkHttp client.
+     * The keys override the base's transport values, as the builders' shortcuts override {@code options(...)}:
+     * {@code read-timeout=5s} wins over the base's read timeout, and {@code max-attempts} replaces its retry
+     * policy with the default one of that many attempts. The provider is still chosen by its id at deployment
+     * time (the Spring Boot starter creates its beans this way). When the base carries a
      * {@link ClientOptions#chargeJournal() charge journal}, the client's neutral money-moving writes are
      * recorded in it, whatever the provider (see {@link io.dcb4j.core.journal.Journaling}).
      *

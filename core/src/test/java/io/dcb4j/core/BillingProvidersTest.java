@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcb4j.core.error.ConfigurationException;
+import io.dcb4j.core.testing.FakeProviderFactory;
+import io.dcb4j.core.token.TokenStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class BillingProvidersTest {
@@ -53,5 +60,49 @@ class BillingProvidersTest {
         assertThat(c.allowList("absent")).isEmpty();
         assertThatThrownBy(() -> c.allowList("bad")).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'bad'");
+    }
+
+    @Test
+    void optionsGivenWithTheKeysAreTheBaseTheKeysOverride() {
+        OkHttpClient ownClient = new OkHttpClient();
+        TokenStore sharedTokens = TokenStore.inMemory();
+        Clock clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+        ClientOptions options = ClientOptions.builder().okHttpClient(ownClient).tokenStore(sharedTokens).clock(clock)
+                .readTimeout(Duration.ofSeconds(7)).connectTimeout(Duration.ofSeconds(3)).allowInsecureHttp(true)
+                .retryPolicy(RetryPolicy.none()).extraHeader("X-Merchant", "shop-42").build();
+
+        try (BillingProvider p = BillingProviders.create("core-test-fake",
+                Map.of("api-key", "k", "read-timeout", "2s"), options)) {
+            ClientOptions used = FakeProviderFactory.lastClientOptions();
+            assertThat(used.okHttpClient()).isSameAs(ownClient);
+            assertThat(used.tokenStore()).isSameAs(sharedTokens);
+            assertThat(used.clock()).isSameAs(clock);
+            assertThat(used.extraHeaders()).containsEntry("X-Merchant", "shop-42");
+            assertThat(used.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(used.readTimeout()).as("a key overrides the options").isEqualTo(Duration.ofSeconds(2));
+            assertThat(used.allowInsecureHttp()).as("an absent key keeps the options' value").isTrue();
+            assertThat(used.retryPolicy().maxAttempts()).isEqualTo(1);
+        }
+
+        try (BillingProvider p = BillingProviders.create("core-test-fake",
+                Map.of("api-key", "k", "max-attempts", "4", "allow-insecure-http", "false"), options)) {
+            ClientOptions used = FakeProviderFactory.lastClientOptions();
+            assertThat(used.retryPolicy().maxAttempts()).isEqualTo(4);
+            assertThat(used.allowInsecureHttp()).isFalse();
+            assertThat(used.okHttpClient()).isSameAs(ownClient);
+        }
+    }
+
+    @Test
+    void withOptionsTheKeysAreCheckedAsWithoutThem() {
+        assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k"), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("options");
+        ClientOptions options = ClientOptions.builder().allowInsecureHttp(true).build();
+        assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k", "api-kee", "x"),
+                options)).isInstanceOf(ConfigurationException.class).hasMessageContaining("'api-kee' is not a key");
+        assertThatThrownBy(() -> BillingProviders.create("nope", Map.of(), options))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown provider 'nope'");
+        assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k", "max-attempts",
+                "0"), options)).isInstanceOf(ConfigurationException.class).hasMessageContaining("max-attempts");
     }
 }

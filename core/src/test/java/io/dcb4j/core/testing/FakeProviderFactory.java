@@ -14,6 +14,17 @@ import java.util.Set;
 /** A provider factory registered only in core's tests, to exercise the registry. */
 public final class FakeProviderFactory implements BillingProviderFactory {
 
+    private static volatile io.dcb4j.core.ClientOptions lastClientOptions;
+
+    /**
+     * The transport options the last {@link #create} read from its configuration.
+     *
+     * @return the options
+     */
+    public static io.dcb4j.core.ClientOptions lastClientOptions() {
+        return lastClientOptions;
+    }
+
     @Override
     public String id() {
         return "core-test-fake";
@@ -27,7 +38,7 @@ public final class FakeProviderFactory implements BillingProviderFactory {
     @Override
     public BillingProvider create(ProviderConfig config) {
         String key = config.require("api-key");
-        config.clientOptions();
+        lastClientOptions = config.clientOptions();
         return new BillingProvider() {
             @Override
             public String id() {

@@ -61,6 +61,18 @@ final class Configuration {
         return provider;
     }
 
+    static BillingProvider fromKeysWithOptions(String id, Map<String, String> config, okhttp3.OkHttpClient shared,
+            TokenStore sharedTokens) {
+        // tag::create-with-options[]
+        ClientOptions options = ClientOptions.builder()
+                .okHttpClient(shared)             // your connection pool, proxy, pinning or interceptors
+                .tokenStore(sharedTokens)         // tokens shared by every instance
+                .build();
+        BillingProvider provider = BillingProviders.create(id, config, options);   // the keys override the options
+        // end::create-with-options[]
+        return provider;
+    }
+
     static Set<String> keysOf(String id) {
         // tag::config-keys[]
         Set<String> keys = BillingProviders.factory(id).orElseThrow().configKeys();

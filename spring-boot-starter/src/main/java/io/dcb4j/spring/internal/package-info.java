@@ -1,0 +1,2 @@
+/** The starter's plumbing; not API. */
+package io.dcb4j.spring.internal;
