@@ -96,7 +96,7 @@ class BillingProvidersTest {
     @Test
     void withOptionsTheKeysAreCheckedAsWithoutThem() {
         assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k"), null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("options");
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("base");
         ClientOptions options = ClientOptions.builder().allowInsecureHttp(true).build();
         assertThatThrownBy(() -> BillingProviders.create("core-test-fake", Map.of("api-key", "k", "api-kee", "x"),
                 options)).isInstanceOf(ConfigurationException.class).hasMessageContaining("'api-kee' is not a key");
