@@ -36,4 +36,24 @@ public class Dcb4jAutoConfiguration {
         return BillingProviderRegistry.of(ProvidersFromProperties.build(properties.providers(),
                 okHttpClient.getIfUnique(), tokenStore.getIfUnique(), customizers.orderedStream().toList()));
     }
+
+    /**
+     * With {@code dcb4j-micrometer} on the class path and an {@code ObservationRegistry} bean (Spring Boot
+     * Actuator makes one), every provider is observed: {@code dcb.operation}, {@code dcb.token.fetch} and
+     * {@code dcb.notification} reach Boot's metrics and tracing. Declared before the application's own
+     * customizers, which may replace the observer.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = {"io.dcb4j.micrometer.MicrometerObserver", "io.micrometer.observation.ObservationRegistry"})
+    static class ObservationConfiguration {
+
+        @Bean
+        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+        ClientOptionsCustomizer dcb4jObservationCustomizer(
+                ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+            return (provider, options) -> registry.ifAvailable(
+                    r -> options.observer(io.dcb4j.micrometer.MicrometerObserver.create(r)));
+        }
+    }
 }

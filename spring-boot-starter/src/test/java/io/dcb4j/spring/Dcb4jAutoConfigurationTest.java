@@ -250,6 +250,26 @@ class Dcb4jAutoConfigurationTest {
     }
 
     @Test
+    void withAnObservationRegistryEveryProviderIsObserved() {
+        io.micrometer.observation.tck.TestObservationRegistry registry =
+                io.micrometer.observation.tck.TestObservationRegistry.create();
+        runner.withPropertyValues(props("eklectic"))
+                .withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    EklecticSimulator sim = simulators.get("eklectic", EklecticSimulator.class);
+                    BillingProvider eklectic = context.getBean(BillingProviderRegistry.class).require("eklectic");
+                    eklectic.pinSubscriptions().orElseThrow().requestPin(sim.sampleSubscribeRequest(sim.sampleMsisdn()));
+                    io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat(registry)
+                            .hasObservationWithNameEqualTo("dcb.operation").that()
+                            .hasLowCardinalityKeyValue("provider", "eklectic")
+                            .hasLowCardinalityKeyValue("outcome", "success");
+                });
+        // without a registry nothing is observed, and the context starts all the same
+        runner.withPropertyValues(props("eklectic")).run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void theApplicationsOkHttpClientTokenStoreAndCustomizersReachEveryProvidersOptions() {
         List<ClientOptions> seen = new ArrayList<>();
         runner.withPropertyValues(with(props("centili"), "dcb4j.providers.centili.read-timeout=2s",
