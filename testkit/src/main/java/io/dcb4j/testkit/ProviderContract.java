@@ -123,6 +123,9 @@ public abstract class ProviderContract {
         assertEquals(caps.contains(Capability.PIN_SUBSCRIPTION), client.pinSubscriptions().isPresent());
         assertEquals(caps.contains(Capability.ONE_OFF_CHARGE), client.charges().isPresent());
         assertEquals(caps.contains(Capability.CHARGE_STATUS), client.charges().isPresent());
+        assertEquals(caps.contains(Capability.CONFIRM_CHARGE), client.chargeConfirmations().isPresent());
+        assertEquals(caps.contains(Capability.CANCEL_CHARGE), client.chargeCancellations().isPresent());
+        assertEquals(caps.contains(Capability.REFUND), client.refunds().isPresent());
         assertEquals(caps.contains(Capability.SUBSCRIPTION_STATUS), client.subscriptions().isPresent());
         assertEquals(caps.contains(Capability.CANCEL), client.cancellations().isPresent());
         assertEquals(caps.contains(Capability.RENEW), client.renewals().isPresent());

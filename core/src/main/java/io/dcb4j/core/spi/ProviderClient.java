@@ -3,9 +3,12 @@ package io.dcb4j.core.spi;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.spi.http.HttpTransport;
@@ -69,6 +72,21 @@ public abstract class ProviderClient implements BillingProvider {
     @Override
     public final Optional<Charges> charges() {
         return neutralApi().charges();
+    }
+
+    @Override
+    public final Optional<ChargeConfirmations> chargeConfirmations() {
+        return neutralApi().chargeConfirmations();
+    }
+
+    @Override
+    public final Optional<ChargeCancellations> chargeCancellations() {
+        return neutralApi().chargeCancellations();
+    }
+
+    @Override
+    public final Optional<Refunds> refunds() {
+        return neutralApi().refunds();
     }
 
     @Override
