@@ -115,7 +115,7 @@ public final class CamaraSimulator extends AbstractSimulator {
     /** The listing size above which the simulator asks for narrower criteria. */
     public static final int MAX_MATCHING_RECORDS = 50;
     /** The largest page size. */
-    public static final int MAX_PER_PAGE = 100;
+    public static final int MAX_PER_PAGE = 1000;
     /** How long prepared payments wait by default. */
     public static final Duration DEFAULT_RESERVATION_LIFETIME = Duration.ofMinutes(15);
     /** How long tokens live. */
@@ -496,6 +496,15 @@ public final class CamaraSimulator extends AbstractSimulator {
         clockOffset = Duration.ZERO;
         reservationLifetime = DEFAULT_RESERVATION_LIFETIME;
         super.reset();
+    }
+
+    /**
+     * The simulator's time: the wall clock moved by {@link #advanceClock(Duration)}.
+     *
+     * @return the instant
+     */
+    public Instant currentTime() {
+        return now();
     }
 
     private Instant now() {
@@ -1043,7 +1052,11 @@ public final class CamaraSimulator extends AbstractSimulator {
             if (!ascending) {
                 java.util.Collections.reverse(ordered);
             }
-            int start = (page - 1) * perPage;
+            long first = (long) (page - 1) * perPage;
+            if (page > 1 && first >= ordered.size()) {
+                throw fail(400, "OUT_OF_RANGE", "Client specified an invalid range.");
+            }
+            int start = (int) first;
             ArrayNode out = Json.mapper().createArrayNode();
             for (int i = start; i < Math.min(ordered.size(), start + perPage); i++) {
                 out.add(ordered.get(i));
