@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 "or a properties file given with --config; never command-line flags."},
         subcommands = {DemoCommand.class, SubscribeCommand.class, ConfirmCommand.class, StatusCommand.class,
                 CancelCommand.class, RenewCommand.class, ChargeCommand.class, CatalogCommand.class,
-                NotifyParseCommand.class, ReceiveCommand.class, CommandLine.HelpCommand.class})
+                NotifyParseCommand.class, ReceiveCommand.class, RefundCommand.class, CommandLine.HelpCommand.class})
 public final class DcbCli implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
