@@ -14,12 +14,14 @@ module io.dcb4j.testkit {
     exports io.dcb4j.testkit.eclipsevas;
     exports io.dcb4j.testkit.centili;
     exports io.dcb4j.testkit.b2maoc;
+    exports io.dcb4j.testkit.camara;
 
     opens io.dcb4j.testkit.eklectic to com.fasterxml.jackson.databind;
     opens io.dcb4j.testkit.infomedia to com.fasterxml.jackson.databind;
     opens io.dcb4j.testkit.eclipsevas to com.fasterxml.jackson.databind;
     opens io.dcb4j.testkit.centili to com.fasterxml.jackson.databind;
     opens io.dcb4j.testkit.b2maoc to com.fasterxml.jackson.databind;
+    opens io.dcb4j.testkit.camara to com.fasterxml.jackson.databind;
 
     uses io.dcb4j.testkit.SimulatorFactory;
     provides io.dcb4j.testkit.SimulatorFactory with
@@ -27,5 +29,6 @@ module io.dcb4j.testkit {
             io.dcb4j.testkit.infomedia.InfomediaSimulator.Factory,
             io.dcb4j.testkit.eclipsevas.EclipseVasSimulator.Factory,
             io.dcb4j.testkit.centili.CentiliSimulator.Factory,
-            io.dcb4j.testkit.b2maoc.B2mAocSimulator.Factory;
+            io.dcb4j.testkit.b2maoc.B2mAocSimulator.Factory,
+            io.dcb4j.testkit.camara.CamaraSimulator.Factory;
 }

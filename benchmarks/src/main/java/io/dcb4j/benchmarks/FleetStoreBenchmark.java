@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.journal.ChargeJournal;
@@ -250,6 +253,21 @@ public class FleetStoreBenchmark {
         @Override
         public Optional<Charges> charges() {
             return Optional.of(charges);
+        }
+
+        @Override
+        public Optional<ChargeConfirmations> chargeConfirmations() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ChargeCancellations> chargeCancellations() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Refunds> refunds() {
+            return Optional.empty();
         }
 
         @Override

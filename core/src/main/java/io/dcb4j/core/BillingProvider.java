@@ -52,6 +52,28 @@ public interface BillingProvider extends AutoCloseable {
     Optional<Charges> charges();
 
     /**
+     * Confirming charges that wait for the merchant (a reservation, a code the subscriber received), when
+     * {@link Capability#CONFIRM_CHARGE} is supported.
+     *
+     * @return the API
+     */
+    Optional<ChargeConfirmations> chargeConfirmations();
+
+    /**
+     * Cancelling charges that are not billed yet, when {@link Capability#CANCEL_CHARGE} is supported.
+     *
+     * @return the API
+     */
+    Optional<ChargeCancellations> chargeCancellations();
+
+    /**
+     * Refunding billed charges and querying refunds, when {@link Capability#REFUND} is supported.
+     *
+     * @return the API
+     */
+    Optional<Refunds> refunds();
+
+    /**
      * Subscription status, when {@link Capability#SUBSCRIPTION_STATUS} is supported.
      *
      * @return the API

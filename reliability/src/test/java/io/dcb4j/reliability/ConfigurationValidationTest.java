@@ -36,7 +36,9 @@ class ConfigurationValidationTest {
             "eclipse-vas", Map.of("base-url", "https://eclipse.example", "tenant-id", "242", "identity", "i",
                     "password", "p"),
             "centili", Map.of("client-id", "c", "username", "u", "password", "p"),
-            "b2m-aoc", Map.of());
+            "b2m-aoc", Map.of(),
+            "camara", Map.of("base-url", "https://api.operator.example", "token-url", "https://auth.operator.example/t",
+                    "client-id", "c", "client-secret", "s"));
 
     /** Required keys per provider. */
     static final Map<String, List<String>> REQUIRED = Map.of(
@@ -44,7 +46,8 @@ class ConfigurationValidationTest {
             "infomedia", List.of("api-key", "username", "password"),
             "eclipse-vas", List.of("base-url", "tenant-id", "identity", "password"),
             "centili", List.of("client-id", "username", "password"),
-            "b2m-aoc", List.of());
+            "b2m-aoc", List.of(),
+            "camara", List.of("base-url", "token-url", "client-id", "client-secret"));
 
     /** Malformed values: key, value; applied on top of the valid configuration. */
     static final Map<String, List<String[]>> MALFORMED = Map.of(
@@ -57,7 +60,11 @@ class ConfigurationValidationTest {
                     new String[] {"token-url", "not a url"}, new String[] {"token-url", "http://auth.example/t"},
                     new String[] {"notification-allowed-sources", "bad"}),
             "b2m-aoc", List.of(new String[] {"get-token-method", "PATCH"}, new String[] {"currency", "ZZZ1"},
-                    new String[] {"zone", "Atlantis"}, new String[] {"notification-allowed-sources", "1.2.3/8"}));
+                    new String[] {"zone", "Atlantis"}, new String[] {"notification-allowed-sources", "1.2.3/8"}),
+            "camara", List.of(new String[] {"token-url", "http://auth.example/t"}, new String[] {"client-auth", "jwt"},
+                    new String[] {"charge-flow", "three-step"}, new String[] {"sink", "http://shop.example/sink"},
+                    new String[] {"sink-credential-lifetime", "-1d"}, new String[] {"payments-path", "/"},
+                    new String[] {"notification-allowed-sources", "10.0.0.0/99"}));
 
     /** Common keys: every factory reads them through ProviderConfig.clientOptions(). */
     static final List<String[]> COMMON_MALFORMED = List.of(
@@ -140,7 +147,8 @@ class ConfigurationValidationTest {
             "infomedia", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
             "eclipse-vas", List.of("notification-secret", "notification-allowed-sources"),
             "centili", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
-            "b2m-aoc", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"));
+            "b2m-aoc", List.of("notification-secret", "notification-secret-parameter", "notification-allowed-sources"),
+            "camara", List.of("notification-secret", "notification-allowed-sources"));
 
     @Test
     void aBlankSecurityKeyIsAConfigurationExceptionThroughEveryFactory() {

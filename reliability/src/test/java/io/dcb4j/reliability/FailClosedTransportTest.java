@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.dcb4j.b2maoc.B2mAocClient;
 import io.dcb4j.b2maoc.model.AocTransactionId;
 import io.dcb4j.b2maoc.model.SpTransactionId;
+import io.dcb4j.camara.CamaraClient;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.BillingProviders;
@@ -201,7 +202,8 @@ class FailClosedTransportTest {
             "%252e%252e", "a%2F..%2Fb", "..;x", "..\\x");
 
     /**
-     * Every caller-given string that becomes a path segment. Infomedia sends no id in a path (ids travel in
+     * Every caller-given string that becomes a path segment (CAMARA's payment and refund ids among them).
+     * Infomedia sends no id in a path (ids travel in
      * bodies); Eclipse's path ids are numbers (payment, customer, tenant) and MSISDN digits, so its neutral
      * status, which parses the id, is the one string entry.
      */
@@ -209,6 +211,7 @@ class FailClosedTransportTest {
         Fixtures.Provider ekl = Fixtures.EKLECTIC;
         Fixtures.Provider cen = Fixtures.CENTILI;
         Fixtures.Provider b2m = Fixtures.B2M;
+        Fixtures.Provider cam = Fixtures.CAMARA;
         OfferId svc = OfferId.of("svc-gold");
         return List.of(
                 new IdOp(ekl, "subscription", "subscriptionId", (c, id) -> Fixtures.as(c, EklecticClient.class).subscription(id)),
@@ -253,7 +256,31 @@ class FailClosedTransportTest {
                 new IdOp(b2m, "neutral renew", "spTransId",
                         (c, id) -> c.renewals().orElseThrow().renew(SubscriptionRef.of(id, Fixtures.MSISDN))),
                 new IdOp(Fixtures.ECLIPSE, "neutral charge status", "payment id",
-                        (c, id) -> c.charges().orElseThrow().status(ChargeRef.of(id))));
+                        (c, id) -> c.charges().orElseThrow().status(ChargeRef.of(id))),
+                new IdOp(cam, "payment", "paymentId", (c, id) -> Fixtures.as(c, CamaraClient.class).payment(id)),
+                new IdOp(cam, "validatePayment", "paymentId", (c, id) -> {
+                    Fixtures.as(c, CamaraClient.class).validatePayment(id, "auth-1", Fixtures.PIN);
+                    return null;
+                }),
+                new IdOp(cam, "confirmPayment", "paymentId",
+                        (c, id) -> Fixtures.as(c, CamaraClient.class).confirmPayment(id, Fixtures.MSISDN)),
+                new IdOp(cam, "cancelPayment", "paymentId",
+                        (c, id) -> Fixtures.as(c, CamaraClient.class).cancelPayment(id, Fixtures.MSISDN)),
+                new IdOp(cam, "createRefund", "paymentId", (c, id) -> Fixtures.as(c, CamaraClient.class)
+                        .createRefund(id, io.dcb4j.camara.model.RefundRequest.total("r-1").build())),
+                new IdOp(cam, "refund", "refundId", (c, id) -> Fixtures.as(c, CamaraClient.class).refund("pay-1", id)),
+                new IdOp(cam, "refunds", "paymentId", (c, id) -> Fixtures.as(c, CamaraClient.class)
+                        .refunds(id, io.dcb4j.camara.model.RefundQuery.all())),
+                new IdOp(cam, "remainingAmount", "paymentId",
+                        (c, id) -> Fixtures.as(c, CamaraClient.class).remainingAmount(id)),
+                new IdOp(cam, "neutral charge status", "paymentId",
+                        (c, id) -> c.charges().orElseThrow().status(ChargeRef.of(id))),
+                new IdOp(cam, "neutral cancel charge", "paymentId",
+                        (c, id) -> c.chargeCancellations().orElseThrow().cancel(ChargeRef.of(id))),
+                new IdOp(cam, "neutral refund", "paymentId", (c, id) -> c.refunds().orElseThrow()
+                        .refund(io.dcb4j.core.model.RefundRequest.builder(ChargeRef.of(id)).build())),
+                new IdOp(cam, "neutral refund status", "refundId", (c, id) -> c.refunds().orElseThrow()
+                        .status(io.dcb4j.core.model.RefundRef.of(ChargeRef.of("pay-1"), id))));
     }
 
     @TestFactory

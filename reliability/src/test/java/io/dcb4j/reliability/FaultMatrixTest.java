@@ -384,8 +384,9 @@ class FaultMatrixTest {
         }
         if (received.size() > 1 && op.safety == Fixtures.Safety.BODY_KEYED) {
             List<String> bodies = received.stream().map(LoggedRequest::getBodyAsString).distinct().toList();
-            require(where, "the same body (externalUniqueId) on every attempt",
-                    bodies.size() == 1 && bodies.get(0).contains("externalUniqueId"), true);
+            String key = Fixtures.BODY_KEYS.get(op.provider.id());
+            require(where, "the same body (" + key + ") on every attempt",
+                    bodies.size() == 1 && bodies.get(0).contains("\"" + key + "\""), true);
         }
         if (fault == Fault.HTTP_401_CACHED_TOKEN && op.authenticated) {
             RequestPatternBuilder tokenPattern = RequestPatternBuilder.newRequestPattern(op.provider.token().method(),

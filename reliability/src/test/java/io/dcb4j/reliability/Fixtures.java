@@ -10,6 +10,9 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import io.dcb4j.b2maoc.B2mAocClient;
 import io.dcb4j.b2maoc.model.AocTransactionId;
 import io.dcb4j.b2maoc.model.SpTransactionId;
+import io.dcb4j.camara.CamaraClient;
+import io.dcb4j.camara.model.PaymentQuery;
+import io.dcb4j.camara.model.RefundQuery;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.ClientOptions;
@@ -69,19 +72,25 @@ final class Fixtures {
     static final String CEN_ACCESS = "CENACCESSx3c7d2q";
     static final String CEN_REFRESH = "CENREFRESHx6e1f8q";
     static final String B2M_API_KEY = "B2MAPIKEYx4d8e2q";
+    static final String CAM_CLIENT_ID = "camara-client";
+    static final String CAM_CLIENT_SECRET = "CAMSECRETx8b2f6q";
+    static final String CAM_TOKEN = "CAMBEARERx5d1e9q";
     static final String PIN = "482916";
     static final String MSISDN_DIGITS = "21698765432";
     static final Msisdn MSISDN = Msisdn.of(MSISDN_DIGITS);
 
     static final List<String> SECRETS = List.of(EKL_CLIENT_SECRET, EKL_TOKEN, INF_API_KEY, INF_PASSWORD,
-            ECL_PASSWORD, ECL_JWT, CEN_CLIENT_SECRET, CEN_PASSWORD, CEN_ACCESS, CEN_REFRESH, B2M_API_KEY, PIN,
-            MSISDN_DIGITS);
+            ECL_PASSWORD, ECL_JWT, CEN_CLIENT_SECRET, CEN_PASSWORD, CEN_ACCESS, CEN_REFRESH, B2M_API_KEY, CAM_CLIENT_SECRET,
+            CAM_TOKEN, PIN, MSISDN_DIGITS);
 
     static final String EKL_TOKEN_PATH = "/API/oauth/token";
     static final String ECL_LOGIN = "/eclipse-conductor/rest/v1/authentication/login";
     static final String ECL_T = "/eclipse-conductor/rest/v1/tenants/242";
     static final String CEN_TOKEN_PATH = "/realms/api/protocol/openid-connect/token";
     static final String CEN_API = "/payments/v3";
+    static final String CAM_TOKEN_PATH = "/oauth2/token";
+    static final String CAM_PAY = "/carrier-billing/v0.5/payments";
+    static final String CAM_REF = "/carrier-billing-refund/v0.3/payments/pay-1/refunds";
 
     /** What the transport may do with an operation after a failure. */
     enum Safety {
@@ -91,9 +100,16 @@ final class Fixtures {
         SAFE,
         /** A write carrying an idempotency key header: retried with the same key. */
         KEYED,
-        /** A write made idempotent by a unique id in its body (Eclipse externalUniqueId): retried with the same body. */
+        /**
+         * A write made idempotent by a unique id in its body (Eclipse externalUniqueId, CAMARA clientCorrelator):
+         * retried with the same body.
+         */
         BODY_KEYED
     }
+
+    /** The body field that makes a {@link Safety#BODY_KEYED} write idempotent, by provider. */
+    static final Map<String, String> BODY_KEYS = Map.of("eclipse-vas", "externalUniqueId", "camara",
+            "clientCorrelator");
 
     /** One endpoint call of one operation, with a valid answer. */
     record Endpoint(RequestMethod method, String pathRegex, String body) {
@@ -277,6 +293,21 @@ final class Fixtures {
             + "\"transactionOperationStatus\":\"Charged\",\"totalAmountCharged\":\"3.00\",\"errorCode\":\"00\","
             + "\"errorMessage\":\"\"}}";
 
+    static final String CAM_TOKEN_ANSWER = "{\"access_token\":\"" + CAM_TOKEN + "\",\"token_type\":\"Bearer\","
+            + "\"expires_in\":3600}";
+    static final String CAM_PAYMENT = "{\"paymentId\":\"pay-1\",\"amountTransaction\":{\"phoneNumber\":\"+"
+            + MSISDN_DIGITS + "\",\"clientCorrelator\":\"order-77\",\"paymentAmount\":{\"chargingInformation\":"
+            + "{\"amount\":2.99,\"currency\":\"EUR\",\"description\":\"VOD\"}},\"referenceCode\":\"order-77\"},"
+            + "\"paymentStatus\":\"succeeded\",\"paymentCreationDate\":\"2024-03-01T08:00:00Z\","
+            + "\"paymentDate\":\"2024-03-01T08:00:01Z\"}";
+    static final String CAM_PREPARED = CAM_PAYMENT.replace("\"succeeded\"", "\"pending_validation\"")
+            .replace("\"paymentDate\":\"2024-03-01T08:00:01Z\"", "\"validationInfo\":{\"action\":\"validate\","
+                    + "\"authorizationId\":\"auth-1\"}");
+    static final String CAM_REFUND = "{\"refundId\":\"rf-1\",\"refundStatus\":\"succeeded\",\"type\":\"total\","
+            + "\"refundCreationDate\":\"2024-03-02T08:00:00Z\",\"amountTransaction\":{\"clientCorrelator\":"
+            + "\"refund-77\",\"refundAmount\":{},\"referenceCode\":\"refund-77\"}}";
+    static final String CAM_REMAINING = "{\"amount\":0,\"currency\":\"EUR\"}";
+
     // ---------------------------------------------------------------- valid callbacks
 
     /** A valid query-string callback of each provider whose callbacks are query strings, by parser name. */
@@ -323,7 +354,12 @@ final class Fixtures {
             .extraHeader("X-Api-Key", B2M_API_KEY)
             .options(options()).build(), null);
 
-    static final List<Provider> PROVIDERS = List.of(EKLECTIC, INFOMEDIA, ECLIPSE, CENTILI, B2M);
+    static final Provider CAMARA = new Provider("camara", base -> CamaraClient.builder().baseUrl(base)
+            .tokenUrl(base + CAM_TOKEN_PATH).clientId(CAM_CLIENT_ID).clientSecret(CAM_CLIENT_SECRET)
+            .clientCorrelators(() -> "key-" + KEYS.incrementAndGet()).options(options()).build(),
+            new Endpoint(RequestMethod.POST, CAM_TOKEN_PATH, CAM_TOKEN_ANSWER));
+
+    static final List<Provider> PROVIDERS = List.of(EKLECTIC, INFOMEDIA, ECLIPSE, CENTILI, B2M, CAMARA);
 
     static <T> T as(BillingProvider p, Class<T> type) {
         return type.cast(p);
@@ -521,6 +557,72 @@ final class Fixtures {
                 c -> c.cancellations().orElseThrow().cancel(SubscriptionRef.of("SP1", MSISDN))));
         ops.add(new Op(p, "neutral renew", renew, Safety.UNSAFE, false,
                 c -> c.renewals().orElseThrow().renew(SubscriptionRef.of("SP1", MSISDN))));
+
+        // ---- CAMARA
+        p = CAMARA;
+        Endpoint create = e(POST, CAM_PAY, CAM_PAYMENT);
+        Endpoint prepare = e(POST, CAM_PAY + "/prepare", CAM_PREPARED);
+        Endpoint validate = e(POST, CAM_PAY + "/pay-1/validate", "");
+        Endpoint camConfirm = e(POST, CAM_PAY + "/pay-1/confirm", "");
+        Endpoint camCancel = e(POST, CAM_PAY + "/pay-1/cancel", "");
+        Endpoint retrieve = e(GET, CAM_PAY + "/pay-1", CAM_PAYMENT);
+        Endpoint list = e(GET, CAM_PAY, "[" + CAM_PAYMENT + "]");
+        Endpoint createRefund = e(POST, CAM_REF, CAM_REFUND);
+        Endpoint refund = e(GET, CAM_REF + "/rf-1", CAM_REFUND);
+        Endpoint refunds = e(GET, CAM_REF, "[" + CAM_REFUND + "]");
+        Endpoint remaining = e(GET, CAM_REF + "/remaining-amount", CAM_REMAINING);
+        io.dcb4j.camara.model.PaymentRequest camPayment = io.dcb4j.camara.model.PaymentRequest.builder(
+                Money.of("2.99", "EUR"), "VOD", "order-77")
+                .phoneNumber(MSISDN).build();
+        ops.add(new Op(p, "createPayment", create, Safety.BODY_KEYED, true,
+                c -> as(c, CamaraClient.class).createPayment(camPayment)));
+        ops.add(new Op(p, "preparePayment", prepare, Safety.BODY_KEYED, true,
+                c -> as(c, CamaraClient.class).preparePayment(camPayment)));
+        ops.add(new Op(p, "validatePayment", validate, Safety.UNSAFE, true,
+                c -> {
+                    as(c, CamaraClient.class).validatePayment("pay-1", "auth-1", PIN);
+                    return null;
+                }).ignoresBody());
+        ops.add(new Op(p, "confirmPayment", camConfirm, Safety.UNSAFE, true,
+                c -> as(c, CamaraClient.class).confirmPayment("pay-1", MSISDN)).ignoresBody());
+        ops.add(new Op(p, "cancelPayment", camCancel, Safety.UNSAFE, true,
+                c -> as(c, CamaraClient.class).cancelPayment("pay-1", MSISDN)).ignoresBody());
+        ops.add(new Op(p, "payment", retrieve, Safety.SAFE, true, c -> as(c, CamaraClient.class).payment("pay-1")));
+        ops.add(new Op(p, "payments", list, Safety.SAFE, true,
+                c -> as(c, CamaraClient.class).payments(PaymentQuery.all())));
+        ops.add(new Op(p, "createRefund", createRefund, Safety.BODY_KEYED, true,
+                c -> as(c, CamaraClient.class).createRefund("pay-1",
+                        io.dcb4j.camara.model.RefundRequest.total("refund-77").build())));
+        ops.add(new Op(p, "refund", refund, Safety.SAFE, true, c -> as(c, CamaraClient.class).refund("pay-1", "rf-1")));
+        ops.add(new Op(p, "refunds", refunds, Safety.SAFE, true,
+                c -> as(c, CamaraClient.class).refunds("pay-1", RefundQuery.all())));
+        ops.add(new Op(p, "remainingAmount", remaining, Safety.SAFE, true,
+                c -> as(c, CamaraClient.class).remainingAmount("pay-1")));
+        ChargeRequest camCharge = ChargeRequest.builder(Money.of("2.99", "EUR")).msisdn(MSISDN).description("VOD")
+                .idempotencyKey("order-77").build();
+        ops.add(new Op(p, "neutral charge", create, Safety.BODY_KEYED, true,
+                c -> c.charges().orElseThrow().charge(camCharge)));
+        ops.add(new Op(p, "neutral charge status", retrieve, Safety.SAFE, true,
+                c -> c.charges().orElseThrow().status(ChargeRef.of("pay-1"))));
+        io.dcb4j.core.model.ChargeResult pending = new io.dcb4j.core.model.ChargeResult(ChargeRef.of("pay-1"),
+                io.dcb4j.core.model.ChargeState.PENDING_VALIDATION, "pending_validation", null,
+                new NextAction.EnterPin(null), null, Map.of("authorizationId", "auth-1"));
+        ops.add(new Op(p, "neutral confirm [validate]", validate, Safety.UNSAFE, true,
+                c -> c.chargeConfirmations().orElseThrow().confirm(pending, PIN)).with(retrieve).with(camConfirm)
+                .ignoresBody());
+        ops.add(new Op(p, "neutral confirm [confirm]", camConfirm, Safety.UNSAFE, true,
+                c -> c.chargeConfirmations().orElseThrow().confirm(pending, PIN)).with(retrieve).with(validate)
+                .ignoresBody());
+        ops.add(new Op(p, "neutral cancel [cancel]", camCancel, Safety.UNSAFE, true,
+                c -> c.chargeCancellations().orElseThrow().cancel(ChargeRef.of("pay-1"))).with(retrieve)
+                .ignoresBody());
+        ops.add(new Op(p, "neutral refund", createRefund, Safety.BODY_KEYED, true,
+                c -> c.refunds().orElseThrow().refund(io.dcb4j.core.model.RefundRequest.builder(ChargeRef.of("pay-1"))
+                        .idempotencyKey("refund-77").build())));
+        ops.add(new Op(p, "neutral refund status", refund, Safety.SAFE, true,
+                c -> c.refunds().orElseThrow().status(io.dcb4j.core.model.RefundRef.of(ChargeRef.of("pay-1"), "rf-1"))));
+        ops.add(new Op(p, "token [via payment]", p.token(), Safety.SAFE, false,
+                c -> as(c, CamaraClient.class).payment("pay-1")).with(retrieve));
         return ops;
     }
 

@@ -53,11 +53,12 @@ class HostileProviderTextTest {
             "eclipse-vas", List.of(Fixtures.ECL_PASSWORD, Fixtures.ECL_JWT),
             "centili", List.of(Fixtures.CEN_CLIENT_SECRET, Fixtures.CEN_PASSWORD, Fixtures.CEN_ACCESS,
                     Fixtures.CEN_REFRESH),
-            "b2m-aoc", List.of(Fixtures.B2M_API_KEY));
+            "b2m-aoc", List.of(Fixtures.B2M_API_KEY),
+            "camara", List.of(Fixtures.CAM_CLIENT_SECRET, Fixtures.CAM_TOKEN));
 
     /** The field each provider's error mapping reads its message from: the 3 MB text goes there. */
     static final Map<String, String> MESSAGE_FIELD = Map.of("eklectic", "message", "infomedia", "description",
-            "eclipse-vas", "description", "centili", "message", "b2m-aoc", "errorMessage");
+            "eclipse-vas", "description", "centili", "message", "b2m-aoc", "errorMessage", "camara", "message");
 
     static final String CONTROLS = "\\r\\nERROR forged line\\u001b[31m red\\u001b[0m\\u001b]0;title\\u0007 \\u0085c1"
             + "\\u009b2J \\u2028ls\\u2029ps \\u202egnp.exe\\u202c \\u2066iso\\u2069 \\u200e\\u200f\\u061c\\u200b\\ufeff";
@@ -87,12 +88,14 @@ class HostileProviderTextTest {
      * the tokens it was about to issue (a client cannot know a token it never received).
      */
     static List<String> echoed(Fixtures.Op op) {
-        List<String> tokens = List.of(Fixtures.EKL_TOKEN, Fixtures.ECL_JWT, Fixtures.CEN_ACCESS, Fixtures.CEN_REFRESH);
+        List<String> tokens = List.of(Fixtures.EKL_TOKEN, Fixtures.ECL_JWT, Fixtures.CEN_ACCESS, Fixtures.CEN_REFRESH,
+                Fixtures.CAM_TOKEN);
         return SECRETS.get(op.provider.id()).stream().filter(s -> !op.targetsToken() || !tokens.contains(s)).toList();
     }
 
     static boolean carriesPin(Fixtures.Op op) {
-        return op.name.contains("confirmPin") || op.name.equals("join") || op.name.equals("submitPin");
+        return op.name.contains("confirmPin") || op.name.equals("join") || op.name.equals("submitPin")
+                || op.name.equals("validatePayment") || op.name.startsWith("neutral confirm");
     }
 
     /**

@@ -156,6 +156,44 @@ class NotificationSecurityTest {
         assertThat(NotificationSecurity.secretMatches("a", "ab")).isFalse();
     }
 
+    /** A CAMARA CloudEvent as an operator delivers it to the sink. */
+    static final String CAM = "{\"id\":\"e-1\",\"source\":\"https://op.example\",\"type\":"
+            + "\"org.camaraproject.carrier-billing.v0.payment-completed\",\"specversion\":\"1.0\","
+            + "\"time\":\"2024-03-01T08:00:00Z\",\"data\":{\"paymentId\":\"pay-1\",\"status\":\"succeeded\","
+            + "\"description\":\"ok\"}}";
+
+    static InboundNotification camara(String body, String authorization) {
+        InboundNotification.Builder b = InboundNotification.builder("POST").path("/sink")
+                .header("Content-Type", "application/cloudevents+json").body(body.getBytes(StandardCharsets.UTF_8));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b.build();
+    }
+
+    @Test
+    void theSinkCredentialIsCheckedByCamaraAndNeverEchoed() {
+        io.dcb4j.camara.notification.CamaraNotificationParser parser =
+                io.dcb4j.camara.notification.CamaraNotificationParser.builder().accessToken("s3cr3t-sink").build();
+        assertThat(parser.parse(camara(CAM, "Bearer s3cr3t-sink")).acknowledgement().status()).isEqualTo(204);
+        for (String wrong : java.util.Arrays.asList(null, "", "Bearer ", "Bearer s3cr3t-sin", "Bearer s3cr3t-sinkx",
+                "Bearer S3CR3T-SINK", "Basic s3cr3t-sink", "s3cr3t-sink")) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> parser.parse(camara(CAM, wrong)));
+            assertThat(thrown).as("camara accepted " + wrong).isInstanceOf(NotificationRejectedException.class);
+            assertThat(thrown.getMessage()).doesNotContain("s3cr3t");
+        }
+        // a key given twice with different values is refused, never resolved by picking one
+        assertThatThrownBy(() -> parser.parse(camara(CAM.replace("{\"paymentId\":\"pay-1\",",
+                "{\"paymentId\":\"pay-1\",\"paymentId\":\"pay-2\","), "Bearer s3cr3t-sink")))
+                .isInstanceOf(NotificationRejectedException.class);
+        // a replay (same source and id) is the same event; the same id from another source is not
+        EventDeduplicator dedup = EventDeduplicator.inMemory(10, Duration.ofHours(1));
+        assertThat(dedup.claim(parser.parse(camara(CAM, "Bearer s3cr3t-sink")))).isTrue();
+        assertThat(dedup.claim(parser.parse(camara(CAM, "Bearer s3cr3t-sink")))).isFalse();
+        assertThat(dedup.claim(parser.parse(camara(CAM.replace("op.example", "other.example"),
+                "Bearer s3cr3t-sink")))).isTrue();
+    }
+
     @Test
     void theSourceAddressAllowListAdmitsOnlyItsBlocks() {
         SourceAddressAllowList list = SourceAddressAllowList.of("10.0.0.0/8", "192.0.2.17", "2001:db8::/32");

@@ -91,6 +91,9 @@ class ResponsePropertiesTest {
             case "centili" -> io.dcb4j.centili.CentiliClient.builder().clientId("shop-client").clientSecret("secret-9f2a")
                     .username("api-user").password("password-7c1e").tokenUrl(wm.baseUrl() + Fixtures.CEN_TOKEN_PATH)
                     .baseUrl(wm.baseUrl() + Fixtures.CEN_API).options(relaxed).defaultServiceKey("svc-gold").build();
+            case "camara" -> io.dcb4j.camara.CamaraClient.builder().baseUrl(wm.baseUrl())
+                    .tokenUrl(wm.baseUrl() + Fixtures.CAM_TOKEN_PATH).clientId("camara-client")
+                    .clientSecret("secret-3b7d").options(relaxed).build();
             default -> io.dcb4j.b2maoc.B2mAocClient.builder().baseUrl(wm.baseUrl()).options(relaxed).build();
         };
     }
@@ -173,7 +176,8 @@ class ResponsePropertiesTest {
 
     /** Each token endpoint's lifetime fields. */
     static final Map<String, List<String>> LIFETIMES = Map.of("eklectic", List.of("expires_in"), "eclipse-vas",
-            List.of("expiresEpochSecs", "expires"), "centili", List.of("expires_in", "refresh_expires_in"));
+            List.of("expiresEpochSecs", "expires"), "centili", List.of("expires_in", "refresh_expires_in"),
+            "camara", List.of("expires_in"));
 
     /** Lifetimes that are numbers, but absurd ones: saturated. */
     static final List<String> ABSURD = List.of("9223372036854775807", "1e17", "1e999999999",

@@ -59,11 +59,20 @@ class UnknownOutcomeReferenceTest {
             Map.entry("b2m-aoc cancelSubscription", new ProviderReference("spTransID", "SP1")),
             Map.entry("b2m-aoc renewSubscription", new ProviderReference("spTransID", "SP1")),
             Map.entry("b2m-aoc neutral cancel", new ProviderReference("spTransID", "SP1")),
-            Map.entry("b2m-aoc neutral renew", new ProviderReference("spTransID", "SP1")));
+            Map.entry("b2m-aoc neutral renew", new ProviderReference("spTransID", "SP1")),
+            Map.entry("camara validatePayment", new ProviderReference("paymentId", "pay-1")),
+            Map.entry("camara confirmPayment", new ProviderReference("paymentId", "pay-1")),
+            Map.entry("camara cancelPayment", new ProviderReference("paymentId", "pay-1")),
+            Map.entry("camara neutral charge", new ProviderReference("clientCorrelator", "order-77")),
+            Map.entry("camara neutral confirm [validate]", new ProviderReference("paymentId", "pay-1")),
+            Map.entry("camara neutral confirm [confirm]", new ProviderReference("paymentId", "pay-1")),
+            Map.entry("camara neutral cancel [cancel]", new ProviderReference("paymentId", "pay-1")),
+            Map.entry("camara neutral refund", new ProviderReference("clientCorrelator", "refund-77")));
 
     /** Writes whose reference is a key the client generated: only its kind is known in advance. */
     static final Map<String, String> GENERATED = Map.of("centili startTransaction", "idempotencyKey",
-            "centili neutral requestPin", "idempotencyKey");
+            "centili neutral requestPin", "idempotencyKey", "camara createPayment", "clientCorrelator",
+            "camara preparePayment", "clientCorrelator", "camara createRefund", "clientCorrelator");
 
     /** Writes that have no reference before the call: the subscriber's number is all they carry. */
     static final List<String> NONE = List.of("eklectic sendPin", "eklectic neutral requestPin", "infomedia generatePin",

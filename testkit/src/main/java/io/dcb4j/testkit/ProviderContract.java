@@ -14,6 +14,7 @@ import io.dcb4j.core.BillingProviders;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.InsufficientFundsException;
@@ -21,12 +22,17 @@ import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.error.NotFoundException;
 import io.dcb4j.core.error.ProviderUnavailableException;
 import io.dcb4j.core.model.ChargeRef;
+import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.FailureReason;
+import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
+import io.dcb4j.core.model.RefundState;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.model.SubscriptionResult;
 import io.dcb4j.core.model.SubscriptionState;
@@ -123,6 +129,9 @@ public abstract class ProviderContract {
         assertEquals(caps.contains(Capability.PIN_SUBSCRIPTION), client.pinSubscriptions().isPresent());
         assertEquals(caps.contains(Capability.ONE_OFF_CHARGE), client.charges().isPresent());
         assertEquals(caps.contains(Capability.CHARGE_STATUS), client.charges().isPresent());
+        assertEquals(caps.contains(Capability.CONFIRM_CHARGE), client.chargeConfirmations().isPresent());
+        assertEquals(caps.contains(Capability.CANCEL_CHARGE), client.chargeCancellations().isPresent());
+        assertEquals(caps.contains(Capability.REFUND), client.refunds().isPresent());
         assertEquals(caps.contains(Capability.SUBSCRIPTION_STATUS), client.subscriptions().isPresent());
         assertEquals(caps.contains(Capability.CANCEL), client.cancellations().isPresent());
         assertEquals(caps.contains(Capability.RENEW), client.renewals().isPresent());
@@ -210,6 +219,72 @@ public abstract class ProviderContract {
         }
     }
 
+    /** A charge waiting for the merchant ends SUCCEEDED once confirmed, with the code when it asked for one. */
+    @Test
+    public void aChargeWaitingForTheMerchantSucceedsOnceConfirmed() {
+        assume(Capability.CONFIRM_CHARGE);
+        Msisdn msisdn = sim.sampleMsisdn();
+        ChargeResult started = client.charges().orElseThrow().charge(sim.sampleChargeToConfirm(msisdn));
+        assertTrue(started.state() == ChargeState.RESERVED || started.state() == ChargeState.PENDING_VALIDATION,
+                "a charge to confirm is reserved or pending validation: " + started.state());
+        String code = started.nextAction().type() == NextAction.Type.ENTER_PIN ? sim.pinSentTo(msisdn).orElseThrow()
+                : null;
+        ChargeResult confirmed = client.chargeConfirmations().orElseThrow().confirm(started, code);
+        if (!confirmed.state().isFinal()) {
+            sim.settle(confirmed.charge());
+            confirmed = client.charges().orElseThrow().status(confirmed.charge());
+        }
+        assertEquals(ChargeState.SUCCEEDED, confirmed.state());
+        assertEquals(started.charge(), confirmed.charge());
+    }
+
+    /** A wrong code on a charge that asks for one is an {@link InvalidPinException} naming the provider. */
+    @Test
+    public void aWrongCodeOnAChargeIsAnInvalidPinException() {
+        assume(Capability.CONFIRM_CHARGE);
+        Msisdn wrong = MagicMsisdn.WRONG_PIN.applyTo(sim.sampleMsisdn().digits());
+        ChargeResult started = client.charges().orElseThrow().charge(sim.sampleChargeToConfirm(wrong));
+        assumeTrue(started.nextAction().type() == NextAction.Type.ENTER_PIN,
+                () -> providerId + " asks no code for this charge");
+        InvalidPinException e = assertThrows(InvalidPinException.class,
+                () -> client.chargeConfirmations().orElseThrow().confirm(started,
+                        sim.pinSentTo(wrong).map(c -> c + "9").orElse("000000")));
+        assertEquals(providerId, e.provider());
+    }
+
+    /** A charge that is not billed yet is CANCELLED once cancelled, and stays so. */
+    @Test
+    public void aChargeNotBilledYetIsCancelled() {
+        assume(Capability.CANCEL_CHARGE);
+        assume(Capability.CONFIRM_CHARGE);
+        ChargeResult started = client.charges().orElseThrow().charge(sim.sampleChargeToConfirm(sim.sampleMsisdn()));
+        assertEquals(ChargeState.CANCELLED, client.chargeCancellations().orElseThrow().cancel(started.charge())
+                .state());
+        assertEquals(ChargeState.CANCELLED, client.charges().orElseThrow().status(started.charge()).state());
+    }
+
+    /** A billed charge is refunded in part, then wholly; each refund's status names it. */
+    @Test
+    public void aBilledChargeIsRefundedInPartThenWholly() {
+        assume(Capability.REFUND);
+        assume(Capability.ONE_OFF_CHARGE);
+        ChargeRequest request = sim.sampleCharge(sim.sampleMsisdn());
+        ChargeResult billed = chargeAndSettle(request.msisdn());
+        assertEquals(ChargeState.SUCCEEDED, billed.state());
+        Refunds refunds = client.refunds().orElseThrow();
+        Money half = Money.of(request.amount().amount().divide(java.math.BigDecimal.valueOf(2)),
+                request.amount().currency());
+        RefundResult partial = refunds.refund(RefundRequest.builder(billed.charge()).amount(half)
+                .reason("contract test").build());
+        assertNotEquals(RefundState.DENIED, partial.state());
+        assertEquals(billed.charge(), partial.refund().charge());
+        assertEquals(half, partial.amount());
+        RefundResult rest = refunds.refund(RefundRequest.builder(billed.charge()).build());
+        assertNotEquals(RefundState.DENIED, rest.state());
+        assertEquals(rest.refund(), refunds.status(rest.refund()).refund());
+        assertNotEquals(partial.refund(), rest.refund());
+    }
+
     /** Every callback of the flows parses to a known event, with the same id when parsed twice, and a 2xx. */
     @Test
     public void everyCallbackOfAFlowParsesToAKnownEventWithAStableId() {
@@ -222,6 +297,10 @@ public abstract class ProviderContract {
         }
         if (client.supports(Capability.ONE_OFF_CHARGE)) {
             chargeAndSettle(sim.sampleMsisdn());
+        }
+        if (client.supports(Capability.CONFIRM_CHARGE) && client.supports(Capability.CANCEL_CHARGE)) {
+            ChargeResult reserved = client.charges().orElseThrow().charge(sim.sampleChargeToConfirm(sim.sampleMsisdn()));
+            client.chargeCancellations().orElseThrow().cancel(reserved.charge());
         }
         List<InboundNotification> callbacks = sim.notifications();
         assertFalse(callbacks.isEmpty(), "the flows generated callbacks");

@@ -89,6 +89,19 @@ public interface Simulator extends AutoCloseable {
     }
 
     /**
+     * A charge request that ends waiting for the merchant's confirmation, for providers with {@link
+     * io.dcb4j.core.Capability#CONFIRM_CHARGE}: a two-step charge that is reserved, or that waits for the code
+     * sent to the subscriber ({@link #pinSentTo}).
+     *
+     * @param msisdn the subscriber
+     * @return the request
+     * @throws UnsupportedOperationException when the provider confirms no charge
+     */
+    default ChargeRequest sampleChargeToConfirm(Msisdn msisdn) {
+        throw new UnsupportedOperationException(providerId() + " confirms no charge");
+    }
+
+    /**
      * Every request received so far.
      *
      * @return the requests, in order

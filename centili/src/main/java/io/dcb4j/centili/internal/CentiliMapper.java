@@ -320,7 +320,7 @@ public final class CentiliMapper {
             case SUCCEEDED -> t.transactionType() == TransactionType.OPT_OUT
                     || t.transactionType() == TransactionType.REFUND ? SubscriptionState.CANCELLED
                     : SubscriptionState.ACTIVE;
-            case PENDING_VALIDATION, PROCESSING -> SubscriptionState.PENDING;
+            case PENDING_VALIDATION, RESERVED, PROCESSING -> SubscriptionState.PENDING;
             case DENIED, CANCELLED -> SubscriptionState.CANCELLED;
             case UNKNOWN -> SubscriptionState.UNKNOWN;
         };

@@ -1,8 +1,11 @@
 package io.dcb4j.core.internal;
 
 import io.dcb4j.core.Cancellations;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.model.CancelResult;
@@ -10,6 +13,9 @@ import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundRef;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscribeRequest;
 import io.dcb4j.core.model.SubscriptionInfo;
@@ -52,6 +58,29 @@ public final class ObservedNeutralApi {
             @Override
             public ChargeResult status(ChargeRef charge) {
                 return observe(observer, provider, "chargeStatus", () -> c.status(charge));
+            }
+        }));
+        api.chargeConfirmations().ifPresent(c -> b.chargeConfirmations(new ChargeConfirmations() {
+            @Override
+            public ChargeResult confirm(ChargeResult charge, String code) {
+                return observe(observer, provider, "confirmCharge", () -> c.confirm(charge, code));
+            }
+        }));
+        api.chargeCancellations().ifPresent(c -> b.chargeCancellations(new ChargeCancellations() {
+            @Override
+            public ChargeResult cancel(ChargeRef charge) {
+                return observe(observer, provider, "cancelCharge", () -> c.cancel(charge));
+            }
+        }));
+        api.refunds().ifPresent(r -> b.refunds(new Refunds() {
+            @Override
+            public RefundResult refund(RefundRequest request) {
+                return observe(observer, provider, "refund", () -> r.refund(request));
+            }
+
+            @Override
+            public RefundResult status(RefundRef refund) {
+                return observe(observer, provider, "refundStatus", () -> r.status(refund));
             }
         }));
         api.subscriptions().ifPresent(s -> b.subscriptions(new Subscriptions() {

@@ -3,9 +3,12 @@ package io.dcb4j.core.journal;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.internal.journal.JournaledApi;
@@ -83,6 +86,9 @@ public final class Journaling {
         io.dcb4j.core.spi.NeutralApi.Builder b = io.dcb4j.core.spi.NeutralApi.builder().journalReferences(known);
         provider.pinSubscriptions().ifPresent(b::pinSubscriptions);
         provider.charges().ifPresent(b::charges);
+        provider.chargeConfirmations().ifPresent(b::chargeConfirmations);
+        provider.chargeCancellations().ifPresent(b::chargeCancellations);
+        provider.refunds().ifPresent(b::refunds);
         provider.subscriptions().ifPresent(b::subscriptions);
         provider.cancellations().ifPresent(b::cancellations);
         provider.renewals().ifPresent(b::renewals);
@@ -118,6 +124,21 @@ public final class Journaling {
         @Override
         public Optional<Charges> charges() {
             return parts.charges();
+        }
+
+        @Override
+        public Optional<ChargeConfirmations> chargeConfirmations() {
+            return parts.chargeConfirmations();
+        }
+
+        @Override
+        public Optional<ChargeCancellations> chargeCancellations() {
+            return parts.chargeCancellations();
+        }
+
+        @Override
+        public Optional<Refunds> refunds() {
+            return parts.refunds();
         }
 
         @Override

@@ -9,6 +9,11 @@ public enum ChargeState {
     PROCESSING,
     /** Waiting for the subscriber to act (PIN, consent page, SMS). */
     PENDING_VALIDATION,
+    /**
+     * Reserved: the amount is held and nothing is billed until the merchant confirms the charge (a two-step
+     * charge), or cancels it; providers release reservations that wait too long.
+     */
+    RESERVED,
     /** Billed. */
     SUCCEEDED,
     /** Refused by the operator or the provider. */

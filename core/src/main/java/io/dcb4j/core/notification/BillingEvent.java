@@ -32,6 +32,12 @@ public final class BillingEvent {
         CHARGED,
         /** A charge failed; see {@link BillingEvent#failureReason()}. */
         CHARGE_FAILED,
+        /** A charge waits for the subscriber (a code sent by SMS, a validation page). */
+        CHARGE_PENDING,
+        /** A two-step charge is reserved: confirm or cancel it. */
+        CHARGE_RESERVED,
+        /** A charge was cancelled or released before billing (by the merchant, or because it expired). */
+        CHARGE_CANCELLED,
         /** A subscription was suspended. */
         SUSPENDED,
         /** A suspended subscription is active again. */
@@ -40,6 +46,8 @@ public final class BillingEvent {
         UNSUBSCRIBED,
         /** A charge was refunded. */
         REFUNDED,
+        /** A refund was refused. */
+        REFUND_FAILED,
         /** A payment flow completed; query its status for the outcome. */
         PAYMENT_COMPLETED,
         /** A kind dcb4j does not know; see {@link BillingEvent#rawType()}. */

@@ -2,9 +2,12 @@ package io.dcb4j.core.spi;
 
 import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import java.util.EnumSet;
@@ -20,6 +23,9 @@ public final class NeutralApi {
 
     private final PinSubscriptions pinSubscriptions;
     private final Charges charges;
+    private final ChargeConfirmations chargeConfirmations;
+    private final ChargeCancellations chargeCancellations;
+    private final Refunds refunds;
     private final Subscriptions subscriptions;
     private final Cancellations cancellations;
     private final Renewals renewals;
@@ -30,6 +36,9 @@ public final class NeutralApi {
     private NeutralApi(Builder b) {
         this.pinSubscriptions = b.pinSubscriptions;
         this.charges = b.charges;
+        this.chargeConfirmations = b.chargeConfirmations;
+        this.chargeCancellations = b.chargeCancellations;
+        this.refunds = b.refunds;
         this.subscriptions = b.subscriptions;
         this.cancellations = b.cancellations;
         this.renewals = b.renewals;
@@ -42,6 +51,15 @@ public final class NeutralApi {
         if (charges != null) {
             caps.add(Capability.ONE_OFF_CHARGE);
             caps.add(Capability.CHARGE_STATUS);
+        }
+        if (chargeConfirmations != null) {
+            caps.add(Capability.CONFIRM_CHARGE);
+        }
+        if (chargeCancellations != null) {
+            caps.add(Capability.CANCEL_CHARGE);
+        }
+        if (refunds != null) {
+            caps.add(Capability.REFUND);
         }
         if (subscriptions != null) {
             caps.add(Capability.SUBSCRIPTION_STATUS);
@@ -95,6 +113,33 @@ public final class NeutralApi {
     }
 
     /**
+     * The charge confirmations part.
+     *
+     * @return present for {@link Capability#CONFIRM_CHARGE}
+     */
+    public Optional<ChargeConfirmations> chargeConfirmations() {
+        return Optional.ofNullable(chargeConfirmations);
+    }
+
+    /**
+     * The charge cancellations part.
+     *
+     * @return present for {@link Capability#CANCEL_CHARGE}
+     */
+    public Optional<ChargeCancellations> chargeCancellations() {
+        return Optional.ofNullable(chargeCancellations);
+    }
+
+    /**
+     * The refunds part.
+     *
+     * @return present for {@link Capability#REFUND}
+     */
+    public Optional<Refunds> refunds() {
+        return Optional.ofNullable(refunds);
+    }
+
+    /**
      * The subscription status part.
      *
      * @return present for {@link Capability#SUBSCRIPTION_STATUS}
@@ -143,6 +188,9 @@ public final class NeutralApi {
     public static final class Builder {
         private PinSubscriptions pinSubscriptions;
         private Charges charges;
+        private ChargeConfirmations chargeConfirmations;
+        private ChargeCancellations chargeCancellations;
+        private Refunds refunds;
         private Subscriptions subscriptions;
         private Cancellations cancellations;
         private Renewals renewals;
@@ -171,6 +219,39 @@ public final class NeutralApi {
          */
         public Builder charges(Charges part) {
             this.charges = part;
+            return this;
+        }
+
+        /**
+         * Confirming charges that wait for the merchant.
+         *
+         * @param part the part
+         * @return this builder
+         */
+        public Builder chargeConfirmations(ChargeConfirmations part) {
+            this.chargeConfirmations = part;
+            return this;
+        }
+
+        /**
+         * Cancelling charges that are not billed yet.
+         *
+         * @param part the part
+         * @return this builder
+         */
+        public Builder chargeCancellations(ChargeCancellations part) {
+            this.chargeCancellations = part;
+            return this;
+        }
+
+        /**
+         * Refunds and their status.
+         *
+         * @param part the part
+         * @return this builder
+         */
+        public Builder refunds(Refunds part) {
+            this.refunds = part;
             return this;
         }
 

@@ -3,9 +3,12 @@ package io.dcb4j.core.spi;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.internal.journal.JournaledApi;
@@ -127,6 +130,21 @@ public abstract class ProviderClient implements BillingProvider {
     @Override
     public final Optional<Charges> charges() {
         return parts().charges();
+    }
+
+    @Override
+    public final Optional<ChargeConfirmations> chargeConfirmations() {
+        return parts().chargeConfirmations();
+    }
+
+    @Override
+    public final Optional<ChargeCancellations> chargeCancellations() {
+        return parts().chargeCancellations();
+    }
+
+    @Override
+    public final Optional<Refunds> refunds() {
+        return parts().refunds();
     }
 
     @Override

@@ -72,6 +72,44 @@ class ProviderBasesTest {
     }
 
     @Test
+    void theChargeConfirmationCancellationAndRefundPartsGiveTheirCapabilities() {
+        io.dcb4j.core.ChargeConfirmations confirm = (charge, code) -> charge;
+        io.dcb4j.core.ChargeCancellations cancel = ref -> {
+            throw new AssertionError("not called");
+        };
+        io.dcb4j.core.Refunds refunds = new io.dcb4j.core.Refunds() {
+            @Override
+            public io.dcb4j.core.model.RefundResult refund(io.dcb4j.core.model.RefundRequest request) {
+                throw new AssertionError("not called");
+            }
+
+            @Override
+            public io.dcb4j.core.model.RefundResult status(io.dcb4j.core.model.RefundRef refund) {
+                throw new AssertionError("not called");
+            }
+        };
+        NeutralApi api = NeutralApi.builder().chargeConfirmations(confirm).chargeCancellations(cancel)
+                .refunds(refunds).build();
+        assertThat(api.capabilities()).containsExactly(Capability.CONFIRM_CHARGE, Capability.CANCEL_CHARGE,
+                Capability.REFUND);
+        assertThat(api.chargeConfirmations()).containsSame(confirm);
+        assertThat(api.chargeCancellations()).containsSame(cancel);
+        assertThat(api.refunds()).containsSame(refunds);
+        assertThat(NeutralApi.builder().build().capabilities()).isEmpty();
+        io.dcb4j.core.model.ChargeResult reserved = new io.dcb4j.core.model.ChargeResult(
+                io.dcb4j.core.model.ChargeRef.of("p-1"), io.dcb4j.core.model.ChargeState.RESERVED, "reserved", null,
+                null, null, Map.of());
+        assertThat(confirm.confirm(reserved)).isSameAs(reserved);
+        assertThat(io.dcb4j.core.model.ChargeState.RESERVED.isFinal()).isFalse();
+
+        try (FooClient foo = new FooClient.Builder().build()) {
+            assertThat(foo.chargeConfirmations()).isEmpty();
+            assertThat(foo.chargeCancellations()).isEmpty();
+            assertThat(foo.refunds()).isEmpty();
+        }
+    }
+
+    @Test
     void shortcutsOverrideTheOptionsWhateverTheOrder() {
         ClientOptions base = ClientOptions.builder().readTimeout(Duration.ofSeconds(7)).callTimeout(Duration.ofSeconds(9))
                 .extraHeader("X-A", "from-options").build();

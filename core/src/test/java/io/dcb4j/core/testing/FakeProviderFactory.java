@@ -61,6 +61,21 @@ public final class FakeProviderFactory implements BillingProviderFactory {
             }
 
             @Override
+            public Optional<io.dcb4j.core.ChargeConfirmations> chargeConfirmations() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<io.dcb4j.core.ChargeCancellations> chargeCancellations() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<io.dcb4j.core.Refunds> refunds() {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<Subscriptions> subscriptions() {
                 return Optional.empty();
             }

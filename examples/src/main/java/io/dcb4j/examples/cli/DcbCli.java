@@ -21,9 +21,9 @@ import picocli.CommandLine.ScopeType;
                 "from command-line flags. Start with 'dcb demo', or 'dcb simulate eklectic'",
                 "and the --config file it prints; docs/cli.md walks through a session."},
         subcommands = {DemoCommand.class, SubscribeCommand.class, ConfirmCommand.class, StatusCommand.class,
-                CancelCommand.class, RenewCommand.class, ChargeCommand.class, CatalogCommand.class,
-                NotifyParseCommand.class, ListenCommand.class, TriggerCommand.class, SimulateCommand.class,
-                SimCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
+                CancelCommand.class, RenewCommand.class, ChargeCommand.class, RefundCommand.class,
+                CatalogCommand.class, NotifyParseCommand.class, ListenCommand.class, TriggerCommand.class,
+                SimulateCommand.class, SimCommand.class, ReconcileCommand.class, CommandLine.HelpCommand.class})
 public final class DcbCli implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

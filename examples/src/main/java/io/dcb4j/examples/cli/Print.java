@@ -5,6 +5,7 @@ import io.dcb4j.core.model.CancelResult;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionInfo;
 import io.dcb4j.core.model.SubscriptionRef;
@@ -59,8 +60,16 @@ final class Print {
                 + (c.amount() == null ? "" : ", amount " + c.amount())
                 + (c.nextAction().type() == NextAction.Type.NONE ? "" : ", next action " + action(c.nextAction()))
                 + (c.failureReason() == null ? "" : ", failure " + c.failureReason())
+                + (c.details().get("authorizationId") == null ? ""
+                        : ", authorization " + ProviderText.printable(c.details().get("authorizationId")))
                 + (c.subscription() == null || c.subscription().id() == null ? ""
                         : ", subscription " + ProviderText.printable(c.subscription().id()));
+    }
+
+    static String refund(RefundResult r) {
+        return "refund " + ProviderText.printable(r.refund().id()) + " of charge "
+                + ProviderText.printable(r.refund().charge().id()) + " " + r.state() + raw(r.rawState())
+                + (r.amount() == null ? ", the whole charge" : ", amount " + r.amount());
     }
 
     static String cancel(CancelResult c) {

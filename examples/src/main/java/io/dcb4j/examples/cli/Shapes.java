@@ -8,6 +8,7 @@ import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionInfo;
 import io.dcb4j.core.model.SubscriptionRef;
@@ -76,6 +77,12 @@ final class Shapes {
                 "nextAction", c.nextAction().type() == NextAction.Type.NONE ? null : action(c.nextAction()),
                 "failureReason", c.failureReason() == null ? null : c.failureReason().name(),
                 "subscriptionId", c.subscription() == null ? null : id(c.subscription()));
+    }
+
+    static Map<String, Object> refund(String provider, RefundResult r) {
+        return object("type", "refund", "provider", provider, "refundId", ProviderText.printable(r.refund().id()),
+                "chargeId", ProviderText.printable(r.refund().charge().id()), "state", r.state().name(),
+                "rawState", raw(r.rawState()), "amount", money(r.amount()));
     }
 
     static Map<String, Object> cancel(String provider, CancelResult c) {

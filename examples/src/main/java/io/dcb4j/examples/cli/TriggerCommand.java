@@ -97,7 +97,9 @@ final class TriggerCommand extends CliCommand {
         Callback callback = writer.write(kind, spec);
         String shown = masked(callback.target(to), parameter);
         String auth = secret == null ? "none" : callback.headers().keySet().stream()
-                .anyMatch(h -> h.toLowerCase(Locale.ROOT).contains("signature")) ? "signature" : "shared secret";
+                .anyMatch(h -> h.toLowerCase(Locale.ROOT).contains("signature")) ? "signature"
+                : callback.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))
+                        ? "bearer token" : "shared secret";
         Output out = output();
         Callback.Answer answer;
         try {

@@ -2,12 +2,14 @@ package io.dcb4j.examples.snippets;
 
 import io.dcb4j.b2maoc.B2mAocClient;
 import io.dcb4j.b2maoc.model.TokenRequestMethod;
+import io.dcb4j.camara.CamaraClient;
 import io.dcb4j.centili.CentiliClient;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.eclipsevas.EclipseVasClient;
 import io.dcb4j.eklectic.EklecticClient;
 import io.dcb4j.infomedia.InfomediaClient;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 
@@ -99,5 +101,23 @@ final class ProviderBuilders {
                 .build();
         // end::b2m-aoc-builder[]
         return b2m;
+    }
+
+    static CamaraClient camara(ClientOptions options) {
+        // tag::camara-builder[]
+        CamaraClient camara = CamaraClient.builder()
+                .baseUrl("https://api.operator.example")                 // the operator's apiRoot
+                .tokenUrl("https://auth.operator.example/oauth2/token")
+                .clientId(System.getenv("CAMARA_CLIENT_ID"))
+                .clientSecret(System.getenv("CAMARA_CLIENT_SECRET"))
+                .clientAuth("basic")                                     // or "post"
+                .sink("https://shop.example/dcb/camara")                 // where the operator sends events
+                .notificationSecret(System.getenv("CAMARA_SINK_TOKEN"))  // the sink credential it presents
+                .sinkCredentialLifetime(Duration.ofDays(30))
+                .twoStepCharges(false)                                   // neutral charges: createPayment
+                .options(options)
+                .build();
+        // end::camara-builder[]
+        return camara;
     }
 }

@@ -46,7 +46,7 @@ class DcbCliTest {
     void demoWalksEveryProviderAndExitsZero() {
         Run r = run(Map.of(), "demo");
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("demo: 5 flows passed, 0 failed");
+        assertThat(r.out()).contains("demo: 6 flows passed, 0 failed");
         for (String id : Simulators.ids()) {
             assertThat(r.out()).contains(id + "  (simulator at http://127.0.0.1:");
         }

@@ -103,7 +103,7 @@ class ExitCodesAndJsonTest {
 
         Run unknownProvider = run(Map.of(), "status", "--provider", "nope", "--subscription", "1");
         assertThat(unknownProvider.exit()).isEqualTo(2);
-        assertThat(unknownProvider.err()).contains("unknown provider 'nope'; known: [b2m-aoc, centili");
+        assertThat(unknownProvider.err()).contains("unknown provider 'nope'; known: [b2m-aoc, camara, centili");
     }
 
     @Test

@@ -151,6 +151,31 @@ class TriggerAndListenTest {
     }
 
     @Test
+    void camaraCallbacksAreCloudEventsWithTheSinkCredentialAndAnotherTokenIsRefused() throws Exception {
+        Map<String, String> sink = Map.of("DCB_CAMARA_NOTIFICATION_SECRET", "sink-token-31");
+        try (Background listen = new Background(sink, "listen", "camara", "--port", "0", "--json", "--count", "2")) {
+            String url = listeningUrl(listen);
+            Run ok = run(sink, "trigger", "camara", "charge-succeeded", "--json", "--to", url + "camara",
+                    "--charge", "pay-77");
+            assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+            JsonNode sent = documents(ok.out()).get(0);
+            assertThat(sent.get("method").asText()).isEqualTo("POST");
+            assertThat(sent.get("authentication").asText()).isEqualTo("bearer token");
+            assertThat(sent.get("answer").get("status").asInt()).isEqualTo(204);
+            JsonNode accepted = nextCallback(listen);
+            assertThat(accepted.get("verdict").asText()).isEqualTo("accepted");
+            assertThat(accepted.get("event").get("event").asText()).isEqualTo("CHARGED");
+            assertThat(accepted.get("event").get("chargeId").asText()).isEqualTo("pay-77");
+
+            Run forged = run(Map.of("DCB_CAMARA_NOTIFICATION_SECRET", "guessed"), "trigger", "camara",
+                    "charge-failed", "--to", url);
+            assertThat(forged.exit()).isEqualTo(4);
+            assertThat(nextCallback(listen).get("verdict").asText()).isEqualTo("rejected");
+            assertThat(listen.join()).isZero();
+        }
+    }
+
+    @Test
     void triggersExitCodesFollowTheEndpointsAnswer() throws Exception {
         Run unsupported = run(Map.of(), "trigger", "eclipse-vas", "subscribe", "--to", merchantUrl());
         assertThat(unsupported.exit()).isEqualTo(5);

@@ -56,6 +56,7 @@ class ArchitectureTest {
      */
     static final Set<String> KNOWN_INTERNAL_TYPES_IN_PUBLIC_SIGNATURES = Set.of(
             "io.dcb4j.testkit.b2maoc.B2mAocSimulator (superclass) names io.dcb4j.testkit.internal.AbstractSimulator",
+            "io.dcb4j.testkit.camara.CamaraSimulator (superclass) names io.dcb4j.testkit.internal.AbstractSimulator",
             "io.dcb4j.testkit.centili.CentiliSimulator (superclass) names io.dcb4j.testkit.internal.AbstractSimulator",
             "io.dcb4j.testkit.eclipsevas.EclipseVasSimulator (superclass) names io.dcb4j.testkit.internal.AbstractSimulator",
             "io.dcb4j.testkit.eklectic.EklecticSimulator (superclass) names io.dcb4j.testkit.internal.AbstractSimulator",

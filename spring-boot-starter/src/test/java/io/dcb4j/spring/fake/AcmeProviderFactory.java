@@ -3,10 +3,13 @@ package io.dcb4j.spring.fake;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Cancellations;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.ChargeCancellations;
+import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.NotificationParser;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.ProviderConfig;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
@@ -64,6 +67,21 @@ public final class AcmeProviderFactory implements BillingProviderFactory {
 
             @Override
             public Optional<Charges> charges() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ChargeConfirmations> chargeConfirmations() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ChargeCancellations> chargeCancellations() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Refunds> refunds() {
                 return Optional.empty();
             }
 

@@ -73,6 +73,9 @@ public final class JournaledApi {
         NeutralApi.Builder b = NeutralApi.builder().journalReferences(api.journalReferences());
         api.pinSubscriptions().ifPresent(p -> b.pinSubscriptions(j.pins(p)));
         api.charges().ifPresent(c -> b.charges(j.charges(c)));
+        api.chargeConfirmations().ifPresent(b::chargeConfirmations);
+        api.chargeCancellations().ifPresent(b::chargeCancellations);
+        api.refunds().ifPresent(b::refunds);
         api.subscriptions().ifPresent(b::subscriptions);
         api.cancellations().ifPresent(b::cancellations);
         api.renewals().ifPresent(r -> b.renewals(j.renewals(r)));

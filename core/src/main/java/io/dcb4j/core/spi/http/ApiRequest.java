@@ -29,6 +29,7 @@ public final class ApiRequest {
     final Boolean retrySafe;
     final java.util.List<String> sensitive;
     final io.dcb4j.core.error.ProviderReference reference;
+    final io.dcb4j.core.token.TokenProvider tokens;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -42,6 +43,7 @@ public final class ApiRequest {
         this.retrySafe = b.retrySafe;
         this.sensitive = java.util.List.copyOf(b.sensitive);
         this.reference = b.reference;
+        this.tokens = b.tokens;
     }
 
     /**
@@ -160,6 +162,7 @@ public final class ApiRequest {
         private Boolean retrySafe;
         private final java.util.List<String> sensitive = new java.util.ArrayList<>();
         private io.dcb4j.core.error.ProviderReference reference;
+        private io.dcb4j.core.token.TokenProvider tokens;
 
         private Builder(String method, String operation, HttpUrl url) {
             this.method = method;
@@ -280,6 +283,20 @@ public final class ApiRequest {
          */
         public Builder reference(String kind, String id) {
             this.reference = id == null || id.isBlank() ? null : new io.dcb4j.core.error.ProviderReference(kind, id);
+            return this;
+        }
+
+        /**
+         * The token provider of this call, in place of the transport's: for APIs whose token names a subject
+         * (a three-legged OAuth token issued for one subscriber), so that each call carries its subject's
+         * token. A 401 answer invalidates the token of this provider and retries once, as for the transport's.
+         * Ignored when the call is not {@link #authenticated(boolean) authenticated}.
+         *
+         * @param tokens the provider; null for the transport's
+         * @return this builder
+         */
+        public Builder tokens(io.dcb4j.core.token.TokenProvider tokens) {
+            this.tokens = tokens;
             return this;
         }
 

@@ -56,7 +56,8 @@ public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
     private static final String USER_AGENT = "dcb4j/" + Version.get();
     private static final List<String> REQUEST_ID_HEADERS =
-            List.of("x-request-id", "x-correlation-id", "request-id", "x-trace-id", "traceid");
+            List.of("x-request-id", "x-correlation-id", "request-id", "x-trace-id", "traceid",
+                    "x-correlator");
     /**
      * The deadline ({@link System#nanoTime()}) of the call running on this thread, so that a call made while
      * it runs (a token fetch through a transport) ends by the same deadline instead of starting its own.
@@ -337,6 +338,8 @@ public final class HttpTransport implements AutoCloseable {
 
     private ApiResponse execute(ApiRequest request, ErrorContext base, long deadline, OperationScope scope) {
         RetryPolicy policy = options.retryPolicy();
+        // a request may name its own token provider (a token per subject): it replaces the transport's
+        TokenProvider tokens = request.tokens != null ? request.tokens : this.tokens;
         boolean authRetried = false;
         int attempt = 0;
         while (true) {

@@ -30,7 +30,7 @@ final class RequestSecrets {
 
     /** Headers whose values are never secret. */
     private static final Set<String> PLAIN_HEADERS = Set.of("content-type", "accept", "accept-language",
-            "accept-encoding", "user-agent", "content-length", "cache-control");
+            "accept-encoding", "user-agent", "content-length", "cache-control", "x-correlator");
     private static final long MAX_SCANNED_BODY = 64 * 1024;
 
     private RequestSecrets() {

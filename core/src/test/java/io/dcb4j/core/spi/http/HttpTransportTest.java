@@ -112,6 +112,36 @@ class HttpTransportTest {
     }
 
     @Test
+    void aRequestsOwnTokenProviderReplacesTheTransportsAndIsRefreshedOn401() {
+        wm.stubFor(get("/api/mine").inScenario("subject").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(401)).willSetStateTo("refreshed"));
+        wm.stubFor(get("/api/mine").inScenario("subject").whenScenarioStateIs("refreshed").willReturn(ok("{}")));
+        AtomicInteger subjectFetches = new AtomicInteger();
+        CachingTokenProvider subject = CachingTokenProvider.builder("subject", previous -> AccessToken.bearer(
+                "subject-" + subjectFetches.incrementAndGet(), Instant.now().plusSeconds(3600))).build();
+        try (HttpTransport t = transport(fast().build())) {
+            t.execute(ApiRequest.get("mine", t.url("mine").build()).tokens(subject).build());
+        }
+        assertThat(tokenFetches).hasValue(0);
+        assertThat(subjectFetches).hasValue(2);
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/mine")).withHeader("Authorization",
+                equalTo("Bearer subject-1")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/mine")).withHeader("Authorization",
+                equalTo("Bearer subject-2")));
+    }
+
+    @Test
+    void anEchoedCorrelatorIsTheRequestIdOfTheError() {
+        wm.stubFor(get("/api/gone").willReturn(aResponse().withStatus(404).withHeader("x-correlator", "corr-42")));
+        try (HttpTransport t = transport(fast().build())) {
+            assertThatThrownBy(() -> t.execute(ApiRequest.get("gone", t.url("gone").build())
+                    .header("x-correlator", "corr-42").build()))
+                    .isInstanceOfSatisfying(io.dcb4j.core.error.NotFoundException.class,
+                            e -> assertThat(e.requestId()).hasValue("corr-42"));
+        }
+    }
+
+    @Test
     void aPostWhoseConnectionIsResetIsNotRetried() {
         wm.stubFor(post("/api/charge").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         try (HttpTransport t = transport(fast().build())) {

@@ -1,0 +1,31 @@
+package io.dcb4j.camara.model;
+
+/**
+ * The answer to {@code POST /payments/{paymentId}/cancel}: {@code 202 Accepted} without a body, so the
+ * result names the payment whose cancellation was accepted; its status becomes {@code cancelled}.
+ *
+ * @param paymentId the payment
+ */
+public record CancellationResult(String paymentId) {
+
+    /**
+     * Validates.
+     *
+     * @param paymentId required, not blank
+     */
+    public CancellationResult {
+        if (paymentId == null || paymentId.isBlank()) {
+            throw new IllegalArgumentException("payment id is required");
+        }
+    }
+
+    /**
+     * The components, with the texts cleaned.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return io.dcb4j.core.spi.support.Redaction.describeRecord(this);
+    }
+}

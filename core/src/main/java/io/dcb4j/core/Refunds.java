@@ -1,0 +1,34 @@
+package io.dcb4j.core;
+
+import io.dcb4j.core.model.RefundRef;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
+
+/**
+ * Refunding billed charges, wholly or in part, present exactly when the provider supports {@link
+ * Capability#REFUND}.
+ */
+public interface Refunds {
+
+    /**
+     * Refunds a charge: the whole amount when the request names none, else that amount.
+     *
+     * @param request what to refund
+     * @return the refund's state: SUCCEEDED, or PROCESSING when the provider settles it later
+     * @throws io.dcb4j.core.error.DcbTransportException when the outcome is unknown: reconcile with {@link
+     *     #status} (or the provider's listing) before refunding again
+     * @throws io.dcb4j.core.error.NotFoundException when the charge is unknown
+     * @throws io.dcb4j.core.error.DcbException on other failures (an amount above what remains, a charge
+     *     that is not billed)
+     */
+    RefundResult refund(RefundRequest request);
+
+    /**
+     * The current state of a refund.
+     *
+     * @param refund the refund
+     * @return its state
+     * @throws io.dcb4j.core.error.NotFoundException when unknown
+     */
+    RefundResult status(RefundRef refund);
+}

@@ -1,0 +1,133 @@
+package io.dcb4j.testkit.camara;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@code carrier-billing-confirmPayment.feature}, every scenario but {@code 400.02} (see the provider page), named after its id. */
+class ConfirmPaymentFeatureTest extends SecondStepScenarios {
+
+    @Override
+    boolean confirm() {
+        return true;
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_01_generic_success_scenario")
+    void confirm_payment_01_generic_success_scenario() {
+        genericSuccess();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_02_phoneNumber_three_legged")
+    void confirm_payment_02_phoneNumber_three_legged() {
+        threeLeggedPhoneNumber();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_03_phoneNumber_two_legged")
+    void confirm_payment_03_phoneNumber_two_legged() {
+        twoLegged();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_400.01_no_request_body")
+    void confirm_payment_400_01_no_request_body() {
+        noRequestBody();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_400.03_invalid_x-correlator")
+    void confirm_payment_400_03_invalid_x_correlator() {
+        invalidCorrelator();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_C02.01_phone_number_not_schema_compliant")
+    void confirm_payment_C02_01_phone_number_not_schema_compliant() {
+        phoneNumberNotSchemaCompliant();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_401.01_no_authorization_header")
+    void confirm_payment_401_01_no_authorization_header() {
+        noAuthorizationHeader();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_401.02_expired_access_token")
+    void confirm_payment_401_02_expired_access_token() {
+        expiredAccessToken();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_401.03_invalid_access_token")
+    void confirm_payment_401_03_invalid_access_token() {
+        invalidAccessToken();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_403.01_invalid_token_permissions")
+    void confirm_payment_403_01_invalid_token_permissions() {
+        tokenWithoutScope();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_404.01_payment_not_found")
+    void confirm_payment_404_01_payment_not_found() {
+        paymentNotFound();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_C02.02_phone_number_not_found")
+    void confirm_payment_C02_02_phone_number_not_found() {
+        phoneNumberNotFound();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_409.01_payment_confirmed")
+    void confirm_payment_409_01_payment_confirmed() {
+        alreadyConfirmed();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_409.02_payment_cancelled")
+    void confirm_payment_409_02_payment_cancelled() {
+        alreadyCancelled();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_422.01_phoneNumber_required")
+    void confirm_payment_422_01_phoneNumber_required() {
+        phoneNumberRequired();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_C02.03_unnecessary_phone_number")
+    void confirm_payment_C02_03_unnecessary_phone_number() {
+        unnecessaryPhoneNumber();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_C02.04_missing_phone_number")
+    void confirm_payment_C02_04_missing_phone_number() {
+        missingPhoneNumber();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_C02.05_phone_number_not_supported")
+    void confirm_payment_C02_05_phone_number_not_supported() {
+        phoneNumberNotSupported();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_429.01_Too_Many_Requests")
+    void confirm_payment_429_01_Too_Many_Requests() {
+        tooManyRequests();
+    }
+
+    @Test
+    @DisplayName("@confirm_payment_403.02_payment_denied")
+    void confirm_payment_403_02_payment_denied() {
+        paymentDenied();
+    }
+}
