@@ -85,7 +85,22 @@ final class ChargeCommand extends ProviderCommand {
         ChargeResult c = charges.charge(b.build());
         Map<String, Object> doc = Shapes.charge(client.id(), c);
         List<String> next = new ArrayList<>();
-        if (!c.state().isFinal() && client.charges().isPresent()
+        String authorization = c.details().get("authorizationId");
+        boolean confirmable = client.capabilities().contains(io.dcb4j.core.Capability.CONFIRM_CHARGE)
+                && (c.state() == ChargeState.RESERVED
+                        || (c.state() == ChargeState.PENDING_VALIDATION && authorization != null));
+        if (confirmable) {
+            // the charge waits for the merchant: confirm it (with the code the subscriber received, when asked)
+            next.add("confirm");
+            next.addAll(providerOptions.repeat());
+            next.add("--charge");
+            next.add(c.charge().id());
+            if (c.state() == ChargeState.PENDING_VALIDATION) {
+                next.add("--authorization-id");
+                next.add(authorization);
+            }
+            doc.put("next", commandLine(next));
+        } else if (!c.state().isFinal() && client.charges().isPresent()
                 && client.capabilities().contains(io.dcb4j.core.Capability.CHARGE_STATUS)) {
             next.add("status");
             next.addAll(providerOptions.repeat());

@@ -3,6 +3,7 @@ package io.dcb4j.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.testkit.Simulator;
 import io.dcb4j.testkit.Simulators;
 import io.dcb4j.testkit.camara.CamaraSimulator;
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,9 @@ class CamaraCliTest {
                     .doesNotContain(msisdn.digits());
             String id = charge.out().replaceAll("(?s).*charge (\\S+) PENDING_VALIDATION.*", "$1").strip();
             String authorization = charge.out().replaceAll("(?s).*authorization (\\S+).*", "$1").strip();
+            assertThat(charge.out()).as("the next command, the code left to the terminal")
+                    .contains("Then run: dcb confirm --provider camara --base-url " + base + " --charge " + id
+                            + " --authorization-id " + authorization);
             String code = sim.pinSentTo(msisdn).orElseThrow();
 
             DcbCliTest.Run confirm = withStdin(code + "\n", () -> DcbCliTest.run(env, args("confirm", base,
@@ -66,14 +70,28 @@ class CamaraCliTest {
             DcbCliTest.Run reserved = DcbCliTest.run(env, args("charge", base, "--msisdn", sim.sampleMsisdn().e164(),
                     "--amount", "2.00", "--currency", "EUR", "--description", "VOD", "--param", "flow=two-step"));
             String other = reserved.out().replaceAll("(?s).*charge (\\S+) RESERVED.*", "$1").strip();
+            assertThat(reserved.out()).contains("Then run: dcb confirm --provider camara --base-url " + base
+                    + " --charge " + other + "\n");
+            DcbCliTest.Run both = DcbCliTest.run(env, args("cancel", base, "--charge", other, "--subscription", "s1"));
+            assertThat(both.exit()).isEqualTo(2);
+            assertThat(both.err()).contains("either --charge or a subscription");
             DcbCliTest.Run cancel = DcbCliTest.run(env, args("cancel", base, "--charge", other));
             assertThat(cancel.exit()).as(cancel.err()).isZero();
             assertThat(cancel.out()).contains("charge " + other + " CANCELLED");
 
             DcbCliTest.Run unsupported = DcbCliTest.run(DcbCliTest.envFor(sim), "refund", "--provider", "camara",
                     "--base-url", base, "--charge", id, "--amount", "1");
-            assertThat(unsupported.exit()).isNotZero();
+            assertThat(unsupported.exit()).isEqualTo(2);
             assertThat(unsupported.err()).contains("--currency");
+            DcbCliTest.Run statusWithAmount = DcbCliTest.run(env, args("refund", base, "--charge", id, "--status",
+                    refundId, "--amount", "1", "--currency", "EUR"));
+            assertThat(statusWithAmount.exit()).isEqualTo(2);
+            assertThat(statusWithAmount.err()).contains("--status shows a refund");
+        }
+        try (Simulator eklectic = Simulators.start("eklectic")) {
+            DcbCliTest.Run noRefunds = DcbCliTest.run(DcbCliTest.envFor(eklectic), "refund", "--provider", "eklectic",
+                    "--base-url", eklectic.baseUrl(), "--charge", "c1");
+            assertThat(noRefunds.exit()).as(noRefunds.err()).isEqualTo(5);
         }
     }
 }
