@@ -8,13 +8,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.Capability;
+import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.error.InvalidPinException;
+import io.dcb4j.core.error.NotFoundException;
+import io.dcb4j.core.journal.ChargeJournal;
+import io.dcb4j.core.journal.JournalEntry;
+import io.dcb4j.core.journal.JournalState;
+import io.dcb4j.core.journal.Reconciler;
+import io.dcb4j.core.journal.Resolution;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
@@ -191,5 +199,70 @@ class CamaraNeutralApiTest extends CamaraTestSupport {
                 + "\"description\":\"Item not delivered\"},\"chargingMetaData\":{\"merchantIdentifier\":"
                 + "\"eas-12345\"}},\"referenceCode\":\"rk-2\"}}")));
         wm.verify(getRequestedFor(urlEqualTo(base + "/rf-1")).withHeader("x-correlator", equalTo("corr-3")));
+    }
+
+    /** A listing page of refunds whose correlators are given, with the total count the operator sends. */
+    private static String refundPage(String... correlators) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < correlators.length; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"refundId\":\"rf-").append(correlators[i])
+                    .append("\",\"refundStatus\":\"succeeded\",\"type\":\"total\",\"amountTransaction\":{")
+                    .append("\"clientCorrelator\":\"").append(correlators[i])
+                    .append("\",\"refundAmount\":{},\"referenceCode\":\"ret\"}}");
+        }
+        return b.append(']').toString();
+    }
+
+    @Test
+    void aRefundIsFoundByItsClientCorrelatorInThePaymentsRefundsPageByPage() {
+        stubToken();
+        String base = REFUNDS + "/" + PAYMENT_ID + "/refunds";
+        wm.stubFor(get(urlPathEqualTo(base)).withQueryParam("page", equalTo("1"))
+                .willReturn(json(200, refundPage("a", "b")).withHeader("X-Total-Count", "102")));
+        wm.stubFor(get(urlPathEqualTo(base)).withQueryParam("page", equalTo("2"))
+                .willReturn(json(200, refundPage("rk-7", "c")).withHeader("X-Total-Count", "102")));
+        try (CamaraClient c = client()) {
+            RefundResult found = c.journalReferences().findRefund(ChargeRef.of(PAYMENT_ID), "rk-7").orElseThrow();
+            assertThat(found.refund()).isEqualTo(RefundRef.of(ChargeRef.of(PAYMENT_ID), "rf-rk-7"));
+            assertThat(found.state()).isEqualTo(RefundState.SUCCEEDED);
+            assertThat(found.details()).containsEntry("clientCorrelator", "rk-7");
+
+            assertThatThrownBy(() -> c.journalReferences().findRefund(ChargeRef.of(PAYMENT_ID), "rk-8"))
+                    .isInstanceOf(NotFoundException.class);
+        }
+        wm.verify(getRequestedFor(urlPathEqualTo(base)).withQueryParam("page", equalTo("1"))
+                .withQueryParam("perPage", equalTo("100")));
+        wm.verify(2, getRequestedFor(urlPathEqualTo(base)).withQueryParam("page", equalTo("2")));
+        wm.verify(0, getRequestedFor(urlPathEqualTo(base)).withQueryParam("page", equalTo("3")));
+    }
+
+    @Test
+    void aJournaledRefundWhoseAnswerWasLostIsResolvedThroughItsClientCorrelator() {
+        stubToken();
+        String base = REFUNDS + "/" + PAYMENT_ID + "/refunds";
+        wm.stubFor(post(base).willReturn(aResponse().withFault(
+                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(get(urlPathEqualTo(base)).willReturn(json(200, refundPage("other", "rk-9"))));
+        ChargeJournal journal = ChargeJournal.inMemory();
+        RefundRequest request = RefundRequest.builder(ChargeRef.of(PAYMENT_ID)).idempotencyKey("rk-9").build();
+        try (CamaraClient c = builder().options(fastOptionsBuilder().clock(clock).chargeJournal(journal).build())
+                .build()) {
+            assertThatThrownBy(() -> c.refunds().orElseThrow().refund(request))
+                    .isInstanceOf(DcbTransportException.class);
+            int sent = wm.findAll(postRequestedFor(urlEqualTo(base))).size();
+            wm.verify(postRequestedFor(urlEqualTo(base)).withRequestBody(
+                    equalToJson("{\"amountTransaction\":{\"clientCorrelator\":\"rk-9\"}}", true, true)));
+            assertThat(journal.find(CamaraClient.ID, "rk-9")).map(JournalEntry::state)
+                    .contains(JournalState.UNKNOWN);
+
+            assertThat(Reconciler.builder(journal).provider(c).clock(clock).build().runOnce()).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.kind()).isEqualTo(Resolution.Kind.RESOLVED);
+                        assertThat(r.refundStatus()).map(RefundResult::refund)
+                                .contains(RefundRef.of(ChargeRef.of(PAYMENT_ID), "rf-rk-9"));
+                    });
+            assertThat(c.refunds().orElseThrow().refund(request).refund().id()).isEqualTo("rf-rk-9");
+            assertThat(wm.findAll(postRequestedFor(urlEqualTo(base)))).hasSize(sent);
+        }
     }
 }

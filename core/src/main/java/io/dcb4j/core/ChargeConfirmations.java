@@ -8,6 +8,11 @@ import io.dcb4j.core.model.ChargeResult;
  * (the amount is reserved, nothing is billed until it is confirmed), or a charge that is {@link
  * io.dcb4j.core.model.ChargeState#PENDING_VALIDATION} with {@link io.dcb4j.core.model.NextAction.EnterPin}
  * (the subscriber received a code, which the merchant passes on here).
+ *
+ * <p>A charge is confirmed at most once: a second confirmation is refused with {@link
+ * io.dcb4j.core.error.ConflictException}, so repeating one after a timeout or a crash bills nothing twice ({@link
+ * Charges#status} then tells what became of the charge). That is why the {@link io.dcb4j.core.journal.ChargeJournal
+ * charge journal} does not record confirmations (nor cancellations, which move no money).
  */
 public interface ChargeConfirmations {
 

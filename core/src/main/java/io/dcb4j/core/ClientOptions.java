@@ -208,7 +208,7 @@ public final class ClientOptions {
 
     /**
      * The journal that records the money-moving writes of the neutral API (charges, PIN confirmations,
-     * renewals), for idempotency across calls and reconciliation after a crash; see
+     * renewals, refunds), for idempotency across calls and reconciliation after a crash; see
      * {@link io.dcb4j.core.journal.Journaling}.
      *
      * @return the journal; empty by default (no journal)

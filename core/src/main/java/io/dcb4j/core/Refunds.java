@@ -6,7 +6,9 @@ import io.dcb4j.core.model.RefundResult;
 
 /**
  * Refunding billed charges, wholly or in part, present exactly when the provider supports {@link
- * Capability#REFUND}.
+ * Capability#REFUND}. With a {@link io.dcb4j.core.journal.ChargeJournal charge journal}, {@link #refund} is
+ * journaled like a charge (see {@link io.dcb4j.core.journal.Journaling}): a repeated idempotency key returns the
+ * recorded refund without sending again.
  */
 public interface Refunds {
 
@@ -18,6 +20,9 @@ public interface Refunds {
      * @throws io.dcb4j.core.error.DcbTransportException when the outcome is unknown: reconcile with {@link
      *     #status} (or the provider's listing) before refunding again
      * @throws io.dcb4j.core.error.NotFoundException when the charge is unknown
+     * @throws io.dcb4j.core.error.ConflictException when the provider holds a refund under this idempotency key
+     *     (or merchant reference) already: find it ({@link #status}, the provider's listing) before refunding
+     *     again
      * @throws io.dcb4j.core.error.DcbException on other failures (an amount above what remains, a charge
      *     that is not billed)
      */

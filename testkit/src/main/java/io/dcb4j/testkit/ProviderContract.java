@@ -13,14 +13,18 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.BillingProviders;
 import io.dcb4j.core.Capability;
 import io.dcb4j.core.Charges;
+import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.PinSubscriptions;
 import io.dcb4j.core.Refunds;
+import io.dcb4j.core.error.ConflictException;
 import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.DcbTransportException;
+import io.dcb4j.core.error.IdempotencyConflictException;
 import io.dcb4j.core.error.InsufficientFundsException;
 import io.dcb4j.core.error.InvalidPinException;
 import io.dcb4j.core.error.NotFoundException;
 import io.dcb4j.core.error.ProviderUnavailableException;
+import io.dcb4j.core.journal.ChargeJournal;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
@@ -238,6 +242,26 @@ public abstract class ProviderContract {
         assertEquals(started.charge(), confirmed.charge());
     }
 
+    /**
+     * A confirmed charge is not confirmed again: the second confirmation is a {@link ConflictException} that no
+     * retry mends, and the charge stays as the first confirmation left it. This is why confirmations need no
+     * charge journal: repeating one after a timeout or a crash bills nothing twice.
+     */
+    @Test
+    public void aSecondConfirmationOfAChargeIsRefusedAsAConflict() {
+        assume(Capability.CONFIRM_CHARGE);
+        Msisdn msisdn = sim.sampleMsisdn();
+        ChargeResult started = client.charges().orElseThrow().charge(sim.sampleChargeToConfirm(msisdn));
+        String code = started.nextAction().type() == NextAction.Type.ENTER_PIN ? sim.pinSentTo(msisdn).orElseThrow()
+                : null;
+        ChargeResult confirmed = client.chargeConfirmations().orElseThrow().confirm(started, code);
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> client.chargeConfirmations().orElseThrow().confirm(started, code));
+        assertEquals(providerId, e.provider());
+        assertFalse(e.isRetryable());
+        assertEquals(confirmed.state(), client.charges().orElseThrow().status(started.charge()).state());
+    }
+
     /** A wrong code on a charge that asks for one is an {@link InvalidPinException} naming the provider. */
     @Test
     public void aWrongCodeOnAChargeIsAnInvalidPinException() {
@@ -283,6 +307,32 @@ public abstract class ProviderContract {
         assertNotEquals(RefundState.DENIED, rest.state());
         assertEquals(rest.refund(), refunds.status(rest.refund()).refund());
         assertNotEquals(partial.refund(), rest.refund());
+    }
+
+    /**
+     * With a charge journal, a refund repeated with its idempotency key returns the first refund and sends
+     * nothing, and another refund under that key is refused.
+     */
+    @Test
+    public void aRefundRepeatedWithItsKeyThroughAChargeJournalIsSentOnce() {
+        assume(Capability.REFUND);
+        assume(Capability.ONE_OFF_CHARGE);
+        ChargeResult billed = chargeAndSettle(sim.sampleMsisdn());
+        try (BillingProvider journaled = BillingProviders.create(providerId, sim.clientConfig(),
+                ClientOptions.builder().chargeJournal(ChargeJournal.inMemory()).build())) {
+            Refunds refunds = journaled.refunds().orElseThrow();
+            RefundRequest request = RefundRequest.builder(billed.charge()).reason("contract test")
+                    .idempotencyKey("contract-refund-1").build();
+            RefundResult first = refunds.refund(request);
+            int sent = sim.requests().size();
+            assertEquals(first, refunds.refund(request));
+            assertEquals(sent, sim.requests().size(), "the repeated refund sent nothing");
+            IdempotencyConflictException e = assertThrows(IdempotencyConflictException.class,
+                    () -> refunds.refund(RefundRequest.builder(billed.charge()).reason("another")
+                            .idempotencyKey("contract-refund-1").build()));
+            assertEquals(IdempotencyConflictException.Reason.DIFFERENT_REQUEST, e.reason());
+            assertEquals(sent, sim.requests().size(), "the refused refund sent nothing");
+        }
     }
 
     /** Every callback of the flows parses to a known event, with the same id when parsed twice, and a 2xx. */

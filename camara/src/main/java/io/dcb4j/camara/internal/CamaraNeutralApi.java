@@ -2,13 +2,18 @@ package io.dcb4j.camara.internal;
 
 import io.dcb4j.camara.CamaraClient;
 import io.dcb4j.camara.model.ChargingMetaData;
+import io.dcb4j.camara.model.Page;
 import io.dcb4j.camara.model.Payment;
 import io.dcb4j.camara.model.PaymentRequest;
+import io.dcb4j.camara.model.Refund;
+import io.dcb4j.camara.model.RefundQuery;
 import io.dcb4j.camara.model.RefundRequest;
 import io.dcb4j.core.ChargeCancellations;
 import io.dcb4j.core.ChargeConfirmations;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.Refunds;
+import io.dcb4j.core.error.ErrorContext;
+import io.dcb4j.core.error.NotFoundException;
 import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
@@ -17,11 +22,13 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.RefundRef;
 import io.dcb4j.core.model.RefundResult;
+import io.dcb4j.core.spi.JournalReferences;
 import io.dcb4j.core.spi.NeutralApi;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,12 +37,19 @@ import java.util.UUID;
  * {@code validatePayment} with the code when the payment asked for one, then {@code confirmPayment};
  * cancelling is {@code cancelPayment}; refunds are {@code createRefund} (total without an amount, partial with
  * one) and their status {@code retrieveRefund}; notifications are the client's CloudEvents parser. Confirm and
- * cancel read the payment first when they must name its phone number (two-legged access). Internal.
+ * cancel read the payment first when they must name its phone number (two-legged access). For the charge
+ * journal, a refund whose answer never came is found by its {@code clientCorrelator} (the journal's idempotency
+ * key) in the payment's refunds ({@code retrieveRefunds}). Internal.
  */
 public final class CamaraNeutralApi implements Charges, ChargeConfirmations, ChargeCancellations, Refunds {
 
     /** The charge parameter choosing the flow: {@code one-step} or {@code two-step}. */
     public static final String FLOW = "flow";
+
+    /** How many refunds one listing page asks for when a refund is looked for by its correlator. */
+    static final int REFUNDS_PER_PAGE = 100;
+    /** How many listing pages are read at most when a refund is looked for by its correlator. */
+    static final int MAX_REFUND_PAGES = 20;
 
     private final CamaraClient client;
     private final boolean twoStep;
@@ -61,6 +75,12 @@ public final class CamaraNeutralApi implements Charges, ChargeConfirmations, Cha
                 .chargeCancellations(api)
                 .refunds(api)
                 .notifications(client.notificationParser())
+                .journalReferences(new JournalReferences() {
+                    @Override
+                    public Optional<RefundResult> findRefund(ChargeRef charge, String idempotencyKey) {
+                        return api.refundByCorrelator(charge, idempotencyKey);
+                    }
+                })
                 .build();
     }
 
@@ -167,6 +187,31 @@ public final class CamaraNeutralApi implements Charges, ChargeConfirmations, Cha
     public RefundResult status(RefundRef refund) {
         Objects.requireNonNull(refund, "refund");
         return CamaraMapper.refundResult(client.refund(refund.charge().id(), refund.id()));
+    }
+
+    /**
+     * The refund of a payment that carries this {@code clientCorrelator}: the payment's refunds, page by page.
+     *
+     * @return the refund; empty when the payment has more refunds than are read
+     * @throws NotFoundException when no refund of the payment carries it, or the payment is unknown
+     */
+    Optional<RefundResult> refundByCorrelator(ChargeRef charge, String correlator) {
+        Objects.requireNonNull(charge, "charge");
+        Objects.requireNonNull(correlator, "correlator");
+        for (int page = 1; page <= MAX_REFUND_PAGES; page++) {
+            Page<Refund> refunds = client.refunds(charge.id(), RefundQuery.builder().page(page, REFUNDS_PER_PAGE)
+                    .build());
+            for (Refund r : refunds.items()) {
+                if (correlator.equals(r.clientCorrelator())) {
+                    return Optional.of(CamaraMapper.refundResult(r));
+                }
+            }
+            if (refunds.items().isEmpty() || !refunds.hasMore()) {
+                throw new NotFoundException("no refund of the payment carries this clientCorrelator",
+                        ErrorContext.of(CamaraClient.ID, "retrieveRefunds"), null);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Names the parts, never the client's credentials. */

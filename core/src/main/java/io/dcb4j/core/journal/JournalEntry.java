@@ -9,15 +9,15 @@ import java.util.Optional;
  * outcome with the subscriber's number taken out (it is put back from the caller's request on replay).
  *
  * @param provider the provider id
- * @param idempotencyKey the key: the caller's for charges, derived from the challenge or the subscription for
- *     PIN confirmations and renewals
+ * @param idempotencyKey the key: the caller's (or a generated one) for charges and refunds, derived from the
+ *     challenge or the subscription for PIN confirmations and renewals
  * @param operation the operation
  * @param requestDigest a SHA-256 digest of the request (the PIN left out), to refuse another request under the
  *     same key
  * @param state where the intent stands
  * @param version incremented on every change: {@link ChargeJournal#update} compares it
- * @param lookupReference the provider's reference the status operation takes (a charge or subscription id),
- *     when known; null otherwise
+ * @param lookupReference the provider's reference the status operation takes (a charge or subscription id;
+ *     for a refund, the refunded charge's id, the refund being found by its key), when known; null otherwise
  * @param outcome the recorded outcome, an opaque text written and read by dcb4j; null while none
  * @param note why the entry failed or needs review (an exception type, a reason), never provider text; or null
  * @param attempts how many times the reconciler tried to resolve it

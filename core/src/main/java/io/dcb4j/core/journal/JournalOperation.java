@@ -9,5 +9,10 @@ public enum JournalOperation {
      */
     CONFIRM_PIN,
     /** {@link io.dcb4j.core.Renewals#renew}; resolved with {@link io.dcb4j.core.Subscriptions#status}. */
-    RENEW
+    RENEW,
+    /**
+     * {@link io.dcb4j.core.Refunds#refund}; resolved by finding the refund sent with the entry's idempotency key
+     * ({@link io.dcb4j.core.spi.JournalReferences#findRefund}), since the refund's id is issued in the answer.
+     */
+    REFUND
 }

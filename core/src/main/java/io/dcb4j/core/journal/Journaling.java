@@ -25,7 +25,8 @@ import java.util.Set;
  * {@link io.dcb4j.core.BillingProviders#create(String, java.util.Map, io.dcb4j.core.ClientOptions)} applies it to
  * every provider; this class is for the other cases.
  *
- * <p>With a journal, {@link Charges#charge}, {@link PinSubscriptions#confirmPin} and {@link Renewals#renew}:
+ * <p>With a journal, {@link Charges#charge}, {@link PinSubscriptions#confirmPin}, {@link Renewals#renew} and
+ * {@link Refunds#refund}:
  * <ul>
  *   <li>record the intent (provider, operation, idempotency key, a digest of the request) before sending; when
  *       the journal cannot be written, fail closed with
@@ -41,7 +42,13 @@ import java.util.Set;
  * when it has none, and sent to the provider as that request's key); a PIN confirmation's is derived from its
  * challenge (so the subscriber can retry after a wrong PIN, which is a refusal), a renewal's from the
  * subscription reference (a renewal recorded more than an hour ago is a past period's, and renewing the same
- * reference again sends).
+ * reference again sends); a refund's is its {@link io.dcb4j.core.model.RefundRequest#idempotencyKey()} (a random
+ * one is set when it has none, and sent to the provider as the refund's key), and a conflict the provider answers
+ * to a refund (a refund under that key exists) leaves its outcome unknown, for the reconciler.
+ *
+ * <p>{@link ChargeConfirmations#confirm} is not journaled: the provider refuses a second confirmation of a
+ * charge ({@link io.dcb4j.core.error.ConflictException}), so a repeat after a crash bills nothing twice, and
+ * {@link Charges#status} tells what became of it. {@link ChargeCancellations#cancel} moves no money.
  */
 public final class Journaling {
 
@@ -93,17 +100,27 @@ public final class Journaling {
         provider.cancellations().ifPresent(b::cancellations);
         provider.renewals().ifPresent(b::renewals);
         provider.notifications().ifPresent(b::notifications);
-        return new Wrapped(provider, JournaledApi.wrap(provider.id(), b.build(), journal, clock));
+        return new Wrapped(provider, JournaledApi.wrap(provider.id(), b.build(), journal, clock), known);
+    }
+
+    /** What a provider knows for its journal: a client's own references, or those it was wrapped with. */
+    static JournalReferences references(BillingProvider provider) {
+        if (provider instanceof Wrapped w) {
+            return w.references;
+        }
+        return provider instanceof ProviderClient client ? client.journalReferences() : JournalReferences.NONE;
     }
 
     /** The wrapped provider: its parts journaled, everything else delegated. */
     private static final class Wrapped implements BillingProvider {
         private final BillingProvider delegate;
         private final io.dcb4j.core.spi.NeutralApi parts;
+        private final JournalReferences references;
 
-        Wrapped(BillingProvider delegate, io.dcb4j.core.spi.NeutralApi parts) {
+        Wrapped(BillingProvider delegate, io.dcb4j.core.spi.NeutralApi parts, JournalReferences references) {
             this.delegate = delegate;
             this.parts = parts;
+            this.references = references;
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionInfo;
 import io.dcb4j.core.model.SubscriptionRef;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@link #runOnce()} leases a batch of {@link JournalState#UNKNOWN} entries and of {@link JournalState#PENDING}
  * ones older than {@link Builder#staleAfter stale-after}, asks the provider's status operation
  * ({@link Charges#status} for charges, {@link Subscriptions#status} for PIN confirmations and renewals) with the
- * reference the journal recorded, publishes what it learnt to the {@link ReconcileListener}, then records it.
+ * reference the journal recorded, or, for a refund, finds it by the charge and the idempotency key it was sent
+ * with ({@link io.dcb4j.core.spi.JournalReferences#findRefund}, where the provider offers it), publishes what it
+ * learnt to the {@link ReconcileListener}, then records it.
  *
  * <p>Guarantees: nothing is ever sent again by the reconciler (it only reads status); an entry the provider has
  * no status operation for, or no reference to query it by, is marked {@link JournalState#NEEDS_REVIEW} at once
@@ -119,8 +122,11 @@ public final class Reconciler {
     private Resolution resolve(JournalEntry entry) {
         BillingProvider provider = providers.get(entry.provider());
         Optional<String> lookup = entry.lookup();
-        Optional<?> statusPart = entry.operation() == JournalOperation.CHARGE ? provider.charges()
-                : provider.subscriptions();
+        Optional<?> statusPart = switch (entry.operation()) {
+            case CHARGE -> provider.charges();
+            case REFUND -> provider.refunds();
+            default -> provider.subscriptions();
+        };
         if (statusPart.isEmpty()) {
             return review(entry, "the provider has no status operation for " + entry.operation());
         }
@@ -134,6 +140,17 @@ public final class Reconciler {
                 JournalEntry next = entry.next(JournalState.RESOLVED, null, OutcomeCodec.charge(status, null),
                         null, now);
                 return publish(entry, new Resolution(next, Resolution.Kind.RESOLVED, status, null, null));
+            }
+            if (entry.operation() == JournalOperation.REFUND) {
+                Optional<RefundResult> refund = Journaling.references(provider)
+                        .findRefund(ChargeRef.of(lookup.get()), entry.idempotencyKey());
+                if (refund.isEmpty()) {
+                    return review(entry, "the provider cannot find a refund by its idempotency key");
+                }
+                JournalEntry next = entry.next(JournalState.RESOLVED, null, OutcomeCodec.refund(refund.get()), null,
+                        now);
+                return publish(entry, new Resolution(next, Resolution.Kind.RESOLVED, null, null, refund.get(),
+                        null));
             }
             SubscriptionRef ref = new SubscriptionRef(lookup.get(), subscribers.apply(entry).orElse(null), null);
             SubscriptionInfo info = ((Subscriptions) statusPart.get()).status(ref);

@@ -1,6 +1,7 @@
 package io.dcb4j.core.journal;
 
 import io.dcb4j.core.model.ChargeResult;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.model.SubscriptionInfo;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param charge the charge's status, for a resolved {@link JournalOperation#CHARGE}; null otherwise
  * @param subscription the subscription's status, for a resolved {@link JournalOperation#CONFIRM_PIN} or
  *     {@link JournalOperation#RENEW}; null otherwise
+ * @param refund the refund's state, for a resolved {@link JournalOperation#REFUND}; null otherwise
  * @param reason why it is not resolved (an exception type, a missing status operation); null when resolved
  */
 public record Resolution(JournalEntry entry, Kind kind, ChargeResult charge, SubscriptionInfo subscription,
-        String reason) {
+        RefundResult refund, String reason) {
 
     /** What the reconciler learnt. */
     public enum Kind {
@@ -43,11 +45,26 @@ public record Resolution(JournalEntry entry, Kind kind, ChargeResult charge, Sub
      * @param kind required
      * @param charge optional
      * @param subscription optional
+     * @param refund optional
      * @param reason optional
      */
     public Resolution {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * A resolution of a charge, a PIN confirmation or a renewal (no refund).
+     *
+     * @param entry required
+     * @param kind required
+     * @param charge optional
+     * @param subscription optional
+     * @param reason optional
+     */
+    public Resolution(JournalEntry entry, Kind kind, ChargeResult charge, SubscriptionInfo subscription,
+            String reason) {
+        this(entry, kind, charge, subscription, null, reason);
     }
 
     /**
@@ -66,5 +83,14 @@ public record Resolution(JournalEntry entry, Kind kind, ChargeResult charge, Sub
      */
     public Optional<SubscriptionInfo> subscriptionStatus() {
         return Optional.ofNullable(subscription);
+    }
+
+    /**
+     * The refund's state.
+     *
+     * @return present for a resolved refund
+     */
+    public Optional<RefundResult> refundStatus() {
+        return Optional.ofNullable(refund);
     }
 }

@@ -26,8 +26,8 @@ import java.util.Set;
  * {@link #capabilities()} and the optional neutral accessors from the {@link NeutralApi} the subclass hands
  * it, so that the neutral side is written once. A subclass adds its provider's typed API. When the client's
  * {@link io.dcb4j.core.ClientOptions#chargeJournal() options carry a charge journal}, the neutral charges, PIN
- * confirmations and renewals are recorded in it (see {@link io.dcb4j.core.journal.Journaling}); the typed API
- * is not journaled. For provider modules; may change in minor versions.
+ * confirmations, renewals and refunds are recorded in it (see {@link io.dcb4j.core.journal.Journaling}); the
+ * typed API is not journaled. For provider modules; may change in minor versions.
  *
  * <p>When the client's options have a {@link DcbObserver}, every call of a neutral part is observed as one
  * operation of the neutral name, and every callback parsed through {@link #notifications()} is observed (see

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.ClientOptions;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
 import io.dcb4j.core.Subscriptions;
 import io.dcb4j.core.model.ChargeRef;
@@ -13,6 +14,10 @@ import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundRef;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
+import io.dcb4j.core.model.RefundState;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscribeRequest;
 import io.dcb4j.core.model.SubscriptionInfo;
@@ -47,6 +52,11 @@ import java.util.Optional;
  *       {@code {"pin"}} answers {@code {"subscription", "state"}}, the subscription id being the challenge id</li>
  *   <li>{@code GET /subscriptions/{id}} answers {@code {"state"}}; {@code POST /subscriptions/{id}/renew}
  *       answers {@code {"state"}}</li>
+ *   <li>{@code POST /charges/{id}/refunds} with {@code Idempotency-Key} and JSON {@code {"amount", "currency",
+ *       "reason"}} (amount and currency absent for the whole charge) answers {@code {"refund", "state",
+ *       "amount", "currency"}}; {@code GET /charges/{id}/refunds/{refund}} answers the same; {@code GET
+ *       /charges/{id}/refunds?idempotencyKey=...} finds a refund by its key (404 when none), unless the client
+ *       was made {@link #withoutRefundLookup without that lookup}</li>
  * </ul>
  */
 public final class WireFakeClient extends ProviderClient {
@@ -56,14 +66,15 @@ public final class WireFakeClient extends ProviderClient {
 
     private final NeutralApi neutral;
 
-    private WireFakeClient(String baseUrl, ClientOptions options) {
+    private WireFakeClient(String baseUrl, ClientOptions options, boolean refundLookup) {
         super(ID, HttpTransport.builder(ID, options).baseUrl("base-url", baseUrl)
                 .credentials("fake-secret")
                 .tokens(t -> CachingTokenProvider.builder(CachingTokenProvider.cacheKey(ID, baseUrl, "client-1"),
                         previous -> fetchToken(t, options)).options(options).build())
                 .build());
+        FakeRefunds refunds = new FakeRefunds();
         this.neutral = NeutralApi.builder().charges(new FakeCharges()).pinSubscriptions(new FakePins())
-                .subscriptions(new FakeSubscriptions()).renewals(new FakeRenewals())
+                .subscriptions(new FakeSubscriptions()).renewals(new FakeRenewals()).refunds(refunds)
                 .journalReferences(new JournalReferences() {
                     @Override
                     public Optional<ChargeRef> charge(ChargeRequest request) {
@@ -73,6 +84,11 @@ public final class WireFakeClient extends ProviderClient {
                     @Override
                     public Optional<SubscriptionRef> confirmPin(PinChallenge challenge) {
                         return Optional.of(SubscriptionRef.of(challenge.challengeId()));
+                    }
+
+                    @Override
+                    public Optional<RefundResult> findRefund(ChargeRef charge, String idempotencyKey) {
+                        return refundLookup ? Optional.of(refunds.byKey(charge, idempotencyKey)) : Optional.empty();
                     }
                 }).build();
     }
@@ -85,7 +101,18 @@ public final class WireFakeClient extends ProviderClient {
      * @return the client
      */
     public static WireFakeClient create(String baseUrl, ClientOptions options) {
-        return new WireFakeClient(baseUrl, options);
+        return new WireFakeClient(baseUrl, options, true);
+    }
+
+    /**
+     * A client of the fake provider that cannot find a refund by its idempotency key.
+     *
+     * @param baseUrl the WireMock URL
+     * @param options the options (allow http)
+     * @return the client
+     */
+    public static WireFakeClient withoutRefundLookup(String baseUrl, ClientOptions options) {
+        return new WireFakeClient(baseUrl, options, false);
     }
 
     private static AccessToken fetchToken(HttpTransport t, ClientOptions options) {
@@ -171,6 +198,47 @@ public final class WireFakeClient extends ProviderClient {
                     .addPathSegment("renew").build()).emptyBody().build());
             return new RenewResult(subscription, subscription, RenewResult.Outcome.RENEWED,
                     ChargeState.valueOf(r.jsonTree().path("state").asText()), null, null, Map.of());
+        }
+    }
+
+    private final class FakeRefunds implements Refunds {
+        @Override
+        public RefundResult refund(RefundRequest request) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (request.amount() != null) {
+                body.put("amount", request.amount().amount().toPlainString());
+                body.put("currency", request.amount().currency().getCurrencyCode());
+            }
+            body.put("reason", request.reason());
+            ApiResponse r = transport().execute(ApiRequest.post("refund", refunds(request.charge()).build())
+                    .jsonBody(body).idempotencyKey("Idempotency-Key", request.idempotencyKey())
+                    .reference("idempotencyKey", request.idempotencyKey()).build());
+            return result(request.charge(), r.jsonTree());
+        }
+
+        @Override
+        public RefundResult status(RefundRef refund) {
+            ApiResponse r = transport().execute(ApiRequest.get("refundStatus", refunds(refund.charge())
+                    .addPathSegment(HttpTransport.segment("refund", refund.id())).build()).build());
+            return result(refund.charge(), r.jsonTree());
+        }
+
+        RefundResult byKey(ChargeRef charge, String key) {
+            ApiResponse r = transport().execute(ApiRequest.get("findRefund", refunds(charge)
+                    .addQueryParameter("idempotencyKey", key).build()).build());
+            return result(charge, r.jsonTree());
+        }
+
+        private okhttp3.HttpUrl.Builder refunds(ChargeRef charge) {
+            return transport().url("charges").addPathSegment(HttpTransport.segment("charge", charge.id()))
+                    .addPathSegment("refunds");
+        }
+
+        private RefundResult result(ChargeRef charge, JsonNode n) {
+            Money amount = n.hasNonNull("amount") ? Money.of(n.get("amount").asText(), n.get("currency").asText())
+                    : null;
+            return new RefundResult(RefundRef.of(charge, n.path("refund").asText()),
+                    RefundState.valueOf(n.path("state").asText()), n.path("state").asText(), amount, Map.of());
         }
     }
 }

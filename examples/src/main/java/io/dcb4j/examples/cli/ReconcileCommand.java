@@ -90,9 +90,10 @@ final class ReconcileCommand implements Callable<Integer> {
                 + e.createdAt() + ", attempts " + e.attempts() + (e.note() == null ? "" : ", " + e.note());
     }
 
-    private static String resolution(Resolution r) {
+    static String resolution(Resolution r) {
         String what = r.chargeStatus().map(Print::charge)
-                .or(() -> r.subscriptionStatus().map(Print::info)).orElse(r.reason() == null ? "" : r.reason());
+                .or(() -> r.subscriptionStatus().map(Print::info)).or(() -> r.refundStatus().map(Print::refund))
+                .orElse(r.reason() == null ? "" : r.reason());
         return r.kind() + " " + r.entry().operation() + " key " + ProviderText.printable(r.entry().idempotencyKey())
                 + (what.isEmpty() ? "" : ": " + what);
     }

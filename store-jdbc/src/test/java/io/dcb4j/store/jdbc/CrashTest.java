@@ -1,25 +1,32 @@
 package io.dcb4j.store.jdbc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.journal.ChargeJournal;
 import io.dcb4j.core.journal.JournalEntry;
+import io.dcb4j.core.journal.JournalOperation;
 import io.dcb4j.core.journal.JournalState;
 import io.dcb4j.core.journal.Reconciler;
 import io.dcb4j.core.journal.Resolution;
+import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.ChargeState;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
+import io.dcb4j.core.model.RefundState;
 import io.dcb4j.core.testing.WireMockTestSupport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,11 +69,13 @@ class CrashTest extends WireMockTestSupport {
     }
 
     /** Starts the charging JVM and kills it with SIGKILL when it prints the marker. */
-    private void runAndKill(String key, String killPoint, String marker) throws IOException, InterruptedException {
+    private void runAndKill(String key, String killPoint, String marker, String... refundOf)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                CrashingCharger.class.getName(), Postgres.url(), wm.baseUrl(), key, "5.00", killPoint)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                CrashingCharger.class.getName(), Postgres.url(), wm.baseUrl(), key, "5.00", killPoint));
+        command.addAll(List.of(refundOf));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -141,5 +150,37 @@ class CrashTest extends WireMockTestSupport {
         }
         assertThat(charges()).isEqualTo(1);
         wm.verify(1, getRequestedFor(urlEqualTo("/charges/crash-2")));
+    }
+
+    @Test
+    @Timeout(120)
+    void killedAfterTheProviderAnsweredARefundAndBeforeTheOutcomeWasRecorded() throws Exception {
+        String refunds = "/charges/paid-1/refunds";
+        wm.stubFor(post(urlEqualTo(refunds)).willReturn(okJson("{\"refund\":\"rf-crash\",\"state\":\"SUCCEEDED\","
+                + "\"amount\":\"5.00\",\"currency\":\"TND\"}")));
+        wm.stubFor(get(urlPathEqualTo(refunds)).withQueryParam("idempotencyKey", equalTo("crash-r1"))
+                .willReturn(okJson("{\"refund\":\"rf-crash\",\"state\":\"SUCCEEDED\",\"amount\":\"5.00\","
+                        + "\"currency\":\"TND\"}")));
+
+        runAndKill("crash-r1", "after-answer", "ANSWER_RECEIVED", "paid-1");
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo(refunds)))).hasSize(1);
+        assertThat(journal.find("fake", "crash-r1")).hasValueSatisfying(e -> {
+            assertThat(e.operation()).isEqualTo(JournalOperation.REFUND);
+            assertThat(e.state()).isEqualTo(JournalState.PENDING);
+        });
+
+        try (BillingProvider restarted = Fleet.client(wm.baseUrl(), null, journal, Clock.systemUTC())) {
+            assertThat(reconcile(restarted)).singleElement().satisfies(r -> {
+                assertThat(r.kind()).isEqualTo(Resolution.Kind.RESOLVED);
+                assertThat(r.refundStatus()).map(RefundResult::state).contains(RefundState.SUCCEEDED);
+            });
+            // the merchant retries the refund with the same key: the recorded refund, not a second one
+            RefundResult retried = restarted.refunds().orElseThrow().refund(RefundRequest
+                    .builder(ChargeRef.of("paid-1")).amount(Money.of("5.00", "TND")).idempotencyKey("crash-r1")
+                    .build());
+            assertThat(retried.refund().id()).isEqualTo("rf-crash");
+        }
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo(refunds)))).hasSize(1);
+        wm.verify(1, getRequestedFor(urlPathEqualTo(refunds)));
     }
 }

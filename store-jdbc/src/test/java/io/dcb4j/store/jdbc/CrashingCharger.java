@@ -4,9 +4,11 @@ import io.dcb4j.core.BillingProvider;
 import io.dcb4j.core.journal.ChargeJournal;
 import io.dcb4j.core.journal.JournalEntry;
 import io.dcb4j.core.journal.JournalState;
+import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.RefundRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * ({@code before-send}), or {@code ANSWER_RECEIVED} after the provider answered and before the outcome is
  * recorded ({@code after-answer}).
  *
- * <p>Arguments: JDBC URL, provider base URL, idempotency key, amount, kill point.
+ * <p>Arguments: JDBC URL, provider base URL, idempotency key, amount, kill point, and optionally the id of a
+ * charge to refund that amount of instead of charging.
  */
 public final class CrashingCharger {
 
@@ -32,7 +35,8 @@ public final class CrashingCharger {
     /**
      * Runs the doomed charge.
      *
-     * @param args JDBC URL, base URL, key, amount, {@code before-send} or {@code after-answer}
+     * @param args JDBC URL, base URL, key, amount, {@code before-send} or {@code after-answer}, optionally the
+     *     charge to refund
      * @throws InterruptedException never: the process is killed while it waits
      */
     public static void main(String[] args) throws InterruptedException {
@@ -43,8 +47,13 @@ public final class CrashingCharger {
         boolean beforeSend = "before-send".equals(args[4]);
         ChargeJournal journal = new Dying(JdbcChargeJournal.create(new DriverDataSource(jdbcUrl)), beforeSend);
         try (BillingProvider provider = Fleet.client(baseUrl, null, journal, Clock.systemUTC())) {
-            provider.charges().orElseThrow().charge(ChargeRequest.builder(Money.of(amount, "TND"))
-                    .msisdn(Msisdn.of("21650123456")).idempotencyKey(key).build());
+            if (args.length > 5) {
+                provider.refunds().orElseThrow().refund(RefundRequest.builder(ChargeRef.of(args[5]))
+                        .amount(Money.of(amount, "TND")).idempotencyKey(key).build());
+            } else {
+                provider.charges().orElseThrow().charge(ChargeRequest.builder(Money.of(amount, "TND"))
+                        .msisdn(Msisdn.of("21650123456")).idempotencyKey(key).build());
+            }
         }
         System.out.println("NOT_KILLED");
     }

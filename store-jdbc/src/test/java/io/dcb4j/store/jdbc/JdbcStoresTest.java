@@ -116,6 +116,21 @@ class JdbcStoresTest {
     }
 
     @Test
+    void everyJournalOperationIsStoredAndReadBackWithoutASchemaChange() {
+        ChargeJournal a = JdbcChargeJournal.create(Postgres.dataSource());
+        ChargeJournal b = JdbcChargeJournal.create(Postgres.dataSource());
+        for (JournalOperation op : JournalOperation.values()) {
+            String key = "op-" + op;
+            JournalEntry begun = a.begin(JournalEntry.intent("fake", key, op, "digest", "ch-1", clock.instant()))
+                    .entry();
+            JournalEntry done = begun.next(JournalState.COMPLETED, null, "{\"type\":\"x\"}", null, clock.instant());
+            assertThat(b.update(begun, done)).isTrue();
+            assertThat(b.find("fake", key)).contains(done);
+        }
+        assertThat(a.find("fake", "op-REFUND")).map(JournalEntry::operation).contains(JournalOperation.REFUND);
+    }
+
+    @Test
     void reconcilerWorkersOnTwoInstancesLeaseDistinctEntries() {
         ChargeJournal a = JdbcChargeJournal.create(Postgres.dataSource());
         ChargeJournal b = JdbcChargeJournal.create(Postgres.dataSource());

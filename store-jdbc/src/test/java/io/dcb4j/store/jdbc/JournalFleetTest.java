@@ -1,11 +1,14 @@
 package io.dcb4j.store.jdbc;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +21,13 @@ import io.dcb4j.core.journal.JournalOperation;
 import io.dcb4j.core.journal.JournalState;
 import io.dcb4j.core.journal.Reconciler;
 import io.dcb4j.core.journal.Resolution;
+import io.dcb4j.core.model.ChargeRef;
 import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.testing.MutableClock;
 import io.dcb4j.core.testing.WireMockTestSupport;
 import java.time.Instant;
@@ -127,6 +133,42 @@ class JournalFleetTest extends WireMockTestSupport {
             wm.verify(1, getRequestedFor(urlEqualTo("/charges/u-" + i)));
             assertThat(journalB.find("fake", "u-" + i)).map(JournalEntry::state).contains(JournalState.RESOLVED);
         }
+    }
+
+    private static RefundRequest refund(String key, String amount) {
+        return RefundRequest.builder(ChargeRef.of("paid-7")).amount(Money.of(amount, "TND")).idempotencyKey(key)
+                .build();
+    }
+
+    @Test
+    void aRefundWhoseAnswerWasLostIsResolvedOnAnotherInstanceAndNeverSentTwice() {
+        String refunds = "/charges/paid-7/refunds";
+        wm.stubFor(post(urlEqualTo(refunds)).willReturn(aResponse().withFault(
+                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(get(urlPathEqualTo(refunds)).withQueryParam("idempotencyKey", equalTo("rk-1"))
+                .willReturn(okJson("{\"refund\":\"rf-7\",\"state\":\"PROCESSING\"}")));
+        try (BillingProvider a = Fleet.client(wm.baseUrl(), null, journalA, clock);
+                BillingProvider b = Fleet.client(wm.baseUrl(), null, journalB, clock)) {
+            assertThatThrownBy(() -> a.refunds().orElseThrow().refund(refund("rk-1", "2.00")))
+                    .isInstanceOf(io.dcb4j.core.error.DcbTransportException.class);
+            assertThatThrownBy(() -> b.refunds().orElseThrow().refund(refund("rk-1", "2.00")))
+                    .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> assertThat(e.reason())
+                            .isEqualTo(IdempotencyConflictException.Reason.OUTCOME_UNKNOWN));
+            assertThatThrownBy(() -> b.refunds().orElseThrow().refund(refund("rk-1", "3.00")))
+                    .isInstanceOfSatisfying(IdempotencyConflictException.class, e -> assertThat(e.reason())
+                            .isEqualTo(IdempotencyConflictException.Reason.DIFFERENT_REQUEST));
+
+            assertThat(Reconciler.builder(journalB).provider(b).clock(clock).build().runOnce()).singleElement()
+                    .satisfies(r -> assertThat(r.refundStatus()).map(x -> x.refund().id()).contains("rf-7"));
+            RefundResult replayed = a.refunds().orElseThrow().refund(refund("rk-1", "2.0"));
+            assertThat(replayed.refund().id()).isEqualTo("rf-7");
+        }
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo(refunds)))).hasSize(1);
+        assertThat(journalA.find("fake", "rk-1")).hasValueSatisfying(e -> {
+            assertThat(e.operation()).isEqualTo(JournalOperation.REFUND);
+            assertThat(e.state()).isEqualTo(JournalState.RESOLVED);
+            assertThat(e.lookup()).contains("paid-7");
+        });
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.dcb4j.core.internal.journal;
 
 import io.dcb4j.core.Charges;
 import io.dcb4j.core.PinSubscriptions;
+import io.dcb4j.core.Refunds;
 import io.dcb4j.core.Renewals;
+import io.dcb4j.core.error.ConflictException;
 import io.dcb4j.core.error.DcbApiException;
 import io.dcb4j.core.error.DcbException;
 import io.dcb4j.core.error.DcbProtocolException;
@@ -20,6 +22,9 @@ import io.dcb4j.core.model.ChargeRequest;
 import io.dcb4j.core.model.ChargeResult;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundRef;
+import io.dcb4j.core.model.RefundRequest;
+import io.dcb4j.core.model.RefundResult;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.model.SubscriptionResult;
@@ -60,7 +65,7 @@ public final class JournaledApi {
     }
 
     /**
-     * The same parts, with charges, PIN confirmations and renewals recorded in the journal.
+     * The same parts, with charges, PIN confirmations, renewals and refunds recorded in the journal.
      *
      * @param provider the provider id
      * @param api the provider's parts
@@ -75,7 +80,7 @@ public final class JournaledApi {
         api.charges().ifPresent(c -> b.charges(j.charges(c)));
         api.chargeConfirmations().ifPresent(b::chargeConfirmations);
         api.chargeCancellations().ifPresent(b::chargeCancellations);
-        api.refunds().ifPresent(b::refunds);
+        api.refunds().ifPresent(r -> b.refunds(j.refunds(r)));
         api.subscriptions().ifPresent(b::subscriptions);
         api.cancellations().ifPresent(b::cancellations);
         api.renewals().ifPresent(r -> b.renewals(j.renewals(r)));
@@ -153,6 +158,32 @@ public final class JournaledApi {
         };
     }
 
+    /**
+     * Refunds keyed by the request's idempotency key (a random one is set when it has none, and sent as the
+     * provider's key of the refund); the lookup reference is the refunded charge, the refund's id being issued
+     * in the answer.
+     */
+    private Refunds refunds(Refunds delegate) {
+        return new Refunds() {
+            @Override
+            public RefundResult refund(RefundRequest request) {
+                Objects.requireNonNull(request, "request");
+                RefundRequest keyed = request.idempotencyKey() != null ? request
+                        : new RefundRequest(request.charge(), request.amount(), request.reason(),
+                                request.clientReference(), UUID.randomUUID().toString(), request.params());
+                return run(JournalOperation.REFUND, "refund", keyed.idempotencyKey(),
+                        RequestDigests.refund(provider, keyed), keyed.charge().id(), null,
+                        () -> delegate.refund(keyed), r -> null, (r, m) -> OutcomeCodec.refund(r),
+                        (text, m) -> OutcomeCodec.readRefund(text));
+            }
+
+            @Override
+            public RefundResult status(RefundRef refund) {
+                return delegate.status(refund);
+            }
+        };
+    }
+
     private <T> T run(JournalOperation operation, String opName, String key, String digest, String lookupBefore,
             Msisdn msisdn, Supplier<T> call, Function<T, String> lookupAfter, BiFunction<T, Msisdn, String> encode,
             BiFunction<String, Msisdn, T> decode) {
@@ -195,7 +226,9 @@ public final class JournaledApi {
         try {
             result = call.get();
         } catch (RuntimeException | Error e) {
-            boolean unknown = outcomeUnknown(e);
+            // a conflict on a refund means the provider holds a refund under this key (or reference) already
+            boolean unknown = outcomeUnknown(e) || (operation == JournalOperation.REFUND
+                    && e instanceof ConflictException);
             record(entry, entry.next(unknown ? JournalState.UNKNOWN : JournalState.FAILED, null, null,
                     e.getClass().getSimpleName(), clock.instant()), opName);
             throw e;

@@ -12,6 +12,9 @@ import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.NextAction;
 import io.dcb4j.core.model.OfferId;
+import io.dcb4j.core.model.RefundRef;
+import io.dcb4j.core.model.RefundResult;
+import io.dcb4j.core.model.RefundState;
 import io.dcb4j.core.model.RenewResult;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.model.SubscriptionResult;
@@ -98,6 +101,24 @@ public final class OutcomeCodec {
     }
 
     /**
+     * Encodes a refund result (a refund carries no subscriber's number).
+     *
+     * @param r the result
+     * @return the text
+     */
+    public static String refund(RefundResult r) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("type", "refund");
+        n.put("charge", r.refund().charge().id());
+        n.put("refund", r.refund().id());
+        n.put("state", r.state().name());
+        n.put("rawState", r.rawState());
+        money(n, "amount", r.amount());
+        n.set("details", details(r.details()));
+        return text(n, null);
+    }
+
+    /**
      * Decodes a charge result.
      *
      * @param text the recorded text
@@ -138,6 +159,19 @@ public final class OutcomeCodec {
         return new RenewResult(ref(n.get("previous"), msisdn), ref(n.get("current"), msisdn),
                 RenewResult.Outcome.valueOf(n.path("outcome").asText()),
                 ChargeState.valueOf(n.path("chargeState").asText()), money(n.get("charged")), str(n, "rawState"),
+                details(n.get("details")));
+    }
+
+    /**
+     * Decodes a refund result.
+     *
+     * @param text the recorded text
+     * @return the result
+     */
+    public static RefundResult readRefund(String text) {
+        JsonNode n = tree(text, null);
+        return new RefundResult(RefundRef.of(ChargeRef.of(n.path("charge").asText()), n.path("refund").asText()),
+                RefundState.valueOf(n.path("state").asText()), str(n, "rawState"), money(n.get("amount")),
                 details(n.get("details")));
     }
 

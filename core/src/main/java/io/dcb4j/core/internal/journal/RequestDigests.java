@@ -5,6 +5,7 @@ import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.PinChallenge;
+import io.dcb4j.core.model.RefundRequest;
 import io.dcb4j.core.model.SubscribeRequest;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.spi.support.Digests;
@@ -81,6 +82,19 @@ public final class RequestDigests {
      */
     public static String renew(String provider, SubscriptionRef ref) {
         return new Canonical("renew", provider).add(ref.id()).add(ref.msisdn()).add(ref.offer()).digest();
+    }
+
+    /**
+     * The digest of a refund, its idempotency key left out: the charge, the amount (null for the whole charge),
+     * the reason, the merchant's reference and the parameters.
+     *
+     * @param provider the provider id
+     * @param r the request
+     * @return 64 hex characters
+     */
+    public static String refund(String provider, RefundRequest r) {
+        return new Canonical("refund", provider).add(r.charge().id()).add(r.amount()).add(r.reason())
+                .add(r.clientReference()).add(r.params()).digest();
     }
 
     /** Length-prefixed fields; null is distinct from every string. */
