@@ -173,6 +173,32 @@ public final class CamaraMapper {
         return new String(c, 0, n);
     }
 
+    /**
+     * An instant as {@link #rfc3339(Instant)} writes it, given the text it was read from: that text itself when
+     * it is written so already ({@code Z}, seconds, and no fraction or the fewest groups of three digits that
+     * hold it, as operators mostly send it), which spares writing it again.
+     *
+     * @param instant the instant
+     * @param read the text {@link #date} read it from, or null
+     * @return the text
+     */
+    public static String rfc3339(Instant instant, String read) {
+        return read != null && writtenAsRfc3339(read) ? read : rfc3339(instant);
+    }
+
+    /** Whether a date is in the form {@link #rfc3339(Instant)} writes, so that it reads and writes back the same. */
+    private static boolean writtenAsRfc3339(String s) {
+        int n = s.length();
+        if (n != 20 && n != 24 && n != 27 && n != 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-'
+                || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+                || (digits(s, 0, 4) | digits(s, 5, 2) | digits(s, 8, 2) | digits(s, 11, 2) | digits(s, 14, 2)
+                        | digits(s, 17, 2)) < 0) {
+            return false;
+        }
+        // a fraction: its last group of three digits not all zero, or it would be written shorter
+        return n == 20 || s.charAt(19) == '.' && digits(s, 20, n - 21) >= 0 && digits(s, n - 4, 3) > 0;
+    }
+
     /** {@code 0000-01-01T00:00:00Z}. */
     private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
     /** {@code 9999-12-31T23:59:59Z}. */

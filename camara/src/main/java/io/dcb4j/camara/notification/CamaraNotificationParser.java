@@ -68,7 +68,7 @@ public final class CamaraNotificationParser implements NotificationParser {
 
     /** Every notification is answered {@code 204 No Content}. */
     private static final Acknowledgement NO_CONTENT = new Acknowledgement(204, "text/plain; charset=utf-8", "");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** The ASCII characters {@link URLEncoder} keeps as they are. */
     private static final boolean[] KEPT = new boolean[0x80];
 
@@ -119,7 +119,8 @@ public final class CamaraNotificationParser implements NotificationParser {
      */
     @Override
     public BillingEvent parse(InboundNotification notification) {
-        CamaraEvent e = parseEvent(notification);
+        Read read = read(notification);
+        CamaraEvent e = read.event();
         BillingEvent.Type type = e.type().eventType();
         if (!e.succeeded() && e.rawStatus() != null && e.type() != CamaraEventType.UNKNOWN) {
             type = e.type().isRefund() ? BillingEvent.Type.REFUND_FAILED : BillingEvent.Type.CHARGE_FAILED;
@@ -130,14 +131,16 @@ public final class CamaraNotificationParser implements NotificationParser {
         raw.put("source", e.source());
         raw.put("type", e.rawType());
         raw.put("specversion", e.specVersion());
-        raw.put("time", CamaraMapper.rfc3339(e.time()));
+        // the dates as Instant.toString() writes them: mostly the very text received
+        raw.put("time", CamaraMapper.rfc3339(e.time(), read.time()));
         raw.put("paymentId", e.paymentId());
         putPresent(raw, "refundId", e.refundId());
         putPresent(raw, "status", e.rawStatus());
         putPresent(raw, "description", e.description());
-        // as Instant.toString() writes them
-        putPresent(raw, "paymentDate", e.paymentDate() == null ? null : CamaraMapper.rfc3339(e.paymentDate()));
-        putPresent(raw, "refundDate", e.refundDate() == null ? null : CamaraMapper.rfc3339(e.refundDate()));
+        putPresent(raw, "paymentDate", e.paymentDate() == null ? null
+                : CamaraMapper.rfc3339(e.paymentDate(), read.paymentDate()));
+        putPresent(raw, "refundDate", e.refundDate() == null ? null
+                : CamaraMapper.rfc3339(e.refundDate(), read.refundDate()));
         putPresent(raw, "denialReason", e.denialReason());
         putPresent(raw, "x-correlator", e.correlator());
         Instant occurred = e.type() == CamaraEventType.PAYMENT_COMPLETED && e.paymentDate() != null ? e.paymentDate()
@@ -169,39 +172,52 @@ public final class CamaraNotificationParser implements NotificationParser {
      * @return the event id
      */
     public static String eventId(String source, String id) {
-        StringBuilder b = new StringBuilder(source.length() + id.length() + 24);
-        if (formEncodeAscii(source, b) && formEncodeAscii(id, b.append(' '))) {
-            return b.toString();
+        String encodedSource = formEncodeAscii(source);
+        String encodedId = formEncodeAscii(id);
+        if (encodedSource == null || encodedId == null) {
+            encodedSource = URLEncoder.encode(source, StandardCharsets.UTF_8);
+            encodedId = URLEncoder.encode(id, StandardCharsets.UTF_8);
         }
-        return URLEncoder.encode(source, StandardCharsets.UTF_8) + " " + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        return encodedSource + " " + encodedId;
     }
 
     /**
-     * Appends ASCII text as {@link URLEncoder} encodes it in UTF-8 (letters, digits and {@code .-*_} kept, a
-     * space as {@code +}, every other character as {@code %XX}), the kept characters a run at a time.
+     * ASCII text as {@link URLEncoder} encodes it in UTF-8 (letters, digits and {@code .-*_} kept, a space as
+     * {@code +}, every other character as {@code %XX}), without its intermediate buffers: the text itself when
+     * nothing needs encoding.
      *
-     * @return false, leaving the builder half-written, when the text is not ASCII: then {@link URLEncoder} does it
+     * @return the encoded text; null when the text is not ASCII, for {@link URLEncoder} to encode
      */
-    private static boolean formEncodeAscii(String text, StringBuilder b) {
-        int run = 0;
+    private static String formEncodeAscii(String text) {
+        int encoded = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x80 && KEPT[c]) {
-                continue;
-            }
             if (c >= 0x80) {
-                return false;
+                return null;
             }
-            b.append(text, run, i);
-            run = i + 1;
-            if (c == ' ') {
-                b.append('+');
-            } else {
-                b.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            if (!KEPT[c]) {
+                encoded++;
             }
         }
-        b.append(text, run, text.length());
-        return true;
+        if (encoded == 0) {
+            return text;
+        }
+        byte[] out = new byte[text.length() + 2 * encoded];
+        int o = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (KEPT[c]) {
+                out[o++] = (byte) c;
+            } else if (c == ' ') {
+                // one byte where two were counted: the array is cut to length below
+                out[o++] = '+';
+            } else {
+                out[o++] = '%';
+                out[o++] = HEX[c >> 4];
+                out[o++] = HEX[c & 0xF];
+            }
+        }
+        return new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -213,6 +229,21 @@ public final class CamaraNotificationParser implements NotificationParser {
      * @throws NotificationRejectedException as {@link #parse}
      */
     public CamaraEvent parseEvent(InboundNotification notification) {
+        return read(notification).event();
+    }
+
+    /**
+     * An event and the dates' texts it was read from.
+     *
+     * @param event the event
+     * @param time {@code time} as read (stripped)
+     * @param paymentDate {@code data.paymentDate} as read, or null
+     * @param refundDate {@code data.refundDate} as read, or null
+     */
+    private record Read(CamaraEvent event, String time, String paymentDate, String refundDate) {
+    }
+
+    private Read read(InboundNotification notification) {
         Objects.requireNonNull(notification, "notification");
         if (allowList != null) {
             allowList.require(PROVIDER, notification);
@@ -255,8 +286,8 @@ public final class CamaraNotificationParser implements NotificationParser {
             throw new DcbProtocolException("CloudEvent 'specversion' is not 1.0", context(), null);
         }
         String rawType = required("type", fields != null ? fields.type() : ce.type());
-        Instant time = CamaraMapper.date("time", required("time", fields != null ? fields.time() : ce.time()),
-                context());
+        String timeText = required("time", fields != null ? fields.time() : ce.time());
+        Instant time = CamaraMapper.date("time", timeText, context());
         if (fields != null ? fields.data() == null : ce.data() == null || !ce.data().isObject()) {
             throw new DcbProtocolException("CloudEvent 'data' is missing or not an object", context(), null);
         }
@@ -269,11 +300,14 @@ public final class CamaraNotificationParser implements NotificationParser {
             throw missing("data.refundId");
         }
         String status = CamaraMapper.text(data.status());
-        return new CamaraEvent(id, source, type, rawType, spec, time, paymentId, refundId,
+        String paymentDate = CamaraMapper.text(data.paymentDate());
+        String refundDate = CamaraMapper.text(data.refundDate());
+        CamaraEvent event = new CamaraEvent(id, source, type, rawType, spec, time, paymentId, refundId,
                 status == null || !status.equalsIgnoreCase("failed"), status, CamaraMapper.text(data.description()),
-                CamaraMapper.date("data.paymentDate", data.paymentDate(), context()),
-                CamaraMapper.date("data.refundDate", data.refundDate(), context()),
+                CamaraMapper.date("data.paymentDate", paymentDate, context()),
+                CamaraMapper.date("data.refundDate", refundDate, context()),
                 CamaraMapper.text(data.denialReason()), header(notification, "x-correlator"));
+        return new Read(event, timeText, paymentDate, refundDate);
     }
 
     /** {@link InboundNotification#header} for a name already in lower case, as the headers are kept. */

@@ -124,4 +124,19 @@ class CamaraMapperDatesTest {
             assertThat(CamaraMapper.rfc3339(instant)).isEqualTo(instant.toString());
         }
     }
+
+    @Test
+    void aDateReadIsWrittenBackAsInstantToStringWritesIt() {
+        // the text itself where it is written so already, else the instant written
+        for (String text : List.of("2023-11-03T12:27:10Z", "2023-11-03T12:27:10.312Z", "2023-11-03T12:27:10.000312Z",
+                "2023-11-03T12:27:10.000000312Z", "2023-11-03T12:27:10.000Z", "2023-11-03T12:27:10.310000Z",
+                "2023-11-03T12:27:10.3Z", "2023-11-03T12:27:10.31Z", "2023-11-03T12:27:10.3100Z",
+                "2023-11-03T12:27:10.312000000Z", "2023-11-03T12:27:10+00:00", "2023-11-03T13:27:10.5+01:00",
+                "2023-11-03t12:27:10z", "2023-11-03 12:27:10Z", "2023-11-03T12:27Z", "0000-01-01T00:00:00.999Z",
+                "9999-12-31T23:59:59.999999999Z")) {
+            Instant instant = CamaraMapper.date("time", text, CONTEXT);
+            assertThat(CamaraMapper.rfc3339(instant, text)).as(text).isEqualTo(instant.toString());
+        }
+        assertThat(CamaraMapper.rfc3339(Instant.EPOCH, null)).isEqualTo("1970-01-01T00:00:00Z");
+    }
 }
