@@ -109,6 +109,10 @@ public enum CamaraEventType {
      * two characters, the second of them not ASCII.
      */
     private static boolean lowerCaseStartsWith(String text, int from, String lowerCase) {
+        if (text.startsWith(lowerCase, from)) {
+            // the usual spelling, compared a string at a time
+            return true;
+        }
         if (text.length() - from < lowerCase.length()) {
             return false;
         }

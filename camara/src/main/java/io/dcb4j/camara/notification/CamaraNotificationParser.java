@@ -126,7 +126,7 @@ public final class CamaraNotificationParser implements NotificationParser {
             type = e.type().isRefund() ? BillingEvent.Type.REFUND_FAILED : BillingEvent.Type.CHARGE_FAILED;
         }
         // the builder drops null values: only the present ones are put
-        Map<String, String> raw = new LinkedHashMap<>(32);
+        Map<String, String> raw = new LinkedHashMap<>(16);
         raw.put("id", e.id());
         raw.put("source", e.source());
         raw.put("type", e.rawType());
@@ -189,27 +189,24 @@ public final class CamaraNotificationParser implements NotificationParser {
      * @return the encoded text; null when the text is not ASCII, for {@link URLEncoder} to encode
      */
     private static String formEncodeAscii(String text) {
-        int encoded = 0;
+        int first = 0;
+        while (first < text.length() && text.charAt(first) < 0x80 && KEPT[text.charAt(first)]) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        // at most three bytes a character from the first one to encode
+        byte[] out = new byte[first + 3 * (text.length() - first)];
+        int o = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 return null;
             }
-            if (!KEPT[c]) {
-                encoded++;
-            }
-        }
-        if (encoded == 0) {
-            return text;
-        }
-        byte[] out = new byte[text.length() + 2 * encoded];
-        int o = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
             if (KEPT[c]) {
                 out[o++] = (byte) c;
             } else if (c == ' ') {
-                // one byte where two were counted: the array is cut to length below
                 out[o++] = '+';
             } else {
                 out[o++] = '%';
