@@ -83,6 +83,8 @@ public final class CamaraNotificationParser implements NotificationParser {
     /** The token's UTF-8 bytes, compared in constant time with those received; null when not checked. */
     private final byte[] accessTokenBytes;
     private final SourceAddressAllowList allowList;
+    /** The last source and its encoding in the event id: an operator sends its events from one source. */
+    private volatile EncodedSource lastSource;
 
     private CamaraNotificationParser(Builder b) {
         this.accessToken = b.accessToken;
@@ -145,7 +147,7 @@ public final class CamaraNotificationParser implements NotificationParser {
         putPresent(raw, "x-correlator", e.correlator());
         Instant occurred = e.type() == CamaraEventType.PAYMENT_COMPLETED && e.paymentDate() != null ? e.paymentDate()
                 : e.type() == CamaraEventType.REFUND_COMPLETED && e.refundDate() != null ? e.refundDate() : e.time();
-        return BillingEvent.builder(PROVIDER, type, eventId(e.source(), e.id()))
+        return BillingEvent.builder(PROVIDER, type, eventIdOf(e.source(), e.id()))
                 .rawType(e.rawType())
                 .charge(ChargeRef.of(e.paymentId()))
                 .occurredAt(occurred)
@@ -179,6 +181,30 @@ public final class CamaraNotificationParser implements NotificationParser {
             encodedId = URLEncoder.encode(id, StandardCharsets.UTF_8);
         }
         return encodedSource + " " + encodedId;
+    }
+
+    /** {@link #eventId}, the source encoded once for as long as the events come from it. */
+    private String eventIdOf(String source, String id) {
+        EncodedSource last = lastSource;
+        if (last == null || !last.source().equals(source)) {
+            String encoded = formEncodeAscii(source);
+            if (encoded == null) {
+                return eventId(source, id);
+            }
+            last = new EncodedSource(source, encoded);
+            lastSource = last;
+        }
+        String encodedId = formEncodeAscii(id);
+        return encodedId == null ? eventId(source, id) : last.encoded() + " " + encodedId;
+    }
+
+    /**
+     * A source and its encoding.
+     *
+     * @param source the source
+     * @param encoded as {@link #formEncodeAscii} encodes it
+     */
+    private record EncodedSource(String source, String encoded) {
     }
 
     /**

@@ -284,6 +284,21 @@ class CloudEventReaderTest {
     }
 
     @Test
+    void eventsFromAnotherSourceHaveTheirOwnIds() {
+        // the parser keeps the last source's encoding: a change of source, or a source beyond ASCII, is encoded anew
+        CamaraNotificationParser parser = CamaraNotificationParser.create();
+        for (String source : List.of("https://a.example/e", "https://a.example/e", "https://b.example/e",
+                "https://\u00e9.example/e", "https://a.example/e", "urn:a b")) {
+            for (String id : List.of("evt-1", "evt 2", "\u00e9vt")) {
+                String body = ORDINARY.replace("https://camara-sim.example/events", source)
+                        .replace("evt-482913650271", id);
+                assertThat(parser.parse(event(body)).eventId()).as(source + " " + id)
+                        .isEqualTo(CamaraNotificationParser.eventId(source, id));
+            }
+        }
+    }
+
+    @Test
     void shuffledAndDecoratedEventsAreReadAsTheFullReadingReadsThem() {
         // a fixed seed: the same bodies in every build
         Random random = new Random(20_240_514L);
