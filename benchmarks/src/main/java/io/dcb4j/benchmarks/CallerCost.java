@@ -59,6 +59,7 @@ public final class CallerCost {
         parsers.put("b2mReturn", parse::b2mReturn);
         parsers.put("b2mUnsubscribe", parse::b2mUnsubscribe);
         parsers.put("eclipsePayment (JSON + HMAC)", parse::eclipsePayment);
+        parsers.put("camaraPayment (CloudEvents JSON + bearer)", parse::camaraPayment);
         try {
             Map<String, long[]> best = new LinkedHashMap<>();
             for (int r = 0; r < rounds; r++) {

@@ -1,6 +1,7 @@
 package io.dcb4j.benchmarks;
 
 import io.dcb4j.b2maoc.notification.B2mAocNotificationParser;
+import io.dcb4j.camara.notification.CamaraNotificationParser;
 import io.dcb4j.centili.notification.CentiliNotificationParser;
 import io.dcb4j.core.notification.BillingEvent;
 import io.dcb4j.core.notification.InboundNotification;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * Notification parsing, events per second per thread (run with {@code -t 1}). Each
  * benchmark starts from what a web framework hands over, the raw request URL (or the body and headers for
  * Eclipse's signed POST), builds the {@link InboundNotification} and parses it into a {@link BillingEvent}
- * with the authenticity check a production receiver turns on (shared secret in the query, or HMAC).
+ * with the authenticity check a production receiver turns on (shared secret in the query, HMAC, or CAMARA's
+ * bearer sink credential).
  * {@code eklecticSubPrebuilt} parses an already built notification, to show the share of query decoding.
  */
 @State(Scope.Benchmark)
@@ -56,12 +58,19 @@ public class NotificationParsingBenchmark {
             + "\"paymentType\":\"EFT\",\"created\":\"2024-02-21T07:31:33.000Z\",\"fee\":0E-9,"
             + "\"paymentReference\":\"256779999703\",\"walletId\":204142,\"customerId\":723689}")
             .getBytes(StandardCharsets.UTF_8);
+    /** A payment-completed CloudEvent as the CAMARA simulator's callback writer sends it. */
+    static final byte[] CAMARA_BODY = ("{\"id\":\"evt-482913650271\",\"source\":\"https://camara-sim.example/events\","
+            + "\"type\":\"org.camaraproject.carrier-billing.v0.payment-completed\",\"specversion\":\"1.0\","
+            + "\"datacontenttype\":\"application/json\",\"time\":\"2024-05-14T09:21:37.482Z\","
+            + "\"data\":{\"paymentId\":\"pay-73018264\",\"status\":\"succeeded\",\"description\":\"Payment completed\","
+            + "\"paymentDate\":\"2024-05-14T09:21:37.482Z\"}}").getBytes(StandardCharsets.UTF_8);
 
     EklecticNotificationParser eklectic;
     InfomediaNotificationParser infomedia;
     CentiliNotificationParser centili;
     B2mAocNotificationParser b2m;
     EclipseVasNotificationParser eclipse;
+    CamaraNotificationParser camara;
     String eclipseSignature;
     InboundNotification eklecticSubBuilt;
 
@@ -77,6 +86,7 @@ public class NotificationParsingBenchmark {
         centili = CentiliNotificationParser.builder().sharedSecret(SECRET).build();
         b2m = B2mAocNotificationParser.builder().secret(SECRET).secretParameter("secret").build();
         eclipse = EclipseVasNotificationParser.builder().secret(SECRET).build();
+        camara = CamaraNotificationParser.builder().accessToken(SECRET).build();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         eclipseSignature = HexFormat.of().formatHex(mac.doFinal(ECLIPSE_BODY));
@@ -88,6 +98,7 @@ public class NotificationParsingBenchmark {
         expect(b2mReturn(), BillingEvent.Type.PAYMENT_COMPLETED);
         expect(b2mUnsubscribe(), BillingEvent.Type.UNSUBSCRIBED);
         expect(eclipsePayment(), null);
+        expect(camaraPayment(), BillingEvent.Type.CHARGED);
     }
 
     private static void expect(BillingEvent e, BillingEvent.Type type) {
@@ -177,5 +188,19 @@ public class NotificationParsingBenchmark {
                 .header("Content-Type", "application/json")
                 .header(EclipseVasNotificationParser.SIGNATURE_HEADER, eclipseSignature)
                 .body(ECLIPSE_BODY).build());
+    }
+
+    /**
+     * Parses one callback.
+     *
+     * @return the event
+     */
+    @Benchmark
+    public BillingEvent camaraPayment() {
+        return camara.parse(InboundNotification.builder("POST").uri("/camara/sink")
+                .header("Content-Type", CamaraNotificationParser.CLOUDEVENTS_JSON)
+                .header("x-correlator", "trigger-52817364")
+                .header("Authorization", "Bearer " + SECRET)
+                .body(CAMARA_BODY).build());
     }
 }

@@ -1,9 +1,6 @@
 package io.dcb4j.camara.notification;
 
 import io.dcb4j.core.notification.BillingEvent;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code type} of a CAMARA CloudEvent: {@code org.camaraproject.carrier-billing.v0.payment-...} and
@@ -29,8 +26,10 @@ public enum CamaraEventType {
     /** A type this version does not know; the raw value is kept beside it. */
     UNKNOWN(false, null, BillingEvent.Type.UNKNOWN);
 
-    private static final Pattern TYPE = Pattern.compile(
-            "org\\.camaraproject\\.carrier-billing(-refund)?\\.v[0-9]{1,3}\\.([a-z-]{1,40})");
+    /** What every type starts with; {@code -refund}, then {@code .v} and the major version, may follow. */
+    private static final String PREFIX = "org.camaraproject.carrier-billing";
+    private static final String REFUND_API = "-refund";
+    private static final CamaraEventType[] VALUES = values();
 
     private final boolean refund;
     private final String name;
@@ -70,16 +69,62 @@ public enum CamaraEventType {
         if (raw == null) {
             return UNKNOWN;
         }
-        Matcher m = TYPE.matcher(raw.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        // org.camaraproject.carrier-billing(-refund)?.v[0-9]{1,3}.([a-z-]{1,40}) in raw.strip().toLowerCase(ROOT),
+        // read without a regular expression or a lower-case copy
+        String t = raw.strip();
+        if (!lowerCaseStartsWith(t, 0, PREFIX)) {
             return UNKNOWN;
         }
-        boolean refundApi = m.group(1) != null;
-        for (CamaraEventType t : values()) {
-            if (t.name != null && t.refund == refundApi && t.name.equals(m.group(2))) {
-                return t;
+        int i = PREFIX.length();
+        boolean refundApi = lowerCaseStartsWith(t, i, REFUND_API);
+        if (refundApi) {
+            i += REFUND_API.length();
+        }
+        if (!lowerCaseStartsWith(t, i, ".v")) {
+            return UNKNOWN;
+        }
+        i += 2;
+        int digits = i;
+        while (i < t.length() && i - digits < 4 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits || i - digits > 3 || i >= t.length() || t.charAt(i) != '.') {
+            return UNKNOWN;
+        }
+        // the name: every known one is [a-z-]{1,40}, so a text that is none of them is UNKNOWN either way
+        int name = i + 1;
+        for (CamaraEventType type : VALUES) {
+            if (type.name != null && type.refund == refundApi && t.length() - name == type.name.length()
+                    && lowerCaseStartsWith(t, name, type.name)) {
+                return type;
             }
         }
         return UNKNOWN;
+    }
+
+    /**
+     * Whether {@code text.toLowerCase(Locale.ROOT)} has the ASCII {@code lowerCase} at {@code from}, where the
+     * text before {@code from} is ASCII. Only ASCII letters lower-case to ASCII letters here: of the two other
+     * characters that do, the Kelvin sign becomes {@code k}, which no type has, and the dotted capital I becomes
+     * two characters, the second of them not ASCII.
+     */
+    private static boolean lowerCaseStartsWith(String text, int from, String lowerCase) {
+        if (text.startsWith(lowerCase, from)) {
+            // the usual spelling, compared a string at a time
+            return true;
+        }
+        if (text.length() - from < lowerCase.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCase.length(); i++) {
+            char c = text.charAt(from + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
