@@ -237,13 +237,29 @@ public final class Json {
      *     reader reports that its own way)
      */
     public static java.util.Optional<String> firstAmbiguousKey(byte[] body) {
-        if (body.length == 0) {
+        if (body.length == 0 || !repeatsAKeyOrFails(body)) {
             return java.util.Optional.empty();
         }
         try {
             return java.util.Optional.ofNullable(scan(body).differing());
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * One pass over the tokens with the mapper's duplicate detection, nothing built: false when no object
+     * repeats a key (then no repeat can differ, and {@link #firstAmbiguousKey} needs no tree); true when a
+     * key repeats or the pass fails for another reason, for the scan to decide as before.
+     */
+    private static boolean repeatsAKeyOrFails(byte[] body) {
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+            while (p.nextToken() != null) {
+                // the tokens alone: values are skipped, names checked for repeats per object
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 
