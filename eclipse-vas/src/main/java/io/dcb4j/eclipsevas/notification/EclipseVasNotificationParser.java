@@ -107,8 +107,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
                 throw new NotificationRejectedException(SIGNATURE_HEADER + " does not match the body", context, null);
             }
         }
-        notification.requireUnambiguousJsonBody(PROVIDER);
-        PaymentDto dto = Json.read(body, PaymentDto.class, context);
+        PaymentDto dto = notification.readJsonBody(PROVIDER, PaymentDto.class, context);
         Payment payment = EclipseVasMapper.payment(dto, context);
         if (payment == null) {
             throw new DcbProtocolException("callback has no paymentId", context, null);
