@@ -151,12 +151,20 @@ public final class EclipseVasNotificationParser implements NotificationParser {
     }
 
     private static Optional<Msisdn> msisdn(Payment payment) {
-        for (String candidate : new String[] {payment.phone(), payment.additionalField("msisdn").orElse(null)}) {
-            if (candidate != null && Msisdn.isValid(candidate)) {
-                return Optional.of(Msisdn.of(candidate));
-            }
+        Optional<Msisdn> phone = msisdnIfValid(payment.phone());
+        return phone.isPresent() ? phone : msisdnIfValid(payment.additionalField("msisdn").orElse(null));
+    }
+
+    /** The MSISDN of the text, read once; empty when absent or not a phone number. */
+    private static Optional<Msisdn> msisdnIfValid(String candidate) {
+        if (candidate == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            return Optional.of(Msisdn.of(candidate));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
