@@ -293,7 +293,8 @@ class NotificationSecurityTest {
                     continue;
                 }
                 assertThat(twin.equalsIgnoreCase(p[0])).isTrue();
-                assertThat(twin.toLowerCase(java.util.Locale.ROOT)).isNotEqualTo(p[0].toLowerCase(java.util.Locale.ROOT));
+                assertThat(twin.toLowerCase(java.util.Locale.ROOT))
+                        .isNotEqualTo(p[0].toLowerCase(java.util.Locale.ROOT));
                 for (boolean twinFirst : new boolean[] {false, true}) {
                     List<String[]> ps = new ArrayList<>(s.params());
                     ps.add(twinFirst ? 0 : ps.size(), new String[] {twin, "DIFFERENT-VALUE"});

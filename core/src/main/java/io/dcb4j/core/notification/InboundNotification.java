@@ -118,13 +118,6 @@ public final class InboundNotification {
         return queryPairs;
     }
 
-    /**
-     * The body bytes themselves, not a copy, for core's readers (a form body, an HMAC): never to be changed
-     * or handed out.
-     */
-    byte[] bodyBytes() {
-        return body;
-    }
 
     /**
      * The first value of a query parameter.
@@ -133,7 +126,8 @@ public final class InboundNotification {
      * @return the value
      */
     public Optional<String> query(String name) {
-        if (query == null) {
+        Map<String, List<String>> grouped = query;
+        if (grouped == null) {
             for (int i = 0; i < queryPairs.length; i += 2) {
                 if (queryPairs[i].equals(name)) {
                     return Optional.of(queryPairs[i + 1]);
@@ -141,7 +135,7 @@ public final class InboundNotification {
             }
             return Optional.empty();
         }
-        List<String> values = query.get(name);
+        List<String> values = grouped.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 

@@ -35,8 +35,9 @@ class CallbackFastPathSecurityTest {
         // the name is exact: another spelling is not the secret
         assertThatThrownBy(() -> NotificationSecurity.requireSharedSecret("p", InboundNotification.get("/cb?SECRET=s"),
                 "secret", "s")).isInstanceOf(NotificationRejectedException.class).hasMessageContaining("missing");
-        assertThatThrownBy(() -> NotificationSecurity.requireSharedSecret("p", InboundNotification.get("/cb?secret=s%21"),
-                "secret", "s")).isInstanceOf(NotificationRejectedException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> NotificationSecurity.requireSharedSecret("p",
+                InboundNotification.get("/cb?secret=s%21"), "secret", "s"))
+                .isInstanceOf(NotificationRejectedException.class).hasMessageContaining("does not match");
         NotificationSecurity.requireSharedSecret("p", InboundNotification.get("/cb?secret=a+b%21"), "secret", "a b!");
         NotificationSecurity.requireSharedSecret("p", InboundNotification.builder("GET")
                 .queryParameters(Map.of("secret", List.of("s", "s"))).build(), "secret", "s");

@@ -63,8 +63,8 @@ public final class Json {
      * costs nothing when there is none, where the parser's duplicate detection keeps a set of every object's
      * names. Either failure leads to the same scan.
      */
-    private static final ObjectMapper TREES = builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
+    private static final ObjectMapper TREES = builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
     private static final ConcurrentMap<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<Class<?>, ObjectWriter> WRITERS = new ConcurrentHashMap<>();

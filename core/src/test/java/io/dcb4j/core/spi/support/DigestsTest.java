@@ -13,7 +13,8 @@ class DigestsTest {
             assertThat(Digests.sha256Hex("abc", 32))
                     .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
             assertThat(Digests.sha256Hex("", 4)).isEqualTo("e3b0c442");
-            assertThat(Digests.sha256Hex("caf\u00e9", 8)).isEqualTo(Digests.sha256Hex("caf\u00e9", 32).substring(0, 16));
+            assertThat(Digests.sha256Hex("caf\u00e9", 8))
+                    .isEqualTo(Digests.sha256Hex("caf\u00e9", 32).substring(0, 16));
         }
     }
 }
