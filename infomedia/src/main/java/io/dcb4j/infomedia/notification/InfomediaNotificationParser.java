@@ -23,6 +23,7 @@ import io.dcb4j.infomedia.model.InfomediaWebhook;
 import io.dcb4j.infomedia.model.TransactionStatus;
 import io.dcb4j.infomedia.model.WebhookType;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -79,6 +80,8 @@ public final class InfomediaNotificationParser implements NotificationParser {
     private final String secret;
     private final SourceAddressAllowList allowList;
     private final Currency defaultCurrency;
+    /** The line order of the last event id: a cache, never part of the parser's behaviour. */
+    private volatile LineOrder lastOrder;
 
     private InfomediaNotificationParser(Builder b) {
         this.secretParameter = b.secretParameter;
@@ -322,43 +325,68 @@ public final class InfomediaNotificationParser implements NotificationParser {
     /**
      * The digest of {@code name=value} lines, names in lower case and sorted (a later value of a name that is
      * repeated in lower case wins, as a sorted map's put would keep it): the same text as ever, so that ids
-     * stay stable across versions.
+     * stay stable across versions. The order of the lines depends on the names only, and Infomedia sends the
+     * same names callback after callback: the last order is kept and used again while they repeat.
      */
-    private static String eventId(InfomediaWebhook w) {
+    private String eventId(InfomediaWebhook w) {
         Map<String, String> p = w.parameters();
-        String[] keys = new String[p.size()];
-        String[] values = new String[keys.length];
+        String[] names = new String[p.size()];
+        String[] values = new String[names.length];
         int[] size = new int[1];
         p.forEach((k, v) -> {
-            keys[size[0]] = k.toLowerCase(Locale.ROOT);
+            names[size[0]] = k;
             values[size[0]++] = v;
         });
-        int n = size[0];
-        // insertion sort: a dozen names, stable, so that a repeated name's later value comes last
-        int length = 0;
-        for (int i = 1; i < n; i++) {
-            String k = keys[i];
-            String v = values[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j].compareTo(k) > 0) {
-                keys[j + 1] = keys[j];
-                values[j + 1] = values[j];
-                j--;
-            }
-            keys[j + 1] = k;
-            values[j + 1] = v;
+        LineOrder order = lastOrder;
+        if (order == null || !Arrays.equals(order.names, names)) {
+            order = LineOrder.of(names);
+            lastOrder = order;
         }
-        for (int i = 0; i < n; i++) {
-            length += keys[i].length() + values[i].length() + 2;
+        int length = 0;
+        for (int i : order.lines) {
+            length += order.lowerNames[i].length() + values[i].length() + 2;
         }
         StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < n; i++) {
-            if (i + 1 < n && keys[i + 1].equals(keys[i])) {
-                continue;
-            }
-            sb.append(keys[i]).append('=').append(values[i]).append('\n');
+        for (int i : order.lines) {
+            sb.append(order.lowerNames[i]).append('=').append(values[i]).append('\n');
         }
         return PROVIDER + "-" + w.etid() + "-" + Digests.sha256Hex(sb.toString(), 16);
+    }
+
+    /**
+     * The lines of an event id for a list of names: the lower-case names, and the indexes of the lines in
+     * order (stable: of a name repeated in lower case, only its last value). Immutable.
+     */
+    private static final class LineOrder {
+        final String[] names;
+        final String[] lowerNames;
+        final int[] lines;
+
+        private LineOrder(String[] names, String[] lowerNames, int[] lines) {
+            this.names = names;
+            this.lowerNames = lowerNames;
+            this.lines = lines;
+        }
+
+        static LineOrder of(String[] names) {
+            int n = names.length;
+            String[] lower = new String[n];
+            Integer[] sorted = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                lower[i] = names[i].toLowerCase(Locale.ROOT);
+                sorted[i] = i;
+            }
+            Arrays.sort(sorted, (a, b) -> lower[a].compareTo(lower[b])); // stable
+            int[] lines = new int[n];
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                if (k + 1 < n && lower[sorted[k + 1]].equals(lower[sorted[k]])) {
+                    continue;
+                }
+                lines[count++] = sorted[k];
+            }
+            return new LineOrder(names, lower, Arrays.copyOf(lines, count));
+        }
     }
 
     @Override

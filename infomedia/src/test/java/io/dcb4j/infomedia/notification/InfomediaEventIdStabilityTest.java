@@ -48,4 +48,21 @@ class InfomediaEventIdStabilityTest {
         assertThat(parse("/n?Beta=3&alpha=2&zeta=1&productid=9&mx=abc&etid=2&secret=s3").eventId())
                 .isEqualTo("infomedia-2-4dd1f49931303eb34d8dc3f56ec9de68");
     }
+
+    @Test
+    void callbacksWithOtherNamesInBetweenKeepTheirIds() {
+        String charge = "/n?msisdn=971500000000&mcc=424&mnc=2&productid=92000000&etid=5&pt=Your+pass+through+value"
+                + "&chargeAmount=20&currencyCode=AED&productDescription=Your+product+description"
+                + "&transactionStatus=00&success=1&secret=s3";
+        String mixed = "/n?Etid=1&MSISDN=971500000000&ProductId=9&pt=caf%C3%A9&secret=s3";
+        for (int round = 0; round < 3; round++) {
+            assertThat(parse(charge).eventId()).isEqualTo("infomedia-5-fa7a38c27ece82b6feac8a0a565a7cd0");
+            assertThat(parse(mixed).eventId()).isEqualTo("infomedia-1-5d815b1c8f9bf7d974919f65002001ca");
+            assertThat(parse(mixed.replace("pt=caf%C3%A9", "pt=other")).eventId())
+                    .isNotEqualTo("infomedia-1-5d815b1c8f9bf7d974919f65002001ca").startsWith("infomedia-1-");
+            // the same names in another order are other lines to sort, giving the same text
+            assertThat(parse("/n?secret=s3&pt=caf%C3%A9&ProductId=9&MSISDN=971500000000&Etid=1").eventId())
+                    .isEqualTo("infomedia-1-5d815b1c8f9bf7d974919f65002001ca");
+        }
+    }
 }
