@@ -79,6 +79,16 @@ class B2mAocNotificationParserTest {
     }
 
     @Test
+    void theEventIdIsTheOneEarlierVersionsComputed() {
+        B2mAocNotificationParser checked = B2mAocNotificationParser.builder().secret("s3").build();
+        BillingEvent e = checked.parse(InboundNotification.get(
+                "/aoc/callback?subscriptionID=B2M000123&msisdn=8801812345678&status=Unsubscribed&secret=s3"));
+        assertThat(e.eventId()).isEqualTo("b2m-aoc:unsubscribed:B2M000123:d7d6efbef8a34890");
+        assertThat(e.rawParameters()).containsExactly(java.util.Map.entry("subscriptionID", "B2M000123"),
+                java.util.Map.entry("msisdn", "8801812345678"), java.util.Map.entry("status", "Unsubscribed"));
+    }
+
+    @Test
     void theSameCallbackWithAnotherMsisdnIsAnotherEvent() {
         BillingEvent a = parser.parse(InboundNotification.postJson("/cb",
                 "{\"subscriptionID\":\"S1\",\"msisdn\":\"+8801812345678\",\"status\":\"unsubscribed\"}"));

@@ -306,6 +306,53 @@ class NotificationSecurityTest {
         System.out.println("ambiguous parameters: " + cases + " query cases checked");
     }
 
+    /**
+     * A spelling of the name that equals it ignoring case though not in lower case: the dotless i, the long s
+     * and the Kelvin sign fold to i, s and k. Null when the name has none of those letters.
+     */
+    static String caseFoldTwin(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            String twin = c == 'i' ? "\u0131" : c == 's' ? "\u017F" : c == 'k' ? "\u212A" : null;
+            if (twin != null) {
+                return name.substring(0, i) + twin + name.substring(i + 1);
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyQueryParserRefusesASecondValueUnderASpellingThatFoldsToTheSameName() {
+        int cases = 0;
+        for (Shape s : shapes()) {
+            for (String[] p : s.params()) {
+                String twin = caseFoldTwin(p[0]);
+                if (twin == null) {
+                    continue;
+                }
+                assertThat(twin.equalsIgnoreCase(p[0])).isTrue();
+                assertThat(twin.toLowerCase(java.util.Locale.ROOT))
+                        .isNotEqualTo(p[0].toLowerCase(java.util.Locale.ROOT));
+                for (boolean twinFirst : new boolean[] {false, true}) {
+                    List<String[]> ps = new ArrayList<>(s.params());
+                    ps.add(twinFirst ? 0 : ps.size(), new String[] {twin, "DIFFERENT-VALUE"});
+                    String what = s.provider() + " " + p[0] + " and " + twin + (twinFirst ? ", the twin first" : "");
+                    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> parseQuery(s, ps));
+                    assertThat(t).as(what).isInstanceOf(NotificationRejectedException.class);
+                    assertThat(((NotificationRejectedException) t).reason()).as(what)
+                            .isEqualTo(NotificationRejectedException.Reason.AMBIGUOUS);
+                    assertThat(t.getMessage()).as(what).contains("different values").doesNotContain("DIFFERENT-VALUE");
+                    cases++;
+                }
+                List<String[]> identical = new ArrayList<>(s.params());
+                identical.add(new String[] {twin, p[1]});
+                assertThat(parseQuery(s, identical).eventId()).as(s.provider() + " identical " + twin)
+                        .isEqualTo(parseQuery(s, s.params()).eventId());
+            }
+        }
+        assertThat(cases).isGreaterThanOrEqualTo(30);
+    }
+
     @Test
     void aFormBodyThatContradictsTheQueryOrItselfIsRefused() {
         for (Shape s : shapes()) {

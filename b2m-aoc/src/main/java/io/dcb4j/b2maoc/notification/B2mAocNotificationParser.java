@@ -15,18 +15,17 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.Acknowledgement;
 import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.CallbackParameters;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
 import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.core.notification.SourceAddressAllowList;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -137,12 +136,11 @@ public final class B2mAocNotificationParser implements NotificationParser {
         if (allowList != null) {
             allowList.require(PROVIDER, notification);
         }
-        Map<String, String> params = parameters(notification);
+        CallbackParameters params = parameters(notification);
         // one entry per name in any case (parameters() refused differing repeats), looked up in any case
-        Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        params.forEach(named::putIfAbsent);
-        String status = B2mAocMapper.blankToNull(named.get("status"));
-        String aocTransId = B2mAocMapper.blankToNull(named.get("aocTransID"));
+        CallbackParameters named = params;
+        String status = B2mAocMapper.blankToNull(named.valueOr("status", null));
+        String aocTransId = B2mAocMapper.blankToNull(named.valueOr("aocTransID", null));
         if (status == null && aocTransId != null) {
             return BillingEvent.builder(PROVIDER, BillingEvent.Type.PAYMENT_COMPLETED, PROVIDER + ":return:" + aocTransId)
                     .rawType("return")
@@ -157,13 +155,13 @@ public final class B2mAocNotificationParser implements NotificationParser {
         if (secret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
         }
-        String spTransId = B2mAocMapper.blankToNull(named.get("spTransID"));
-        String subscriptionId = B2mAocMapper.blankToNull(named.get("subscriptionID"));
+        String spTransId = B2mAocMapper.blankToNull(named.valueOr("spTransID", null));
+        String subscriptionId = B2mAocMapper.blankToNull(named.valueOr("subscriptionID", null));
         String id = spTransId != null ? spTransId : subscriptionId;
         if (id == null) {
             throw protocol("subscription callback without subscriptionID");
         }
-        String rawMsisdn = B2mAocMapper.blankToNull(named.get("msisdn"));
+        String rawMsisdn = B2mAocMapper.blankToNull(named.valueOr("msisdn", null));
         Msisdn msisdn = null;
         if (rawMsisdn != null) {
             msisdn = B2mAocMapper.msisdnOrNull(rawMsisdn);
@@ -172,8 +170,9 @@ public final class B2mAocNotificationParser implements NotificationParser {
             }
         }
         BillingEvent.Type type = typeOf(status);
-        String eventId = PROVIDER + ":" + status.toLowerCase(Locale.ROOT) + ":" + id + ":"
-                + hash(status.toLowerCase(Locale.ROOT) + "|" + id + "|" + (msisdn == null ? "" : msisdn.digits()));
+        String lowerStatus = status.toLowerCase(Locale.ROOT);
+        String eventId = PROVIDER + ":" + lowerStatus + ":" + id + ":"
+                + hash(lowerStatus + "|" + id + "|" + (msisdn == null ? "" : msisdn.digits()));
         BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type, eventId)
                 .rawType(status)
                 .subscription(new SubscriptionRef(id, msisdn, null))
@@ -203,12 +202,11 @@ public final class B2mAocNotificationParser implements NotificationParser {
      * Query parameters and body fields (JSON object or form), one value each, keys as received but stripped;
      * differing repeats refused; secret removed.
      */
-    private Map<String, String> parameters(InboundNotification n) {
-        List<Map<String, List<String>>> sources = new ArrayList<>(2);
-        sources.add(n.queryParameters());
-        byte[] body = n.body();
-        if (body.length > 0) {
-            String text = new String(body, StandardCharsets.UTF_8).strip();
+    private CallbackParameters parameters(InboundNotification n) {
+        CallbackParameters.Builder params = CallbackParameters.builder(PROVIDER).query(n);
+        String bodyText = n.bodyText();
+        if (!bodyText.isEmpty()) {
+            String text = bodyText.strip();
             String type = n.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
             if (type.contains("json") || text.startsWith("{") || text.startsWith("[")) {
                 n.requireUnambiguousJsonBody(PROVIDER);
@@ -222,14 +220,12 @@ public final class B2mAocNotificationParser implements NotificationParser {
                     JsonFields.text(e.getValue()).ifPresent(
                             v -> fields.computeIfAbsent(e.getKey().strip(), k -> new ArrayList<>()).add(v));
                 }
-                sources.add(fields);
+                params.add(fields);
             } else if (!text.isEmpty()) {
-                sources.add(QueryString.parse(text));
+                params.form(text);
             }
         }
-        Map<String, String> out = new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
-        out.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
-        return out;
+        return params.build().without(secretParameter);
     }
 
     private static DcbProtocolException protocol(String what) {

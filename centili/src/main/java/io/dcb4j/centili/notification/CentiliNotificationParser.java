@@ -13,23 +13,18 @@ import io.dcb4j.core.model.Msisdn;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.Acknowledgement;
 import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.CallbackParameters;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
-import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.spi.json.Json;
 import io.dcb4j.core.spi.support.ConfigChecks;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Parses Centili's payment-result notification: parameters {@code transactionid}, {@code phone},
@@ -70,12 +65,6 @@ public final class CentiliNotificationParser implements NotificationParser {
     private final String sharedSecret;
     private final String secretParameter;
     private final SourceAddressAllowList allowList;
-
-    /**
-     * A plain, bounded, non-negative number: Centili documents a whole number, and an integration that writes
-     * {@code 5.0} or {@code 1.5} is kept as sent; exponents ({@code 1e999999999}) and signs are refused.
-     */
-    private static final Pattern QUANTITY = Pattern.compile("\\d{1,18}(\\.\\d{0,18})?");
 
     private CentiliNotificationParser(Builder b) {
         this.sharedSecret = b.sharedSecret;
@@ -125,7 +114,7 @@ public final class CentiliNotificationParser implements NotificationParser {
             }
         }
         String typeKey = p.transactionType() == null ? ""
-                : value(byName(p.parameters()), "transactiontype").toLowerCase(Locale.ROOT) + ":";
+                : value(p.parameters(), "transactiontype").toLowerCase(Locale.ROOT) + ":";
         BillingEvent.Builder b = BillingEvent.builder(PROVIDER, type,
                         "centili:" + p.transactionId() + ":" + typeKey + statusKey)
                 .rawType(p.rawStatus())
@@ -171,11 +160,11 @@ public final class CentiliNotificationParser implements NotificationParser {
         if (sharedSecret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, sharedSecret);
         }
-        Map<String, String> params = parameters(notification, context);
+        CallbackParameters params = parameters(notification, context);
         if (sharedSecret != null) {
-            params.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
+            params = params.without(secretParameter);
         }
-        Map<String, String> byName = byName(params);
+        CallbackParameters byName = params;
         String id = value(byName, "transactionid");
         if (id == null) {
             throw new DcbProtocolException("notification without transactionid", context, null);
@@ -184,9 +173,17 @@ public final class CentiliNotificationParser implements NotificationParser {
         String phone = value(byName, "phone");
         String rawStatus = value(byName, "status");
         String type = value(byName, "transactiontype");
-        return new PaymentNotification(id, phone != null && Msisdn.isValid(phone) ? Msisdn.of(phone) : null,
+        return new PaymentNotification(id, phone == null ? null : msisdnOrNull(phone),
                 value(byName, "userid"), value(byName, "country"), value(byName, "mno"), value(byName, "mnocode"),
                 quantity, PaymentStatus.fromWire(rawStatus), rawStatus, TransactionType.fromWire(type), params);
+    }
+
+    private static Msisdn msisdnOrNull(String phone) {
+        try {
+            return Msisdn.of(phone);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The {@code amount} parameter: a quantity of goods, a plain non-negative number. */
@@ -194,58 +191,87 @@ public final class CentiliNotificationParser implements NotificationParser {
         if (raw == null) {
             return null;
         }
-        if (raw.length() > 40 || !QUANTITY.matcher(raw).matches()) {
+        if (raw.length() > 40 || !isQuantity(raw)) {
             throw new DcbProtocolException("notification amount is not a plain non-negative number (it is a "
                     + "quantity of virtual goods)", context, null);
         }
         return new BigDecimal(raw);
     }
 
+    /**
+     * Whether the text is a plain, bounded, non-negative number: Centili documents a whole number, and an
+     * integration that writes {@code 5.0} or {@code 1.5} is kept as sent; exponents ({@code 1e999999999}) and
+     * signs are refused. That is the regular expression {@code \\d{1,18}(\\.\\d{0,18})?} (ASCII digits), read
+     * without a matcher.
+     */
+    static boolean isQuantity(String raw) {
+        int n = raw.length();
+        int i = 0;
+        while (i < n && isDigit(raw.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i > 18) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (raw.charAt(i) != '.') {
+            return false;
+        }
+        int fraction = ++i;
+        while (i < n && isDigit(raw.charAt(i))) {
+            i++;
+        }
+        return i == n && i - fraction <= 18;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** The query and body parameters, one value each; differing repeats are refused. */
-    private static Map<String, String> parameters(InboundNotification n, ErrorContext context) {
-        List<Map<String, List<String>>> sources = new ArrayList<>(2);
-        sources.add(n.queryParameters());
-        byte[] body = n.body();
+    private static CallbackParameters parameters(InboundNotification n, ErrorContext context) {
+        CallbackParameters.Builder params = CallbackParameters.builder(PROVIDER).query(n);
+        String text = n.bodyText();
+        if (text.isEmpty()) {
+            return params.build(); // query only
+        }
         String contentType = n.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String text = body.length == 0 ? "" : n.bodyText().strip();
-        if (body.length == 0) {
-            // query only
-        } else if (contentType.contains("json") || text.startsWith("{")) {
+        text = text.strip();
+        if (contentType.contains("json") || text.startsWith("{")) {
             n.requireUnambiguousJsonBody(PROVIDER);
             JsonNode tree = Json.treeOrNull(text);
             if (tree == null || !tree.isObject()) {
                 throw new DcbProtocolException("notification body is not a JSON object", context, null);
             }
-            Map<String, List<String>> fields = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = tree.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
                 if (v != null && !v.isNull() && v.isValueNode()) {
-                    fields.put(f.getKey(), List.of(v.asText()));
+                    params.add(f.getKey(), v.asText());
                 }
             }
-            sources.add(fields);
         } else if (contentType.isEmpty() || contentType.contains("x-www-form-urlencoded")
                 || contentType.startsWith("text/plain")) {
-            sources.add(QueryString.parse(text));
+            params.form(text);
         }
-        return new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
+        return params.build();
     }
 
-    /**
-     * The parameters by lower-case name: {@link QueryString#singleValues} (with {@code ignoreCase}) has already
-     * refused names that differ only in case with different values, so the names are unique in any case.
-     */
-    private static Map<String, String> byName(Map<String, String> params) {
-        Map<String, String> m = new HashMap<>();
-        params.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
-        return m;
-    }
-
-    /** A parameter's stripped value; null when absent or blank. */
-    private static String value(Map<String, String> byName, String name) {
-        String v = byName.get(name);
+    /** A parameter's stripped value, its lower-case name in any case; null when absent or blank. */
+    private static String value(Map<String, String> params, String name) {
+        String v = null;
+        if (params instanceof CallbackParameters p) {
+            v = p.valueOr(name, null);
+        } else {
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                if (e.getKey().toLowerCase(Locale.ROOT).equals(name)) {
+                    v = e.getValue();
+                }
+            }
+        }
         return v == null || v.isBlank() ? null : v.strip();
     }
 

@@ -2,6 +2,7 @@ package io.dcb4j.centili.notification;
 
 import io.dcb4j.centili.model.TransactionType;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.notification.CallbackParameters;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -56,7 +57,9 @@ public record PaymentNotification(
         if (quantity != null && quantity.signum() < 0) {
             throw new IllegalArgumentException("quantity must not be negative");
         }
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        // the parser's parameters are immutable already (and keep the received order): kept, not copied
+        parameters = parameters == null ? Map.of() : parameters instanceof CallbackParameters ? parameters
+                : Map.copyOf(parameters);
     }
 
     /** Without the raw parameters; the MSISDN masked. */

@@ -60,10 +60,19 @@ public final class Msisdn implements java.io.Serializable {
         if (n < 8 || n > 15) {
             throw new IllegalArgumentException("MSISDN must have 8 to 15 digits, got " + n);
         }
-        if (sb.chars().allMatch(c -> c == '0')) {
+        if (allZeros(sb)) {
             throw new IllegalArgumentException("MSISDN must not be all zeros");
         }
         return new Msisdn(sb.toString());
+    }
+
+    private static boolean allZeros(CharSequence digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -80,7 +80,16 @@ public final class BillingEvent {
         this.amount = b.amount;
         this.occurredAt = b.occurredAt;
         this.failureReason = b.failureReason;
-        this.rawParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.rawParameters));
+        // parameters a parser read with CallbackParameters are immutable already: kept, not copied; the
+        // builder's own copy is handed over (the builder copies it again before any later change)
+        if (b.rawParameters == null) {
+            this.rawParameters = Collections.unmodifiableMap(new LinkedHashMap<>());
+        } else if (b.rawParameters instanceof CallbackParameters p) {
+            this.rawParameters = p;
+        } else {
+            this.rawParameters = Collections.unmodifiableMap(b.rawParameters);
+            b.handedOver = true;
+        }
         this.acknowledgement = b.acknowledgement == null ? Acknowledgement.ok("OK") : b.acknowledgement;
     }
 
@@ -237,7 +246,10 @@ public final class BillingEvent {
         private Money amount;
         private Instant occurredAt;
         private FailureReason failureReason;
-        private final Map<String, String> rawParameters = new LinkedHashMap<>();
+        /** Null until set; a {@link CallbackParameters} while it is the only map given, else the builder's copy. */
+        private Map<String, String> rawParameters;
+        /** Whether an event holds {@link #rawParameters}: then they are copied before they change. */
+        private boolean handedOver;
         private Acknowledgement acknowledgement;
 
         private Builder(String provider, Type type, String eventId) {
@@ -341,9 +353,19 @@ public final class BillingEvent {
          * @return this builder
          */
         public Builder rawParameters(Map<String, String> parameters) {
+            Objects.requireNonNull(parameters, "parameters");
+            if (rawParameters == null && parameters instanceof CallbackParameters p) {
+                rawParameters = p; // no null names or values, never changes
+                return this;
+            }
+            if (!(rawParameters instanceof LinkedHashMap) || handedOver) {
+                rawParameters = rawParameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(rawParameters);
+                handedOver = false;
+            }
+            Map<String, String> into = rawParameters;
             parameters.forEach((k, v) -> {
                 if (k != null && v != null) {
-                    rawParameters.put(k, v);
+                    into.put(k, v);
                 }
             });
             return this;

@@ -20,7 +20,10 @@ public final class InboundNotification {
 
     private final String method;
     private final String path;
-    private final Map<String, List<String>> query;
+    /** The query as decoded name/value pairs in order ({@link QueryString#pairs}); never null. */
+    private final String[] queryPairs;
+    /** The query grouped by name: given to the builder, or made from the pairs when first asked for. */
+    private volatile Map<String, List<String>> query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final String remoteAddress;
@@ -29,10 +32,16 @@ public final class InboundNotification {
         this.method = b.method.toUpperCase(Locale.ROOT);
         this.path = b.path;
         this.query = b.query;
-        Map<String, List<String>> h = new LinkedHashMap<>();
-        b.headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        this.headers = Collections.unmodifiableMap(h);
-        this.body = b.body.clone();
+        this.queryPairs = b.queryPairs;
+        if (b.headers.isEmpty()) {
+            this.headers = Map.of();
+        } else {
+            Map<String, List<String>> h = new LinkedHashMap<>();
+            b.headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+            this.headers = Collections.unmodifiableMap(h);
+        }
+        // the builder copied the caller's array and never changes or hands out its own: sharing it is safe
+        this.body = b.body;
         this.remoteAddress = b.remoteAddress;
     }
 
@@ -93,8 +102,22 @@ public final class InboundNotification {
      * @return the parameters
      */
     public Map<String, List<String>> queryParameters() {
-        return query;
+        Map<String, List<String>> q = query;
+        if (q == null) {
+            q = QueryString.group(queryPairs);
+            query = q;
+        }
+        return q;
     }
+
+    /**
+     * The query's decoded name/value pairs in order ({@code [name0, value0, name1, ...]}), every value of
+     * every name: not a copy, never to be changed.
+     */
+    String[] queryPairs() {
+        return queryPairs;
+    }
+
 
     /**
      * The first value of a query parameter.
@@ -103,7 +126,16 @@ public final class InboundNotification {
      * @return the value
      */
     public Optional<String> query(String name) {
-        List<String> values = query.get(name);
+        Map<String, List<String>> grouped = query;
+        if (grouped == null) {
+            for (int i = 0; i < queryPairs.length; i += 2) {
+                if (queryPairs[i].equals(name)) {
+                    return Optional.of(queryPairs[i + 1]);
+                }
+            }
+            return Optional.empty();
+        }
+        List<String> values = grouped.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
@@ -118,7 +150,7 @@ public final class InboundNotification {
         if (exact.isPresent()) {
             return exact;
         }
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+        for (Map.Entry<String, List<String>> e : queryParameters().entrySet()) {
             if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                 return Optional.of(e.getValue().get(0));
             }
@@ -133,7 +165,7 @@ public final class InboundNotification {
      */
     public Map<String, String> firstQueryValues() {
         Map<String, String> m = new LinkedHashMap<>();
-        query.forEach((k, v) -> m.put(k, v.isEmpty() ? "" : v.get(0)));
+        queryParameters().forEach((k, v) -> m.put(k, v.isEmpty() ? "" : v.get(0)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -190,6 +222,30 @@ public final class InboundNotification {
     }
 
     /**
+     * Reads the JSON body into a type with core's mapper ({@link io.dcb4j.core.spi.json.Json#read}), refusing
+     * an ambiguous body as {@link #requireUnambiguousJsonBody} does, in one parse: the mapper already refuses
+     * a repeated key, so the body is scanned for a differing repeat only when reading it failed.
+     *
+     * @param provider the provider id, for the exception
+     * @param type the type to read
+     * @param context the error context of a body that cannot be read
+     * @param <T> the type
+     * @return the value
+     * @throws io.dcb4j.core.error.NotificationRejectedException when a key is given twice in one object with
+     *     different values, naming the key, never its values
+     * @throws io.dcb4j.core.error.DcbProtocolException when the body is not such JSON
+     */
+    public <T> T readJsonBody(String provider, Class<T> type, io.dcb4j.core.error.ErrorContext context) {
+        try {
+            return io.dcb4j.core.spi.json.Json.read(body, type, context);
+        } catch (RuntimeException e) {
+            // an ambiguous body is refused as such, whatever else is wrong with it
+            requireUnambiguousJsonBody(provider);
+            throw e;
+        }
+    }
+
+    /**
      * The sender's IP address, when the receiver knows it.
      *
      * @return the address
@@ -200,20 +256,21 @@ public final class InboundNotification {
 
     @Override
     public String toString() {
-        return "InboundNotification[" + method + " " + path + ", " + query.size() + " query parameters, "
+        return "InboundNotification[" + method + " " + path + ", " + queryParameters().size() + " query parameters, "
                 + body.length + " body bytes]";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof InboundNotification n && n.method.equals(method) && n.path.equals(path)
-                && n.query.equals(query) && n.headers.equals(headers) && Arrays.equals(n.body, body)
+                && n.queryParameters().equals(queryParameters()) && n.headers.equals(headers)
+                && Arrays.equals(n.body, body)
                 && Objects.equals(n.remoteAddress, remoteAddress);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, path, query, Arrays.hashCode(body));
+        return Objects.hash(method, path, queryParameters(), Arrays.hashCode(body));
     }
 
     /** Builds an {@link InboundNotification}. */
@@ -221,6 +278,7 @@ public final class InboundNotification {
         private final String method;
         private String path = "/";
         private Map<String, List<String>> query = Map.of();
+        private String[] queryPairs = QueryString.NO_PAIRS;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private byte[] body = new byte[0];
         private String remoteAddress;
@@ -251,7 +309,8 @@ public final class InboundNotification {
             }
             int q = rest.indexOf('?');
             this.path = q < 0 ? (rest.isEmpty() ? "/" : rest) : (q == 0 ? "/" : rest.substring(0, q));
-            this.query = q < 0 ? Map.of() : QueryString.parse(rest.substring(q + 1));
+            this.queryPairs = q < 0 ? QueryString.NO_PAIRS : QueryString.pairs(rest, q + 1);
+            this.query = queryPairs.length == 0 ? Map.of() : null;
             return this;
         }
 
@@ -273,8 +332,14 @@ public final class InboundNotification {
          * @return this builder
          */
         public Builder rawQuery(String rawQuery) {
-            this.query = QueryString.parse(rawQuery);
+            setRawQuery(rawQuery);
             return this;
+        }
+
+        /** The pairs now; the map grouped by name only if someone asks for it. */
+        private void setRawQuery(String rawQuery) {
+            this.queryPairs = QueryString.pairs(rawQuery);
+            this.query = queryPairs.length == 0 ? Map.of() : null;
         }
 
         /**
@@ -287,6 +352,15 @@ public final class InboundNotification {
             Map<String, List<String>> m = new LinkedHashMap<>();
             parameters.forEach((k, v) -> m.put(k, List.copyOf(v)));
             this.query = Collections.unmodifiableMap(m);
+            // the pairs, for the callback parsers, skip what they skip: a null name
+            List<String> pairs = new ArrayList<>();
+            m.forEach((k, v) -> v.forEach(value -> {
+                if (k != null) {
+                    pairs.add(k);
+                    pairs.add(value);
+                }
+            }));
+            this.queryPairs = pairs.toArray(new String[0]);
             return this;
         }
 

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -63,11 +62,18 @@ public final class NotificationSecurity {
         if (expected == null || ConfigChecks.isBlank(expected)) {
             throw new ConfigurationException(provider, "notification-secret", "is not configured (null or blank)");
         }
-        java.util.List<String> values = notification.queryParameters().getOrDefault(parameter, java.util.List.of());
-        if (values.stream().distinct().count() > 1) {
-            throw QueryString.ambiguous(provider, parameter);
+        // every value of the parameter, its name exact, from the query's pairs (no map is built for this)
+        String received = null;
+        String[] pairs = notification.queryPairs();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i].equals(parameter)) {
+                if (received == null) {
+                    received = pairs[i + 1];
+                } else if (!received.equals(pairs[i + 1])) {
+                    throw QueryString.ambiguous(provider, parameter);
+                }
+            }
         }
-        String received = values.isEmpty() ? null : values.get(0);
         if (!secretMatches(expected, received)) {
             throw new NotificationRejectedException(NotificationRejectedException.Reason.SHARED_SECRET,
                     received == null ? "shared secret missing" : "shared secret does not match",
@@ -87,14 +93,38 @@ public final class NotificationSecurity {
         if (key == null || key.length == 0) {
             throw new IllegalArgumentException("an HMAC key must not be empty");
         }
+        return mac(key).doFinal(data);
+    }
+
+    /**
+     * This thread's HMAC-SHA256 for the key: the last key's {@code Mac} again when the key is the same (a
+     * parser checks every callback with its one key), so that a check does not look the algorithm up and
+     * schedule the key each time. {@code doFinal} leaves it reset.
+     */
+    private static Mac mac(byte[] key) {
+        KeyedMac cached = LAST_MAC.get();
+        if (cached != null && MessageDigest.isEqual(cached.key, key)) {
+            return cached.mac;
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            LAST_MAC.set(new KeyedMac(key.clone(), mac));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
+
+    /** The last key a thread computed an HMAC with, and its initialised {@code Mac}. */
+    private record KeyedMac(byte[] key, Mac mac) {
+        @Override
+        public String toString() {
+            return "KeyedMac[***]";
+        }
+    }
+
+    private static final ThreadLocal<KeyedMac> LAST_MAC = new ThreadLocal<>();
 
     /**
      * Checks an HMAC-SHA256 signature of {@code body}, given in hex or Base64 (optionally prefixed
@@ -111,11 +141,24 @@ public final class NotificationSecurity {
         }
         byte[] expected = hmacSha256(key.getBytes(StandardCharsets.UTF_8), body);
         String sig = signature.strip();
-        if (sig.toLowerCase(Locale.ROOT).startsWith("sha256=")) {
+        if (hasPrefix(sig, "sha256=")) {
             sig = sig.substring(7);
         }
         byte[] received = decodeSignature(sig);
         return received != null && MessageDigest.isEqual(expected, received);
+    }
+
+    /** Whether the text starts with the lower-case ASCII prefix, in any case (no lower-case copy of it). */
+    private static boolean hasPrefix(String text, String prefix) {
+        if (text.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] decodeSignature(String sig) {

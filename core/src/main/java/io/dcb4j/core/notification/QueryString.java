@@ -2,13 +2,12 @@ package io.dcb4j.core.notification;
 
 import io.dcb4j.core.error.ErrorContext;
 import io.dcb4j.core.error.NotificationRejectedException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,29 +29,82 @@ public final class QueryString {
      * @return the parameters in order of first appearance, each with all its values; unmodifiable
      */
     public static Map<String, List<String>> parse(String raw) {
-        if (raw == null || raw.isEmpty()) {
+        return group(pairs(raw));
+    }
+
+    /**
+     * Pairs grouped by name, as {@link #parse} returns them.
+     *
+     * @param pairs from {@link #pairs}
+     * @return name to its values, in order of first appearance; unmodifiable
+     */
+    static Map<String, List<String>> group(String[] pairs) {
+        if (pairs.length == 0) {
             return Map.of();
         }
-        String s = raw.charAt(0) == '?' ? raw.substring(1) : raw;
         Map<String, List<String>> out = new LinkedHashMap<>();
-        int start = 0;
-        int n = s.length();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.computeIfAbsent(pairs[i], k -> new ArrayList<>(1)).add(pairs[i + 1]);
+        }
+        out.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** No parameters. */
+    static final String[] NO_PAIRS = new String[0];
+
+    /**
+     * The parameters of a query string as {@link #parse} reads them, in order, without grouping them by name:
+     * decoded name and value alternate, {@code [name0, value0, name1, value1, ...]}; names are never empty.
+     * This is what a callback parser needs (it refuses differing repeats itself), without a map and a list
+     * per name.
+     *
+     * @param raw the text, with or without a leading {@code ?}; null or empty gives no pairs
+     * @return the pairs; a new array the caller may keep
+     */
+    static String[] pairs(String raw) {
+        return raw == null ? NO_PAIRS : pairs(raw, 0);
+    }
+
+    /**
+     * {@link #pairs(String)} of the text from an index on (a URL's query, without cutting it out first).
+     *
+     * @param raw the text
+     * @param from where the query starts (a {@code ?} there is skipped)
+     * @return the pairs
+     */
+    static String[] pairs(String raw, int from) {
+        int n = raw.length();
+        if (from >= n) {
+            return NO_PAIRS;
+        }
+        int start = raw.charAt(from) == '?' ? from + 1 : from;
+        int count = 1;
+        for (int amp = raw.indexOf('&', start); amp >= 0; amp = raw.indexOf('&', amp + 1)) {
+            count++;
+        }
+        String[] out = new String[2 * count];
+        int size = 0;
+        // the next '%' and '+' at or after the current component (-1: none left), found with indexOf as the
+        // components go by, so that no component is scanned character by character for them
+        int[] next = {raw.indexOf('%', start), raw.indexOf('+', start)};
         while (start <= n) {
-            int amp = s.indexOf('&', start);
+            int amp = raw.indexOf('&', start);
             int end = amp < 0 ? n : amp;
             if (end > start) {
-                int eq = s.indexOf('=', start);
+                int eq = raw.indexOf('=', start);
                 String key;
                 String value;
                 if (eq < 0 || eq > end) {
-                    key = decode(s, start, end);
+                    key = decode(raw, start, end, next);
                     value = "";
                 } else {
-                    key = decode(s, start, eq);
-                    value = decode(s, eq + 1, end);
+                    key = decode(raw, start, eq, next);
+                    value = decode(raw, eq + 1, end, next);
                 }
                 if (!key.isEmpty()) {
-                    out.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+                    out[size++] = key;
+                    out[size++] = value;
                 }
             }
             if (amp < 0) {
@@ -60,8 +112,25 @@ public final class QueryString {
             }
             start = amp + 1;
         }
-        out.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        return Collections.unmodifiableMap(out);
+        return size == out.length ? out : size == 0 ? NO_PAIRS : Arrays.copyOf(out, size);
+    }
+
+    /**
+     * {@link #decode(String, int, int)} of a component, knowing the next {@code %} and {@code +} at or after
+     * an earlier component ({@code next}, updated; -1 when there is none).
+     */
+    private static String decode(String s, int from, int to, int[] next) {
+        if (next[0] >= 0 && next[0] < from) {
+            next[0] = s.indexOf('%', from);
+        }
+        if (next[0] >= 0 && next[0] < to) {
+            return decodeEscapes(s, from, to);
+        }
+        if (next[1] >= 0 && next[1] < from) {
+            next[1] = s.indexOf('+', from);
+        }
+        String text = s.substring(from, to);
+        return next[1] >= 0 && next[1] < to ? text.replace('+', ' ') : text;
     }
 
     /**
@@ -71,7 +140,8 @@ public final class QueryString {
      * query and another {@code action} in the body), is a {@link NotificationRejectedException} naming the
      * parameter, never its values, because a parser that picked one of them could be made to read what the
      * sender of the other value wanted. Identical repeats count once. Names are compared without
-     * surrounding whitespace and, with {@code ignoreCase}, in any case, as the parser reads them.
+     * surrounding whitespace and, with {@code ignoreCase}, in any case, as the parser reads them (as
+     * {@link CallbackParameters} compares them).
      *
      * @param provider the provider id, for the exception
      * @param ignoreCase whether names that differ only in case are one parameter
@@ -83,34 +153,13 @@ public final class QueryString {
     public static Map<String, String> singleValues(String provider, boolean ignoreCase,
             List<Map<String, List<String>>> sources) {
         Objects.requireNonNull(sources, "sources");
-        Map<String, String> spelling = new LinkedHashMap<>();
-        Map<String, String> values = new LinkedHashMap<>();
+        CallbackParameters.Builder b = new CallbackParameters.Builder(provider, ignoreCase);
         for (Map<String, List<String>> source : sources) {
-            if (source == null) {
-                continue;
-            }
-            for (Map.Entry<String, List<String>> e : source.entrySet()) {
-                if (e.getKey() == null || e.getValue() == null) {
-                    continue;
-                }
-                String name = e.getKey().strip();
-                String id = ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
-                for (String value : e.getValue()) {
-                    if (value == null) {
-                        continue;
-                    }
-                    String before = values.putIfAbsent(id, value);
-                    if (before == null) {
-                        spelling.put(id, name);
-                    } else if (!before.equals(value)) {
-                        throw ambiguous(provider, name);
-                    }
-                }
+            if (source != null) {
+                b.add(source);
             }
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((id, value) -> out.put(spelling.get(id), value));
-        return Collections.unmodifiableMap(out);
+        return b.build();
     }
 
     /**
@@ -151,32 +200,39 @@ public final class QueryString {
     }
 
     private static String decode(String s, int from, int to) {
-        boolean plain = true;
+        boolean plus = false;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c == '+' || c == '%') {
-                plain = false;
-                break;
+            if (c == '%') {
+                return decodeEscapes(s, from, to);
             }
+            plus |= c == '+';
         }
-        if (plain) {
-            return s.substring(from, to);
-        }
+        String text = s.substring(from, to);
+        return plus ? text.replace('+', ' ') : text;
+    }
+
+    /**
+     * The text with {@code +} as a space and each run of consecutive {@code %XX} escapes decoded as UTF-8
+     * on its own (a malformed sequence becomes U+FFFD); an escape without two hex digits stays literal.
+     */
+    private static String decodeEscapes(String s, int from, int to) {
         StringBuilder sb = new StringBuilder(to - from);
-        ByteArrayOutputStream bytes = null;
+        byte[] bytes = null;
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
             if (c == '%' && hex(s, i + 1, to) >= 0) {
                 if (bytes == null) {
-                    bytes = new ByteArrayOutputStream();
+                    bytes = new byte[(to - i) / 3];
                 }
-                bytes.reset();
-                while (i < to && s.charAt(i) == '%' && hex(s, i + 1, to) >= 0) {
-                    bytes.write(hex(s, i + 1, to));
+                int length = 0;
+                int b;
+                while (i < to && s.charAt(i) == '%' && (b = hex(s, i + 1, to)) >= 0) {
+                    bytes[length++] = (byte) b;
                     i += 3;
                 }
-                sb.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+                sb.append(new String(bytes, 0, length, StandardCharsets.UTF_8));
                 continue;
             }
             sb.append(c == '+' ? ' ' : c);

@@ -329,7 +329,7 @@ public final class EclipseVasMapper {
             return null;
         }
         String t = text.strip();
-        if (t.chars().allMatch(c -> c >= '0' && c <= '9') && t.length() <= 15) {
+        if (t.length() <= 15 && allDigits(t)) {
             long n = Long.parseLong(t);
             return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
         }
@@ -338,6 +338,15 @@ public final class EclipseVasMapper {
         } catch (IllegalArgumentException e) {
             throw new DcbProtocolException("'" + field + "' is not a timestamp", context, null);
         }
+    }
+
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -135,8 +135,12 @@ public record Payment(
      * @return the value
      */
     public Optional<String> additionalField(String id) {
-        return additionalFields.stream().filter(f -> f.id().equalsIgnoreCase(id)).map(AdditionalField::value)
-                .filter(Objects::nonNull).findFirst();
+        for (AdditionalField f : additionalFields) {
+            if (f.id().equalsIgnoreCase(id) && f.value() != null) {
+                return Optional.of(f.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Ids, status and amounts; phone numbers, extra info and references with long digit runs masked. */

@@ -107,8 +107,7 @@ public final class EclipseVasNotificationParser implements NotificationParser {
                 throw new NotificationRejectedException(SIGNATURE_HEADER + " does not match the body", context, null);
             }
         }
-        notification.requireUnambiguousJsonBody(PROVIDER);
-        PaymentDto dto = Json.read(body, PaymentDto.class, context);
+        PaymentDto dto = notification.readJsonBody(PROVIDER, PaymentDto.class, context);
         Payment payment = EclipseVasMapper.payment(dto, context);
         if (payment == null) {
             throw new DcbProtocolException("callback has no paymentId", context, null);
@@ -152,12 +151,20 @@ public final class EclipseVasNotificationParser implements NotificationParser {
     }
 
     private static Optional<Msisdn> msisdn(Payment payment) {
-        for (String candidate : new String[] {payment.phone(), payment.additionalField("msisdn").orElse(null)}) {
-            if (candidate != null && Msisdn.isValid(candidate)) {
-                return Optional.of(Msisdn.of(candidate));
-            }
+        Optional<Msisdn> phone = msisdnIfValid(payment.phone());
+        return phone.isPresent() ? phone : msisdnIfValid(payment.additionalField("msisdn").orElse(null));
+    }
+
+    /** The MSISDN of the text, read once; empty when absent or not a phone number. */
+    private static Optional<Msisdn> msisdnIfValid(String candidate) {
+        if (candidate == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            return Optional.of(Msisdn.of(candidate));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -13,21 +13,18 @@ import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscriptionRef;
 import io.dcb4j.core.notification.Acknowledgement;
 import io.dcb4j.core.notification.BillingEvent;
+import io.dcb4j.core.notification.CallbackParameters;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.NotificationSecurity;
-import io.dcb4j.core.notification.QueryString;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.eklectic.internal.EklecticMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -106,7 +103,7 @@ public final class EklecticNotificationParser implements NotificationParser {
      */
     @Override
     public BillingEvent parse(InboundNotification notification) {
-        Map<String, String> params = parameters(notification);
+        CallbackParameters params = parameters(notification);
         EklecticNotification n = read(params);
         SubscriptionRef subscription = n.subscriptionId() != null
                 ? new SubscriptionRef(n.subscriptionId(), n.msisdn(), n.offer())
@@ -139,7 +136,7 @@ public final class EklecticNotificationParser implements NotificationParser {
     }
 
     /** Checks the secret, then gathers query (and form body) parameters without the secret. */
-    private Map<String, String> parameters(InboundNotification notification) {
+    private CallbackParameters parameters(InboundNotification notification) {
         Objects.requireNonNull(notification, "notification");
         if (allowList != null) {
             allowList.require(PROVIDER, notification);
@@ -147,20 +144,15 @@ public final class EklecticNotificationParser implements NotificationParser {
         if (secret != null) {
             NotificationSecurity.requireSharedSecret(PROVIDER, notification, secretParameter, secret);
         }
-        List<Map<String, List<String>>> sources = new ArrayList<>(2);
-        sources.add(notification.queryParameters());
+        CallbackParameters.Builder params = CallbackParameters.builder(PROVIDER).query(notification);
         String contentType = notification.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            sources.add(QueryString.parse(notification.bodyText()));
+            params.form(notification.bodyText());
         }
-        Map<String, String> params = new LinkedHashMap<>(QueryString.singleValues(PROVIDER, true, sources));
-        if (secretParameter != null) {
-            params.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
-        }
-        return params;
+        return secretParameter == null ? params.build() : params.build().without(secretParameter);
     }
 
-    private EklecticNotification read(Map<String, String> params) {
+    private EklecticNotification read(CallbackParameters params) {
         String rawAction = require(params, "action");
         EklecticAction action = EklecticAction.of(rawAction);
         String transaction = require(params, "transaction");
@@ -223,16 +215,8 @@ public final class EklecticNotificationParser implements NotificationParser {
     }
 
     /** The value of a parameter, its name matched case-insensitively; blank is absent. */
-    private static String value(Map<String, String> params, String name) {
-        String v = params.get(name);
-        if (v == null) {
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    v = e.getValue();
-                    break;
-                }
-            }
-        }
+    private static String value(CallbackParameters params, String name) {
+        String v = params.valueOr(name, null);
         if (v == null) {
             return null;
         }
@@ -240,7 +224,7 @@ public final class EklecticNotificationParser implements NotificationParser {
         return v.isEmpty() ? null : v;
     }
 
-    private static String require(Map<String, String> params, String name) {
+    private static String require(CallbackParameters params, String name) {
         String v = value(params, name);
         if (v == null) {
             throw missing(name);

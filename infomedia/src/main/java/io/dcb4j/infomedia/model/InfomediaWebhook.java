@@ -2,6 +2,7 @@ package io.dcb4j.infomedia.model;
 
 import io.dcb4j.core.model.Money;
 import io.dcb4j.core.model.Msisdn;
+import io.dcb4j.core.notification.CallbackParameters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,7 +73,9 @@ public record InfomediaWebhook(
     public InfomediaWebhook {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(etid, "etid");
-        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        // the parser's parameters are immutable already: kept, not copied
+        parameters = parameters == null ? Map.of() : parameters instanceof CallbackParameters ? parameters
+                : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** Without the parameters, the MSISDN masked and the encrypted {@code mx} shortened. */

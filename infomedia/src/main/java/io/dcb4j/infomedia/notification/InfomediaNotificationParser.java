@@ -18,19 +18,18 @@ import io.dcb4j.core.spi.support.Digests;
 import io.dcb4j.core.notification.InboundNotification;
 import io.dcb4j.core.notification.SourceAddressAllowList;
 import io.dcb4j.core.notification.NotificationSecurity;
-import io.dcb4j.core.notification.QueryString;
+import io.dcb4j.core.notification.CallbackParameters;
 import io.dcb4j.infomedia.model.InfomediaWebhook;
 import io.dcb4j.infomedia.model.TransactionStatus;
 import io.dcb4j.infomedia.model.WebhookType;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +80,8 @@ public final class InfomediaNotificationParser implements NotificationParser {
     private final String secret;
     private final SourceAddressAllowList allowList;
     private final Currency defaultCurrency;
+    /** The line order of the last event id: a cache, never part of the parser's behaviour. */
+    private volatile LineOrder lastOrder;
 
     private InfomediaNotificationParser(Builder b) {
         this.secretParameter = b.secretParameter;
@@ -117,16 +118,16 @@ public final class InfomediaNotificationParser implements NotificationParser {
      * @throws DcbProtocolException when {@code etid} or the subscriber is missing, or a value is malformed
      */
     public InfomediaWebhook parseWebhook(InboundNotification notification) {
-        Map<String, String> params = parameters(notification);
+        CallbackParameters params = parameters(notification);
         checkAuthenticity(notification, params);
         if (secret != null) {
-            params.keySet().removeIf(k -> k.equalsIgnoreCase(secretParameter));
+            params = params.without(secretParameter);
         }
         ErrorContext ctx = ErrorContext.of(PROVIDER, "parseNotification");
-        Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        params.forEach(ci::putIfAbsent);
+        // one value per name in any case (parameters() refused differing repeats), looked up in any case
+        CallbackParameters ci = params;
 
-        String etid = blankToNull(ci.get("etid"));
+        String etid = blankToNull(ci.valueOr("etid", null));
         if (etid == null) {
             throw new DcbProtocolException("webhook has no etid parameter", ctx, null);
         }
@@ -136,22 +137,23 @@ public final class InfomediaNotificationParser implements NotificationParser {
         } catch (NumberFormatException e) {
             throw new DcbProtocolException("webhook etid is not a number", ctx, null);
         }
-        String rawMsisdn = blankToNull(ci.get("msisdn"));
-        String mx = blankToNull(ci.get("mx"));
+        String rawMsisdn = blankToNull(ci.valueOr("msisdn", null));
+        String mx = blankToNull(ci.valueOr("mx", null));
         Msisdn msisdn = null;
         if (rawMsisdn != null) {
-            if (!Msisdn.isValid(rawMsisdn)) {
+            try {
+                msisdn = Msisdn.of(rawMsisdn);
+            } catch (IllegalArgumentException e) {
                 throw new DcbProtocolException("webhook msisdn is not a phone number", ctx, null);
             }
-            msisdn = Msisdn.of(rawMsisdn);
         } else if (mx != null) {
-            msisdn = Msisdn.isValid(mx) ? Msisdn.of(mx) : null;
+            msisdn = msisdnOrNull(mx);
         } else {
             throw new DcbProtocolException("webhook has neither msisdn nor mx", ctx, null);
         }
-        Boolean success = flag(blankToNull(ci.get("success")), ctx);
-        String currencyCode = blankToNull(ci.get("currencyCode"));
-        String amountText = blankToNull(ci.get("chargeAmount"));
+        Boolean success = flag(blankToNull(ci.valueOr("success", null)), ctx);
+        String currencyCode = blankToNull(ci.valueOr("currencyCode", null));
+        String amountText = blankToNull(ci.valueOr("chargeAmount", null));
         Money charge = null;
         if (amountText != null) {
             BigDecimal amount;
@@ -171,11 +173,11 @@ public final class InfomediaNotificationParser implements NotificationParser {
             }
             charge = Money.of(amount, currency);
         }
-        String ts = blankToNull(ci.get("transactionStatus"));
+        String ts = blankToNull(ci.valueOr("transactionStatus", null));
         return new InfomediaWebhook(WebhookType.of(etidNumber), etid.strip(), msisdn, mx,
-                blankToNull(ci.get("mcc")), blankToNull(ci.get("mnc")), blankToNull(ci.get("productid")),
-                blankToNull(ci.get("pt")), success, charge, currencyCode, blankToNull(ci.get("productDescription")),
-                ts == null ? null : TransactionStatus.of(ts), blankToNull(ci.get("txid")), params);
+                blankToNull(ci.valueOr("mcc", null)), blankToNull(ci.valueOr("mnc", null)), blankToNull(ci.valueOr("productid", null)),
+                blankToNull(ci.valueOr("pt", null)), success, charge, currencyCode, blankToNull(ci.valueOr("productDescription", null)),
+                ts == null ? null : TransactionStatus.of(ts), blankToNull(ci.valueOr("txid", null)), params);
     }
 
     /**
@@ -235,18 +237,12 @@ public final class InfomediaNotificationParser implements NotificationParser {
         return b.build();
     }
 
-    private void checkAuthenticity(InboundNotification n, Map<String, String> params) {
+    private void checkAuthenticity(InboundNotification n, CallbackParameters params) {
         if (allowList != null) {
             allowList.require(PROVIDER, n);
         }
         if (secret != null) {
-            String received = null;
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(secretParameter)) {
-                    received = e.getValue();
-                    break;
-                }
-            }
+            String received = params.valueOr(secretParameter, null);
             if (!NotificationSecurity.secretMatches(secret, received)) {
                 throw new NotificationRejectedException(received == null ? "shared secret missing"
                         : "shared secret does not match", ErrorContext.of(PROVIDER, "parseNotification"), null);
@@ -258,22 +254,36 @@ public final class InfomediaNotificationParser implements NotificationParser {
      * The one value of each parameter, from the query or a form body, with the mangled currency repaired;
      * a parameter with different values is refused.
      */
-    private static Map<String, String> parameters(InboundNotification n) {
-        Map<String, List<String>> raw = n.queryParameters();
-        if (raw.isEmpty() && n.body().length > 0 && n.header("Content-Type").map(
-                ct -> ct.toLowerCase(Locale.ROOT).contains("application/x-www-form-urlencoded")).orElse(false)) {
-            raw = QueryString.parse(n.bodyText());
+    private static CallbackParameters parameters(InboundNotification n) {
+        CallbackParameters params = CallbackParameters.builder(PROVIDER).query(n).build();
+        if (params.isEmpty() && n.queryParameters().isEmpty()) {
+            String body = n.bodyText();
+            if (!body.isEmpty() && n.header("Content-Type").map(
+                    ct -> ct.toLowerCase(Locale.ROOT).contains("application/x-www-form-urlencoded")).orElse(false)) {
+                params = CallbackParameters.builder(PROVIDER).form(body).build();
+            }
         }
+        return mangled(params) ? repaired(params) : params;
+    }
+
+    /** Whether a name or a value shows the mangled {@code &currencyCode} (it always contains U+00A4). */
+    private static boolean mangled(CallbackParameters params) {
+        boolean[] found = new boolean[1];
+        params.forEach((k, v) -> found[0] |= k.indexOf('\u00A4') >= 0 || v.indexOf('\u00A4') >= 0);
+        return found[0];
+    }
+
+    /** The parameters with the mangled currency read as {@code currencyCode} (unless one is given too). */
+    private static CallbackParameters repaired(CallbackParameters params) {
         Map<String, String> out = new LinkedHashMap<>();
         String mangledCurrency = null;
-        for (Map.Entry<String, String> e : QueryString.singleValues(PROVIDER, true, List.of(raw)).entrySet()) {
+        for (Map.Entry<String, String> e : params.entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
             if (key.endsWith(MANGLED_KEY)) {
                 mangledCurrency = value;
                 continue;
             }
-            // the mangled separator always contains U+00A4: most values have none, so skip the Matcher
             Matcher m = value.indexOf('\u00A4') < 0 ? null : MANGLED_CURRENCY.matcher(value);
             if (m != null && m.find()) {
                 mangledCurrency = value.substring(m.end());
@@ -284,7 +294,17 @@ public final class InfomediaNotificationParser implements NotificationParser {
         if (mangledCurrency != null && out.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("currencyCode"))) {
             out.put("currencyCode", mangledCurrency);
         }
-        return out;
+        CallbackParameters.Builder b = CallbackParameters.builder(PROVIDER);
+        out.forEach(b::add);
+        return b.build();
+    }
+
+    private static Msisdn msisdnOrNull(String raw) {
+        try {
+            return Msisdn.of(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Boolean flag(String value, ErrorContext ctx) {
@@ -302,12 +322,71 @@ public final class InfomediaNotificationParser implements NotificationParser {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String eventId(InfomediaWebhook w) {
-        Map<String, String> sorted = new TreeMap<>();
-        w.parameters().forEach((k, v) -> sorted.put(k.toLowerCase(Locale.ROOT), v));
-        StringBuilder sb = new StringBuilder();
-        sorted.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+    /**
+     * The digest of {@code name=value} lines, names in lower case and sorted (a later value of a name that is
+     * repeated in lower case wins, as a sorted map's put would keep it): the same text as ever, so that ids
+     * stay stable across versions. The order of the lines depends on the names only, and Infomedia sends the
+     * same names callback after callback: the last order is kept and used again while they repeat.
+     */
+    private String eventId(InfomediaWebhook w) {
+        Map<String, String> p = w.parameters();
+        String[] names = new String[p.size()];
+        String[] values = new String[names.length];
+        int[] size = new int[1];
+        p.forEach((k, v) -> {
+            names[size[0]] = k;
+            values[size[0]++] = v;
+        });
+        LineOrder order = lastOrder;
+        if (order == null || !Arrays.equals(order.names, names)) {
+            order = LineOrder.of(names);
+            lastOrder = order;
+        }
+        int length = 0;
+        for (int i : order.lines) {
+            length += order.lowerNames[i].length() + values[i].length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(length);
+        for (int i : order.lines) {
+            sb.append(order.lowerNames[i]).append('=').append(values[i]).append('\n');
+        }
         return PROVIDER + "-" + w.etid() + "-" + Digests.sha256Hex(sb.toString(), 16);
+    }
+
+    /**
+     * The lines of an event id for a list of names: the lower-case names, and the indexes of the lines in
+     * order (stable: of a name repeated in lower case, only its last value). Immutable.
+     */
+    private static final class LineOrder {
+        final String[] names;
+        final String[] lowerNames;
+        final int[] lines;
+
+        private LineOrder(String[] names, String[] lowerNames, int[] lines) {
+            this.names = names;
+            this.lowerNames = lowerNames;
+            this.lines = lines;
+        }
+
+        static LineOrder of(String[] names) {
+            int n = names.length;
+            String[] lower = new String[n];
+            Integer[] sorted = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                lower[i] = names[i].toLowerCase(Locale.ROOT);
+                sorted[i] = i;
+            }
+            Arrays.sort(sorted, (a, b) -> lower[a].compareTo(lower[b])); // stable
+            int[] lines = new int[n];
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                if (k + 1 < n && lower[sorted[k + 1]].equals(lower[sorted[k]])) {
+                    continue;
+                }
+                lines[count++] = sorted[k];
+            }
+            return new LineOrder(names, lower, Arrays.copyOf(lines, count));
+        }
     }
 
     @Override

@@ -58,6 +58,14 @@ public final class Json {
     /** The same mapper without duplicate detection, for the exceptional path only. */
     private static final ObjectMapper LENIENT = builder().build();
 
+    /**
+     * For trees: a repeated key fails as the tree is built (the map's put returns the earlier value), which
+     * costs nothing when there is none, where the parser's duplicate detection keeps a set of every object's
+     * names. Either failure leads to the same scan.
+     */
+    private static final ObjectMapper TREES = builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+
     private static final ConcurrentMap<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
     private static final ConcurrentMap<Class<?>, ObjectWriter> WRITERS = new ConcurrentHashMap<>();
 
@@ -237,13 +245,29 @@ public final class Json {
      *     reader reports that its own way)
      */
     public static java.util.Optional<String> firstAmbiguousKey(byte[] body) {
-        if (body.length == 0) {
+        if (body.length == 0 || !repeatsAKeyOrFails(body)) {
             return java.util.Optional.empty();
         }
         try {
             return java.util.Optional.ofNullable(scan(body).differing());
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * One pass over the tokens with the mapper's duplicate detection, nothing built: false when no object
+     * repeats a key (then no repeat can differ, and {@link #firstAmbiguousKey} needs no tree); true when a
+     * key repeats or the pass fails for another reason, for the scan to decide as before.
+     */
+    private static boolean repeatsAKeyOrFails(byte[] body) {
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+            while (p.nextToken() != null) {
+                // the tokens alone: values are skipped, names checked for repeats per object
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 
@@ -315,7 +339,7 @@ public final class Json {
             return null;
         }
         try {
-            return MAPPER.readTree(text);
+            return TREES.readTree(text);
         } catch (IOException | RuntimeException e) {
             if (outOfRange(e)) {
                 return null;

@@ -19,11 +19,16 @@ public final class Digests {
      * @return {@code 2 * bytes} hex characters
      */
     public static String sha256Hex(String text, int bytes) {
+        byte[] d = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, bytes);
+    }
+
+    /** One digest per thread ({@code digest} leaves it reset): no provider look-up per id. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
-    }
+    });
 }

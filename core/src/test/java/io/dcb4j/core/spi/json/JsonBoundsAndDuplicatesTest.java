@@ -114,4 +114,19 @@ class JsonBoundsAndDuplicatesTest {
         assertThatThrownBy(() -> Json.read(b("{\"status\":\"a\",\"status\":\"a\",\"amount\":1e999}"), Charge.class,
                 ctx)).isInstanceOf(DcbProtocolException.class).hasMessageContaining("out of range");
     }
+
+    @Test
+    void anEmbeddedTreeRefusesDifferingRepeatsAtAnyDepthAndKeepsIdenticalOnes() {
+        assertThat(Json.treeOrNull("{\"a\":1,\"b\":[{\"c\":2}]}").toString()).isEqualTo("{\"a\":1,\"b\":[{\"c\":2}]}");
+        assertThat(Json.treeOrNull("{\"a\":1,\"b\":2,\"a\":1}").toString()).isEqualTo("{\"a\":1,\"b\":2}");
+        assertThat(Json.treeOrNull("{\"a\":{\"x\":[1]},\"a\":{\"x\":[1]}}").toString())
+                .isEqualTo("{\"a\":{\"x\":[1]}}");
+        assertThat(Json.treeOrNull("{\"a\":1,\"a\":2}")).isNull();
+        assertThat(Json.treeOrNull("{\"b\":[{\"c\":1,\"c\":2}]}")).isNull();
+        assertThat(Json.treeOrNull("[{\"c\":1},{\"c\":1,\"c\":\"1\"}]")).isNull();
+        assertThat(Json.treeOrNull("{\"a\":1,\"a\":1e999999999}")).isNull();
+        assertThat(Json.treeOrNull("{\"a\":1e999999999}")).isNull();
+        assertThat(Json.treeOrNull("{\"a\":29182.000000000}").get("a").asText()).isEqualTo("29182");
+        assertThat(Json.treeOrNull("not json")).isNull();
+    }
 }
