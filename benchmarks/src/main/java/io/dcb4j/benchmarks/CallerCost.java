@@ -112,14 +112,14 @@ public final class CallerCost {
     /**
      * Measures and checks.
      *
-     * @param args rounds (21 by default), then the mode ({@code all} by default)
+     * @param args rounds (101 by default), then the mode ({@code all} by default)
      * @throws Exception on setup failure
      */
     public static void main(String[] args) throws Exception {
         int rounds;
         String mode;
         try {
-            rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+            rounds = args.length > 0 ? Integer.parseInt(args[0]) : 101;
             mode = args.length > 1 ? args[1] : "all";
             if (rounds < 1 || !List.of("all", "http", "parsers", "observer", "journal").contains(mode)) {
                 throw new IllegalArgumentException();
@@ -165,6 +165,8 @@ public final class CallerCost {
     private static int http(int rounds, List<Case> all, List<String> missed) {
         EklecticSubscriptionBenchmark read = new EklecticSubscriptionBenchmark();
         CentiliStartTransactionBenchmark write = new CentiliStartTransactionBenchmark();
+        read.sdkSharesPool = true;
+        write.sdkSharesPool = true;
         read.setUp();
         write.setUp();
         try {
@@ -174,11 +176,11 @@ public final class CallerCost {
                             true),
                     Case.against("eklectic.read.neutral", read::b_sdkNeutral, "eklectic.read.typed", CALL_RATIO,
                             true),
-                    Case.reported("eklectic.read.hand_jdk_http", read::d_handJdkHttp)), 20_000, 1_000);
+                    Case.reported("eklectic.read.hand_jdk_http", read::d_handJdkHttp)), 20_000, 200);
             Group centili = new Group("centili start", List.of(
                     Case.reported("centili.start.hand_okhttp", write::handStart),
                     Case.against("centili.start.sdk", write::sdkStart, "centili.start.hand_okhttp", CALL_RATIO,
-                            true)), 20_000, 1_000);
+                            true)), 20_000, 200);
             return run(eklectic, rounds, all, missed) + run(centili, rounds, all, missed);
         } finally {
             read.tearDown();
@@ -192,8 +194,11 @@ public final class CallerCost {
      */
     private static int observer(int rounds, List<Case> all, List<String> missed) {
         StubServer stub = StubServer.start(0, 16);
-        try (EklecticClient plain = ObserverOverheadBenchmark.client(stub, DcbObserver.noop());
-                EklecticClient observed = ObserverOverheadBenchmark.client(stub, ObserverOverheadBenchmark.micrometer())) {
+        // one connection pool: with one caller both clients' calls go over the same socket
+        okhttp3.OkHttpClient pool = new okhttp3.OkHttpClient();
+        try (EklecticClient plain = ObserverOverheadBenchmark.client(stub, DcbObserver.noop(), pool);
+                EklecticClient observed = ObserverOverheadBenchmark.client(stub, ObserverOverheadBenchmark.micrometer(),
+                        pool)) {
             String id = EklecticSubscriptionBenchmark.ID;
             SubscriptionRef ref = SubscriptionRef.of(id);
             Subscriptions plainNeutral = plain.subscriptions().orElseThrow();
@@ -208,15 +213,17 @@ public final class CallerCost {
                             OBSERVER_RATIO, false),
                     Case.reported("observer.noop.neutral", () -> plainNeutral.status(ref)),
                     Case.against("observer.micrometer.neutral", () -> observedNeutral.status(ref),
-                            "observer.noop.neutral", OBSERVER_RATIO, false)), 20_000, 1_000);
+                            "observer.noop.neutral", OBSERVER_RATIO, false)), 20_000, 200);
             Group alone = new Group("observing alone", List.of(
                     Case.reported("observer.alone.core_only", () -> ObserverOverheadBenchmark.observeCall(empty)),
                     Case.reported("observer.alone.micrometer",
                             () -> ObserverOverheadBenchmark.observeCall(noLtt)),
                     Case.reported("observer.alone.micrometer_ltt",
-                            () -> ObserverOverheadBenchmark.observeCall(boot))), 200_000, 100_000);
+                            () -> ObserverOverheadBenchmark.observeCall(boot))), 200_000, 20_000);
             return run(calls, rounds, all, missed) + run(alone, rounds, all, missed);
         } finally {
+            pool.dispatcher().executorService().shutdown();
+            pool.connectionPool().evictAll();
             stub.close();
         }
     }
@@ -233,7 +240,7 @@ public final class CallerCost {
                 Case.atLeast("parse.b2m.return", parse::b2mReturn, QUERY_PARSER_OPS),
                 Case.atLeast("parse.b2m.unsubscribe", parse::b2mUnsubscribe, QUERY_PARSER_OPS),
                 Case.atLeast("parse.eclipse.payment", parse::eclipsePayment, JSON_HMAC_PARSER_OPS),
-                Case.reported("parse.eklectic.sub_prebuilt", parse::eklecticSubPrebuilt)), 200_000, 50_000);
+                Case.reported("parse.eklectic.sub_prebuilt", parse::eklecticSubPrebuilt)), 200_000, 10_000);
         return run(parsers, rounds, all, missed);
     }
 

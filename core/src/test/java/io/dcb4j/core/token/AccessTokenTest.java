@@ -74,6 +74,19 @@ class AccessTokenTest {
     }
 
     @Test
+    void theScaledSkewIsHalfTheLifetimeRoundedDownToTheNanosecond() {
+        // odd seconds and an odd nanosecond count: 31.000000007 s halves to 15.500000003 s
+        AccessToken odd = AccessToken.bearer("t", T0, Duration.ofSeconds(31, 7));
+        assertThat(odd.refreshMargin(SKEW)).isEqualTo(Duration.ofSeconds(15, 500_000_003));
+        // the longest lifetime kept, and a zero one
+        AccessToken longest = AccessToken.bearer("t", T0, Duration.ofDays(365).plusNanos(999_999_999));
+        assertThat(longest.refreshMargin(Duration.ofDays(400))).isEqualTo(Duration.ofDays(365).dividedBy(2));
+        AccessToken none = AccessToken.bearer("t", T0, Duration.ZERO);
+        assertThat(none.refreshMargin(SKEW)).isEqualTo(Duration.ZERO);
+        assertThat(none.isExpired(T0, SKEW)).isTrue();
+    }
+
+    @Test
     void copiesKeepTheIssueTimeAndToStringShowsNoSecret() {
         AccessToken t = AccessToken.bearer("secret-token", T0, Duration.ofMinutes(5))
                 .withRefreshToken("secret-refresh", T0.plus(Duration.ofDays(400)));

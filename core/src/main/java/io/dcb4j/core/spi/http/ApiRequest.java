@@ -23,6 +23,8 @@ public final class ApiRequest {
     final String operation;
     final Map<String, String> headers;
     final RequestBody body;
+    /** The body's bytes when it is JSON written by {@link Builder#jsonBody}, else null. */
+    final byte[] json;
     final boolean authenticated;
     final String idempotencyHeader;
     final String idempotencyKey;
@@ -36,6 +38,7 @@ public final class ApiRequest {
         this.operation = Objects.requireNonNull(b.operation, "operation");
         this.headers = Map.copyOf(b.headers);
         this.body = b.body;
+        this.json = b.json;
         this.authenticated = b.authenticated;
         this.idempotencyHeader = b.idempotencyHeader;
         this.idempotencyKey = b.idempotencyKey;
@@ -154,6 +157,7 @@ public final class ApiRequest {
         private final HttpUrl url;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private RequestBody body;
+        private byte[] json;
         private boolean authenticated = true;
         private String idempotencyHeader;
         private String idempotencyKey;
@@ -186,7 +190,8 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder jsonBody(Object value) {
-            this.body = RequestBody.create(Json.write(value), JSON);
+            this.json = Json.write(value);
+            this.body = RequestBody.create(json, JSON);
             return this;
         }
 
@@ -204,6 +209,7 @@ public final class ApiRequest {
                 }
             });
             this.body = fb.build();
+            this.json = null;
             return this;
         }
 
@@ -214,6 +220,7 @@ public final class ApiRequest {
          */
         public Builder emptyBody() {
             this.body = RequestBody.create(new byte[0], null);
+            this.json = null;
             return this;
         }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -72,6 +73,8 @@ public final class HttpTransport implements AutoCloseable {
     private final ErrorMapper errorMapper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<String> credentials;
+    private final Map<String, ErrorContext> contexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_CONTEXTS = 64;
 
     private HttpTransport(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -190,7 +193,8 @@ public final class HttpTransport implements AutoCloseable {
         HttpUrl.Builder b = baseUrl.newBuilder();
         if (!path.isEmpty()) {
             String relative = path.startsWith("/") ? path.substring(1) : path;
-            for (String part : relative.split("/", -1)) {
+            // only a path with a '.' can have a dot segment: the common one is not split on every call
+            for (String part : relative.indexOf('.') < 0 ? NO_PARTS : relative.split("/", -1)) {
                 if (isDotSegment(part)) {
                     throw new IllegalArgumentException("the path must not have '.' or '..' segments");
                 }
@@ -245,6 +249,8 @@ public final class HttpTransport implements AutoCloseable {
         return !isDotSegment(semicolon >= 0 ? decoded.substring(0, semicolon) : decoded);
     }
 
+    private static final String[] NO_PARTS = {};
+
     private static boolean isDotSegment(String s) {
         return s.equals(".") || s.equals("..");
     }
@@ -273,6 +279,21 @@ public final class HttpTransport implements AutoCloseable {
      */
     public ErrorContext context(String operation) {
         return ErrorContext.of(provider, operation);
+    }
+
+    /**
+     * The context every call of an operation starts from, the client's credentials redacted: made once per
+     * operation (a provider has a handful) instead of copying the credentials into a new context on every call.
+     */
+    private ErrorContext operationContext(String operation) {
+        ErrorContext made = contexts.get(operation);
+        if (made == null) {
+            made = ErrorContext.of(provider, operation).redacting(credentials);
+            if (contexts.size() < MAX_CACHED_CONTEXTS) {
+                contexts.put(operation, made);
+            }
+        }
+        return made;
     }
 
     /**
@@ -313,8 +334,11 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private ApiResponse execute(ApiRequest request, OperationScope scope) {
-        ErrorContext base = ErrorContext.of(provider, request.operation).withReference(request.reference)
-                .redacting(credentials).redacting(RequestSecrets.of(request, options));
+        ErrorContext base = operationContext(request.operation);
+        if (request.reference != null) {
+            base = base.withReference(request.reference);
+        }
+        base = base.redacting(RequestSecrets.of(request, options));
         if (Thread.currentThread().isInterrupted()) {
             throw new DcbTransportException("interrupted before the request was sent", base, null);
         }
@@ -554,7 +578,11 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private ApiResponse read(Response raw, ErrorContext base) throws IOException {
-        ErrorContext context = base.withHttpStatus(raw.code()).withRequestId(requestId(raw.headers()));
+        ErrorContext context = base.withHttpStatus(raw.code());
+        String requestId = requestId(raw.headers());
+        if (requestId != null) {
+            context = context.withRequestId(requestId);
+        }
         ResponseBody body = raw.body();
         byte[] bytes;
         long max = options.maxResponseBytes();
@@ -568,15 +596,53 @@ public final class HttpTransport implements AutoCloseable {
             }
             bytes = source.readByteArray();
         }
-        return new ApiResponse(raw.code(), headers(raw.headers()), bytes, context);
+        return new ApiResponse(raw.code(), new HeaderMap(raw.headers()), bytes, context);
     }
 
-    private static Map<String, List<String>> headers(Headers headers) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (String name : headers.names()) {
-            map.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+    /**
+     * An answer's headers, names in lower case, each name's values in order: built on first use from OkHttp's
+     * immutable headers, since most answers are read without looking at one.
+     */
+    static final class HeaderMap extends java.util.AbstractMap<String, List<String>> {
+        private final Headers headers;
+        private volatile Map<String, List<String>> map;
+
+        HeaderMap(Headers headers) {
+            this.headers = headers;
         }
-        return map;
+
+        private Map<String, List<String>> map() {
+            Map<String, List<String>> m = map;
+            if (m == null) {
+                Map<String, List<String>> built = new LinkedHashMap<>();
+                for (String name : headers.names()) {
+                    built.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+                }
+                m = java.util.Collections.unmodifiableMap(built);
+                map = m;
+            }
+            return m;
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return map().entrySet();
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return map().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map().size();
+        }
     }
 
     private static String requestId(Headers headers) {

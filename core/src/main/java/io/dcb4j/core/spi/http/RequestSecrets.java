@@ -1,20 +1,14 @@
 package io.dcb4j.core.spi.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dcb4j.core.ClientOptions;
-import io.dcb4j.core.spi.json.Json;
 import io.dcb4j.core.spi.support.Redaction;
 import io.dcb4j.core.token.AccessToken;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okio.Buffer;
 
 /**
  * The values a request carries that must never reach an exception, collected so that a provider module
@@ -28,10 +22,13 @@ import okio.Buffer;
  */
 final class RequestSecrets {
 
-    /** Headers whose values are never secret. */
-    private static final Set<String> PLAIN_HEADERS = Set.of("content-type", "accept", "accept-language",
-            "accept-encoding", "user-agent", "content-length", "cache-control");
+    /** Headers whose values are never secret, compared ignoring case. */
+    private static final String[] PLAIN_HEADERS = {"content-type", "accept", "accept-language",
+        "accept-encoding", "user-agent", "content-length", "cache-control"};
     private static final long MAX_SCANNED_BODY = 64 * 1024;
+    /** {@link Redaction#SENSITIVE_KEYS}, for comparing a JSON member name's bytes without making a string. */
+    private static final byte[][] SENSITIVE_KEYS = Redaction.SENSITIVE_KEYS.stream()
+            .map(k -> k.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     private RequestSecrets() {
     }
@@ -47,7 +44,7 @@ final class RequestSecrets {
         List<String> out = new ArrayList<>(request.sensitive);
         options.extraHeaders().values().forEach(v -> automatic(out, v));
         request.headers.forEach((name, value) -> {
-            if (!PLAIN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!isPlainHeader(name)) {
                 automatic(out, value);
             }
         });
@@ -64,20 +61,8 @@ final class RequestSecrets {
                     automatic(out, form.value(i));
                 }
             }
-        } else if (request.body != null && isJson(request.body.contentType())) {
-            try {
-                long length = request.body.contentLength();
-                if (length > 0 && length <= MAX_SCANNED_BODY) {
-                    Buffer buffer = new Buffer();
-                    request.body.writeTo(buffer);
-                    JsonNode tree = Json.treeOrNull(buffer.readUtf8());
-                    if (tree != null) {
-                        collect(tree, out);
-                    }
-                }
-            } catch (IOException e) {
-                // an in-memory body does not fail; nothing to collect if it does
-            }
+        } else if (request.json != null && request.json.length <= MAX_SCANNED_BODY) {
+            collectJson(request.json, out);
         }
         return out;
     }
@@ -100,22 +85,176 @@ final class RequestSecrets {
         return out;
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
+    private static boolean isPlainHeader(String name) {
+        for (String plain : PLAIN_HEADERS) {
+            if (plain.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static void collect(JsonNode node, List<String> out) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (e.getValue().isValueNode() && Redaction.isSensitiveKey(e.getKey())) {
-                    automatic(out, e.getValue().asText());
-                } else if (e.getValue().isContainerNode()) {
-                    collect(e.getValue(), out);
-                }
+    /**
+     * Collects the values of the members with a sensitive name, at any depth, from a JSON body this client
+     * wrote: one pass over the bytes, without a tree or a string per member. A string value is collected
+     * unescaped; a number, {@code true}, {@code false} or {@code null} as written; an object or array value is
+     * searched in turn. A name is compared as {@link Redaction#isSensitiveKey} compares it: ASCII names byte by
+     * byte ignoring case, any other name (escaped, non-ASCII) decoded first.
+     *
+     * @param json a complete JSON text, as {@link io.dcb4j.core.spi.json.Json#write} writes it
+     * @param out where the values go
+     */
+    static void collectJson(byte[] json, List<String> out) {
+        int n = json.length;
+        int i = 0;
+        while (i < n) {
+            if (json[i] != '"') {
+                i++;
+                continue;
             }
-        } else if (node.isArray()) {
-            node.forEach(n -> collect(n, out));
+            int end = endOfString(json, i);
+            int colon = skipSpace(json, end + 1);
+            if (colon >= n || json[colon] != ':') {
+                i = end + 1; // a string value: not a member name
+                continue;
+            }
+            boolean sensitive = isSensitiveName(json, i + 1, end);
+            i = colon + 1;
+            if (!sensitive) {
+                continue;
+            }
+            int start = skipSpace(json, i);
+            if (start >= n) {
+                return;
+            }
+            if (json[start] == '"') {
+                int valueEnd = endOfString(json, start);
+                automatic(out, unescape(json, start + 1, valueEnd));
+                i = valueEnd + 1;
+            } else if (json[start] != '{' && json[start] != '[') {
+                int valueEnd = start;
+                while (valueEnd < n && json[valueEnd] != ',' && json[valueEnd] != '}' && json[valueEnd] != ']'
+                        && !isSpace(json[valueEnd])) {
+                    valueEnd++;
+                }
+                automatic(out, new String(json, start, valueEnd - start, StandardCharsets.UTF_8));
+                i = valueEnd;
+            }
+            // an object or array value: its members are searched as the scan goes on
         }
+    }
+
+    /** The index of the quote that closes the string opening at {@code quote}; the length when none does. */
+    private static int endOfString(byte[] json, int quote) {
+        int i = quote + 1;
+        while (i < json.length && json[i] != '"') {
+            i += json[i] == '\\' ? 2 : 1;
+        }
+        return Math.min(i, json.length);
+    }
+
+    private static int skipSpace(byte[] json, int from) {
+        int i = from;
+        while (i < json.length && isSpace(json[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    /** Whether the member name between the quotes at {@code from - 1} and {@code end} is sensitive. */
+    private static boolean isSensitiveName(byte[] json, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (json[i] == '\\' || json[i] < 0) {
+                return Redaction.isSensitiveKey(unescape(json, from, end));
+            }
+        }
+        for (byte[] key : SENSITIVE_KEYS) {
+            if (key.length == end - from && equalsIgnoreAsciiCase(key, json, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code json} at {@code from} holds {@code lower}, a lower-case ASCII name, in any case. */
+    private static boolean equalsIgnoreAsciiCase(byte[] lower, byte[] json, int from) {
+        for (int k = 0; k < lower.length; k++) {
+            int b = json[from + k];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lower[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text of a JSON string's content, escapes decoded; an unpaired surrogate escape is kept as it is. */
+    private static String unescape(byte[] json, int from, int end) {
+        int backslash = -1;
+        for (int i = from; i < end; i++) {
+            if (json[i] == '\\') {
+                backslash = i;
+                break;
+            }
+        }
+        if (backslash < 0) {
+            return new String(json, from, end - from, StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream utf8 = new ByteArrayOutputStream(end - from);
+        StringBuilder sb = new StringBuilder(end - from);
+        int i = from;
+        while (i < end) {
+            if (json[i] != '\\') {
+                utf8.write(json[i++]);
+                continue;
+            }
+            if (utf8.size() > 0) {
+                sb.append(utf8.toString(StandardCharsets.UTF_8));
+                utf8.reset();
+            }
+            char c = i + 1 < end ? (char) json[i + 1] : '\\';
+            switch (c) {
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    int code = i + 6 <= end ? hex4(json, i + 2) : -1;
+                    if (code >= 0) {
+                        sb.append((char) code);
+                        i += 4;
+                    } else {
+                        sb.append(c);
+                    }
+                }
+                default -> sb.append(c); // \" \\ \/
+            }
+            i += 2;
+        }
+        if (utf8.size() > 0) {
+            sb.append(utf8.toString(StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    /** The value of four hex digits at {@code from}; -1 when one is not a hex digit. */
+    private static int hex4(byte[] json, int from) {
+        int v = 0;
+        for (int k = from; k < from + 4; k++) {
+            int d = Character.digit(json[k], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     private static void automatic(List<String> out, String value) {
