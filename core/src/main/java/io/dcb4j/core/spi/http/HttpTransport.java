@@ -90,6 +90,8 @@ public final class HttpTransport implements AutoCloseable {
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
                 // dcb4j decides about retries itself: OkHttp would silently repeat a POST after a reset
+                // the call deadline is dcb4j's (CallDeadlines), set per call from the options and the outer call
+                .callTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(false)
                 // no provider documents a redirect: following one would send headers and bodies elsewhere
                 // (and repeat a write answered 307); a 3xx is refused in execute, also for the caller's client
@@ -115,8 +117,15 @@ public final class HttpTransport implements AutoCloseable {
         return chain.proceed(chain.request());
     };
 
-    private static final class AttemptState {
+    /** What an attempt's request carries as its tag: whether it was sent, and the call's deadline. */
+    static final class AttemptState {
         volatile boolean sent;
+        /** The deadline of the call, a {@link System#nanoTime()} value. */
+        final long deadline;
+
+        AttemptState(long deadline) {
+            this.deadline = deadline;
+        }
     }
 
     /**
@@ -374,7 +383,7 @@ public final class HttpTransport implements AutoCloseable {
                 // waits for a fetch another call started no longer than this call may take
                 token = tokens.token(Duration.ofNanos(left));
             }
-            AttemptState state = new AttemptState();
+            AttemptState state = new AttemptState(deadline);
             Request httpRequest;
             try {
                 httpRequest = toHttp(request, token, state);
@@ -396,13 +405,12 @@ public final class HttpTransport implements AutoCloseable {
                 scope.attempt();
             }
             Call call = client.newCall(httpRequest);
-            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             long start = System.nanoTime();
             InterruptibleCall exchange = new InterruptibleCall(call);
             ErrorContext answerContext = base.redacting(RequestSecrets.of(token));
             ApiResponse response;
             try {
-                response = exchange.run(raw -> read(raw, answerContext));
+                response = exchange.run(raw -> read(raw, answerContext), deadline);
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
                 if (exchange.interrupted()) {
@@ -504,7 +512,27 @@ public final class HttpTransport implements AutoCloseable {
             this.call = call;
         }
 
-        ApiResponse run(ResponseReader reader) throws IOException {
+        /**
+         * Executes the call and reads its answer; the deadline ends it wherever it is (connecting, sending,
+         * waiting, reading the answer) with an {@link InterruptedIOException}, as OkHttp's call timeout does.
+         */
+        ApiResponse run(ResponseReader reader, long deadline) throws IOException {
+            CallDeadlines.Armed armed = CallDeadlines.SHARED.arm(call, deadline);
+            try {
+                return run(reader);
+            } catch (IOException e) {
+                if (CallDeadlines.SHARED.disarm(armed)) {
+                    InterruptedIOException timeout = new InterruptedIOException("timeout");
+                    timeout.initCause(e);
+                    throw timeout;
+                }
+                throw e;
+            } finally {
+                CallDeadlines.SHARED.disarm(armed);
+            }
+        }
+
+        private ApiResponse run(ResponseReader reader) throws IOException {
             boolean completed = false;
             begin();
             try (Response raw = call.execute()) {
