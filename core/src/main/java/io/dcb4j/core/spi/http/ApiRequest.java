@@ -36,14 +36,14 @@ public final class ApiRequest {
         this.method = b.method;
         this.url = Objects.requireNonNull(b.url, "url");
         this.operation = Objects.requireNonNull(b.operation, "operation");
-        this.headers = Map.copyOf(b.headers);
+        this.headers = b.headers == null ? Map.of() : Map.copyOf(b.headers);
         this.body = b.body;
         this.json = b.json;
         this.authenticated = b.authenticated;
         this.idempotencyHeader = b.idempotencyHeader;
         this.idempotencyKey = b.idempotencyKey;
         this.retrySafe = b.retrySafe;
-        this.sensitive = java.util.List.copyOf(b.sensitive);
+        this.sensitive = b.sensitive == null ? java.util.List.of() : java.util.List.copyOf(b.sensitive);
         this.reference = b.reference;
     }
 
@@ -155,14 +155,15 @@ public final class ApiRequest {
         private final String method;
         private final String operation;
         private final HttpUrl url;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        /** Made on first use: most requests add no header of their own. */
+        private Map<String, String> headers;
         private RequestBody body;
         private byte[] json;
         private boolean authenticated = true;
         private String idempotencyHeader;
         private String idempotencyKey;
         private Boolean retrySafe;
-        private final java.util.List<String> sensitive = new java.util.ArrayList<>();
+        private java.util.List<String> sensitive;
         private io.dcb4j.core.error.ProviderReference reference;
 
         private Builder(String method, String operation, HttpUrl url) {
@@ -179,6 +180,9 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder header(String name, String value) {
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
             headers.put(name, value);
             return this;
         }
@@ -269,6 +273,9 @@ public final class ApiRequest {
         public Builder sensitive(String... values) {
             for (String v : values) {
                 if (v != null && !v.isBlank()) {
+                    if (sensitive == null) {
+                        sensitive = new java.util.ArrayList<>();
+                    }
                     sensitive.add(v);
                 }
             }

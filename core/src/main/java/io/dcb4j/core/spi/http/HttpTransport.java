@@ -60,9 +60,11 @@ public final class HttpTransport implements AutoCloseable {
             List.of("x-request-id", "x-correlation-id", "request-id", "x-trace-id", "traceid");
     /**
      * The deadline ({@link System#nanoTime()}) of the call running on this thread, so that a call made while
-     * it runs (a token fetch through a transport) ends by the same deadline instead of starting its own.
+     * it runs (a token fetch through a transport) ends by the same deadline instead of starting its own:
+     * {@code {deadline, 1}} while a call runs, {@code {any, 0}} when none does. One array per thread, kept (a JDK
+     * type, so it holds no class loader), instead of a boxed deadline and a map entry per call.
      */
-    private static final ThreadLocal<Long> CALL_DEADLINE = new ThreadLocal<>();
+    private static final ThreadLocal<long[]> CALL_DEADLINE = ThreadLocal.withInitial(() -> new long[2]);
 
     private final String provider;
     private final ClientOptions options;
@@ -73,7 +75,7 @@ public final class HttpTransport implements AutoCloseable {
     private final ErrorMapper errorMapper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<String> credentials;
-    private final Map<String, ErrorContext> contexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, OperationContexts> contexts = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_CONTEXTS = 64;
 
     private HttpTransport(Builder b) {
@@ -291,18 +293,54 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * The context every call of an operation starts from, the client's credentials redacted: made once per
+     * The contexts every call of an operation starts from, the client's credentials redacted: made once per
      * operation (a provider has a handful) instead of copying the credentials into a new context on every call.
      */
-    private ErrorContext operationContext(String operation) {
-        ErrorContext made = contexts.get(operation);
+    private OperationContexts contexts(String operation) {
+        OperationContexts made = contexts.get(operation);
         if (made == null) {
-            made = ErrorContext.of(provider, operation).redacting(credentials);
+            made = new OperationContexts(ErrorContext.of(provider, operation).redacting(credentials));
             if (contexts.size() < MAX_CACHED_CONTEXTS) {
                 contexts.put(operation, made);
             }
         }
         return made;
+    }
+
+    /**
+     * The context of an answer: the operation's, the token's secrets redacted as well (kept while the token
+     * is), then the request's own reference and secrets.
+     */
+    private ErrorContext answerContext(ApiRequest request, AccessToken token, List<String> requestSecrets) {
+        OperationContexts op = contexts(request.operation);
+        ErrorContext context;
+        if (token == null) {
+            context = op.base;
+        } else {
+            TokenContext cached = op.withToken;
+            if (cached == null || cached.token != token) {
+                cached = new TokenContext(token, op.base.redacting(RequestSecrets.of(token)));
+                op.withToken = cached;
+            }
+            context = cached.context;
+        }
+        if (request.reference != null) {
+            context = context.withReference(request.reference);
+        }
+        return context.redacting(requestSecrets);
+    }
+
+    /** The contexts of one operation. */
+    private static final class OperationContexts {
+        final ErrorContext base;
+        volatile TokenContext withToken;
+
+        OperationContexts(ErrorContext base) {
+            this.base = base;
+        }
+    }
+
+    private record TokenContext(AccessToken token, ErrorContext context) {
     }
 
     /**
@@ -343,32 +381,30 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private ApiResponse execute(ApiRequest request, OperationScope scope) {
-        ErrorContext base = operationContext(request.operation);
-        if (request.reference != null) {
-            base = base.withReference(request.reference);
-        }
-        base = base.redacting(RequestSecrets.of(request, options));
+        List<String> requestSecrets = RequestSecrets.of(request, options);
+        ErrorContext base = answerContext(request, null, requestSecrets);
         if (Thread.currentThread().isInterrupted()) {
             throw new DcbTransportException("interrupted before the request was sent", base, null);
         }
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
-        Long outer = CALL_DEADLINE.get();
-        if (outer != null && outer - deadline < 0) {
+        long[] current = CALL_DEADLINE.get();
+        long outer = current[0];
+        long nested = current[1];
+        if (nested != 0 && outer - deadline < 0) {
             deadline = outer;
         }
-        CALL_DEADLINE.set(deadline);
+        current[0] = deadline;
+        current[1] = 1;
         try {
-            return execute(request, base, deadline, scope);
+            return execute(request, base, requestSecrets, deadline, scope);
         } finally {
-            if (outer == null) {
-                CALL_DEADLINE.remove();
-            } else {
-                CALL_DEADLINE.set(outer);
-            }
+            current[0] = outer;
+            current[1] = nested;
         }
     }
 
-    private ApiResponse execute(ApiRequest request, ErrorContext base, long deadline, OperationScope scope) {
+    private ApiResponse execute(ApiRequest request, ErrorContext base, List<String> requestSecrets, long deadline,
+            OperationScope scope) {
         RetryPolicy policy = options.retryPolicy();
         boolean authRetried = false;
         int attempt = 0;
@@ -407,7 +443,7 @@ public final class HttpTransport implements AutoCloseable {
             Call call = client.newCall(httpRequest);
             long start = System.nanoTime();
             InterruptibleCall exchange = new InterruptibleCall(call);
-            ErrorContext answerContext = base.redacting(RequestSecrets.of(token));
+            ErrorContext answerContext = answerContext(request, token, requestSecrets);
             ApiResponse response;
             try {
                 response = exchange.run(raw -> read(raw, answerContext), deadline);

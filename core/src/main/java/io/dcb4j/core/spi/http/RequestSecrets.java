@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 
@@ -42,12 +43,18 @@ final class RequestSecrets {
      */
     static List<String> of(ApiRequest request, ClientOptions options) {
         List<String> out = new ArrayList<>(request.sensitive);
-        options.extraHeaders().values().forEach(v -> automatic(out, v));
-        request.headers.forEach((name, value) -> {
-            if (!isPlainHeader(name)) {
-                automatic(out, value);
+        if (!options.extraHeaders().isEmpty()) {
+            for (String v : options.extraHeaders().values()) {
+                automatic(out, v);
             }
-        });
+        }
+        if (!request.headers.isEmpty()) {
+            for (Map.Entry<String, String> h : request.headers.entrySet()) {
+                if (!isPlainHeader(h.getKey())) {
+                    automatic(out, h.getValue());
+                }
+            }
+        }
         HttpUrl url = request.url;
         automatic(out, url.password());
         for (int i = 0; i < url.querySize(); i++) {
