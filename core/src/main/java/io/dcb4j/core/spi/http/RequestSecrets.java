@@ -42,36 +42,37 @@ final class RequestSecrets {
      * @return the values, possibly empty
      */
     static List<String> of(ApiRequest request, ClientOptions options) {
-        List<String> out = new ArrayList<>(request.sensitive);
+        // made when the first value is found: most requests carry none but the token
+        List<String> out = request.sensitive.isEmpty() ? null : new ArrayList<>(request.sensitive);
         if (!options.extraHeaders().isEmpty()) {
             for (String v : options.extraHeaders().values()) {
-                automatic(out, v);
+                out = automatic(out, v);
             }
         }
         if (!request.headers.isEmpty()) {
             for (Map.Entry<String, String> h : request.headers.entrySet()) {
                 if (!isPlainHeader(h.getKey())) {
-                    automatic(out, h.getValue());
+                    out = automatic(out, h.getValue());
                 }
             }
         }
         HttpUrl url = request.url;
-        automatic(out, url.password());
+        out = automatic(out, url.password());
         for (int i = 0; i < url.querySize(); i++) {
             if (Redaction.isSensitiveKey(url.queryParameterName(i))) {
-                automatic(out, url.queryParameterValue(i));
+                out = automatic(out, url.queryParameterValue(i));
             }
         }
         if (request.body instanceof FormBody form) {
             for (int i = 0; i < form.size(); i++) {
                 if (Redaction.isSensitiveKey(form.name(i))) {
-                    automatic(out, form.value(i));
+                    out = automatic(out, form.value(i));
                 }
             }
         } else if (request.json != null && request.json.length <= MAX_SCANNED_BODY) {
-            collectJson(request.json, out);
+            out = collectJson(request.json, out);
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     /**
@@ -109,9 +110,10 @@ final class RequestSecrets {
      * byte ignoring case, any other name (escaped, non-ASCII) decoded first.
      *
      * @param json a complete JSON text, as {@link io.dcb4j.core.spi.json.Json#write} writes it
-     * @param out where the values go
+     * @param out where the values go, or null to make a list when one is found
+     * @return {@code out}, or the list made; null when there was none and nothing was found
      */
-    static void collectJson(byte[] json, List<String> out) {
+    static List<String> collectJson(byte[] json, List<String> out) {
         int n = json.length;
         int i = 0;
         while (i < n) {
@@ -132,11 +134,11 @@ final class RequestSecrets {
             }
             int start = skipSpace(json, i);
             if (start >= n) {
-                return;
+                return out;
             }
             if (json[start] == '"') {
                 int valueEnd = endOfString(json, start);
-                automatic(out, unescape(json, start + 1, valueEnd));
+                out = automatic(out, unescape(json, start + 1, valueEnd));
                 i = valueEnd + 1;
             } else if (json[start] != '{' && json[start] != '[') {
                 int valueEnd = start;
@@ -144,11 +146,12 @@ final class RequestSecrets {
                         && !isSpace(json[valueEnd])) {
                     valueEnd++;
                 }
-                automatic(out, new String(json, start, valueEnd - start, StandardCharsets.UTF_8));
+                out = automatic(out, new String(json, start, valueEnd - start, StandardCharsets.UTF_8));
                 i = valueEnd;
             }
             // an object or array value: its members are searched as the scan goes on
         }
+        return out;
     }
 
     /** The index of the quote that closes the string opening at {@code quote}; the length when none does. */
@@ -264,12 +267,15 @@ final class RequestSecrets {
         return v;
     }
 
-    private static void automatic(List<String> out, String value) {
+    private static List<String> automatic(List<String> out, String value) {
         if (value != null && value.strip().length() >= Redaction.MIN_AUTOMATIC_SECRET) {
-            out.add(value);
+            List<String> list = out != null ? out : new ArrayList<>();
+            list.add(value);
             if (!value.strip().equals(value)) {
-                out.add(value.strip());
+                list.add(value.strip());
             }
+            return list;
         }
+        return out;
     }
 }

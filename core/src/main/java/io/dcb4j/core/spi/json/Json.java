@@ -358,11 +358,17 @@ public final class Json {
         /** The most keys of one object compared one by one. */
         private static final int LINEAR = 32;
 
+        /**
+         * The arrays of the last parser closed on this thread, for the next one (JDK types only, so that a
+         * thread keeps no class of this library alive): {names, starts}, or nulls while a parser uses them.
+         */
+        private static final ThreadLocal<Object[]> SPARE = ThreadLocal.withInitial(() -> new Object[2]);
+
         /** The keys of the open objects, outermost first. */
-        private String[] names = new String[16];
+        private String[] names;
         private int count;
         /** For each open object or array, where its keys start in {@link #names}. */
-        private int[] starts = new int[8];
+        private int[] starts;
         /** For each open object with more than {@link #LINEAR} keys, its keys as a set; else null. */
         private java.util.Set<String>[] sets;
         private int depth;
@@ -370,6 +376,27 @@ public final class Json {
         DuplicateCheckingParser(JsonParser parser) {
             super(parser);
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Object[] spare = SPARE.get();
+            names = spare[0] != null ? (String[]) spare[0] : new String[16];
+            starts = spare[1] != null ? (int[]) spare[1] : new int[8];
+            spare[0] = null;
+            spare[1] = null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                delegate.close();
+            } finally {
+                if (names != null) {
+                    java.util.Arrays.fill(names, null);
+                    Object[] spare = SPARE.get();
+                    spare[0] = names;
+                    spare[1] = starts;
+                    names = null;
+                    starts = null;
+                }
+            }
         }
 
         @Override
