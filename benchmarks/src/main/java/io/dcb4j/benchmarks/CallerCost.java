@@ -82,6 +82,10 @@ public final class CallerCost {
             return new Case(id, call, baseline, maxRatio, bytes, 0);
         }
 
+        static Case comparedTo(String id, Supplier<Object> call, String baseline) {
+            return new Case(id, call, baseline, 0, false, 0);
+        }
+
         static Case atLeast(String id, Supplier<Object> call, double opsPerCpuSecond) {
             return new Case(id, call, null, 0, false, opsPerCpuSecond);
         }
@@ -189,38 +193,48 @@ public final class CallerCost {
     }
 
     /**
-     * The Eklectic read, typed and neutral, with the no-op observer and with Micrometer's (the meter handler with
-     * long task timers, as Spring Boot registers it); and the observing of one call alone, without HTTP.
+     * The Eklectic read, typed and neutral, with the no-op observer and with {@code MicrometerObserver} on a
+     * registry with Micrometer's meter handler (timers and counters: the target), and with its long task timers
+     * as well (Spring Boot's default: reported); and the observing of one call alone, without HTTP.
      */
     private static int observer(int rounds, List<Case> all, List<String> missed) {
         StubServer stub = StubServer.start(0, 16);
-        // one connection pool: with one caller both clients' calls go over the same socket
+        // one connection pool: with one caller every client's calls go over the same socket
         okhttp3.OkHttpClient pool = new okhttp3.OkHttpClient();
         try (EklecticClient plain = ObserverOverheadBenchmark.client(stub, DcbObserver.noop(), pool);
-                EklecticClient observed = ObserverOverheadBenchmark.client(stub, ObserverOverheadBenchmark.micrometer(),
-                        pool)) {
+                EklecticClient meters = ObserverOverheadBenchmark.client(stub,
+                        ObserverOverheadBenchmark.micrometer(false), pool);
+                EklecticClient boot = ObserverOverheadBenchmark.client(stub,
+                        ObserverOverheadBenchmark.micrometer(true), pool)) {
             String id = EklecticSubscriptionBenchmark.ID;
             SubscriptionRef ref = SubscriptionRef.of(id);
             Subscriptions plainNeutral = plain.subscriptions().orElseThrow();
-            Subscriptions observedNeutral = observed.subscriptions().orElseThrow();
+            Subscriptions metersNeutral = meters.subscriptions().orElseThrow();
             DcbObserver empty = new DcbObserver() {
             };
             DcbObserver noLtt = ObserverOverheadBenchmark.micrometer(false);
-            DcbObserver boot = ObserverOverheadBenchmark.micrometer(true);
-            Group calls = new Group("observer", List.of(
+            DcbObserver withLtt = ObserverOverheadBenchmark.micrometer(true);
+            // each comparison its own pair of cases, so that a case is measured right beside its baseline
+            Group typed = new Group("observer, typed", List.of(
                     Case.reported("observer.noop.typed", () -> plain.subscription(id)),
-                    Case.against("observer.micrometer.typed", () -> observed.subscription(id), "observer.noop.typed",
-                            OBSERVER_RATIO, false),
+                    Case.against("observer.micrometer.typed", () -> meters.subscription(id), "observer.noop.typed",
+                            OBSERVER_RATIO, false)), 20_000, 200);
+            Group neutral = new Group("observer, neutral", List.of(
                     Case.reported("observer.noop.neutral", () -> plainNeutral.status(ref)),
-                    Case.against("observer.micrometer.neutral", () -> observedNeutral.status(ref),
+                    Case.against("observer.micrometer.neutral", () -> metersNeutral.status(ref),
                             "observer.noop.neutral", OBSERVER_RATIO, false)), 20_000, 200);
+            Group longTaskTimers = new Group("observer, long task timers", List.of(
+                    Case.reported("observer.noop.typed_beside_ltt", () -> plain.subscription(id)),
+                    Case.comparedTo("observer.micrometer_ltt.typed", () -> boot.subscription(id),
+                            "observer.noop.typed_beside_ltt")), 20_000, 200);
             Group alone = new Group("observing alone", List.of(
                     Case.reported("observer.alone.core_only", () -> ObserverOverheadBenchmark.observeCall(empty)),
                     Case.reported("observer.alone.micrometer",
                             () -> ObserverOverheadBenchmark.observeCall(noLtt)),
                     Case.reported("observer.alone.micrometer_ltt",
-                            () -> ObserverOverheadBenchmark.observeCall(boot))), 200_000, 20_000);
-            return run(calls, rounds, all, missed) + run(alone, rounds, all, missed);
+                            () -> ObserverOverheadBenchmark.observeCall(withLtt))), 200_000, 20_000);
+            return run(typed, rounds, all, missed) + run(neutral, rounds, all, missed)
+                    + run(longTaskTimers, rounds, all, missed) + run(alone, rounds, all, missed);
         } finally {
             pool.dispatcher().executorService().shutdown();
             pool.connectionPool().evictAll();
@@ -320,7 +334,14 @@ public final class CallerCost {
         int checked = 0;
         for (Case c : group.cases) {
             StringBuilder sb = new StringBuilder(line(c));
-            if (c.baseline != null) {
+            if (c.baseline != null && c.maxRatio == 0) {
+                Case base = byId.get(c.baseline);
+                double[] cpuRatios = pairedRatios(c, base, CPU);
+                sb.append(String.format(Locale.ROOT,
+                        " baseline=%s cpu_ratio=%.3f cpu_ratio_q1=%.3f cpu_ratio_q3=%.3f bytes_ratio=%.3f reported",
+                        base.id, quantile(cpuRatios, 0.5), quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75),
+                        quantile(pairedRatios(c, base, BYTES), 0.5)));
+            } else if (c.baseline != null) {
                 Case base = byId.get(c.baseline);
                 double[] cpuRatios = pairedRatios(c, base, CPU);
                 double cpuRatio = quantile(cpuRatios, 0.5);
