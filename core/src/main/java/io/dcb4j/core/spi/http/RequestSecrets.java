@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 
@@ -23,9 +24,9 @@ import okhttp3.HttpUrl;
  */
 final class RequestSecrets {
 
-    /** Headers whose values are never secret, compared ignoring case. */
-    private static final String[] PLAIN_HEADERS = {"content-type", "accept", "accept-language",
-        "accept-encoding", "user-agent", "content-length", "cache-control"};
+    /** Headers whose values are never secret. */
+    private static final Set<String> PLAIN_HEADERS = Set.of("content-type", "accept", "accept-language",
+            "accept-encoding", "user-agent", "content-length", "cache-control");
     private static final long MAX_SCANNED_BODY = 64 * 1024;
     /** {@link Redaction#SENSITIVE_KEYS}, for comparing a JSON member name's bytes without making a string. */
     private static final byte[][] SENSITIVE_KEYS = Redaction.SENSITIVE_KEYS.stream()
@@ -93,6 +94,7 @@ final class RequestSecrets {
         return out;
     }
 
+    /** Whether a header is one of {@link #PLAIN_HEADERS}, in any case, without a lower-case copy of its name. */
     private static boolean isPlainHeader(String name) {
         for (String plain : PLAIN_HEADERS) {
             if (plain.equalsIgnoreCase(name)) {
