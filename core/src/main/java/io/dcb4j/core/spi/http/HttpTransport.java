@@ -352,6 +352,14 @@ public final class HttpTransport implements AutoCloseable {
         return context.redacting(requestSecrets);
     }
 
+    /**
+     * The context of a failure before an answer: made only when one happens (the answer's context, with the
+     * token's secrets as well, is kept on the answer).
+     */
+    private ErrorContext requestContext(ApiRequest request, List<String> requestSecrets) {
+        return answerContext(request, null, requestSecrets);
+    }
+
     /** The contexts of one operation. */
     private static final class OperationContexts {
         final ErrorContext base;
@@ -430,9 +438,9 @@ public final class HttpTransport implements AutoCloseable {
 
     private ApiResponse execute(ApiRequest request, OperationScope scope) {
         List<String> requestSecrets = RequestSecrets.of(request, options);
-        ErrorContext base = answerContext(request, null, requestSecrets);
         if (Thread.currentThread().isInterrupted()) {
-            throw new DcbTransportException("interrupted before the request was sent", base, null);
+            throw new DcbTransportException("interrupted before the request was sent",
+                    answerContext(request, null, requestSecrets), null);
         }
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
         long[] current = CALL_DEADLINE.get();
@@ -444,14 +452,14 @@ public final class HttpTransport implements AutoCloseable {
         current[0] = deadline;
         current[1] = 1;
         try {
-            return execute(request, base, requestSecrets, deadline, scope);
+            return execute(request, requestSecrets, deadline, scope);
         } finally {
             current[0] = outer;
             current[1] = nested;
         }
     }
 
-    private ApiResponse execute(ApiRequest request, ErrorContext base, List<String> requestSecrets, long deadline,
+    private ApiResponse execute(ApiRequest request, List<String> requestSecrets, long deadline,
             OperationScope scope) {
         RetryPolicy policy = options.retryPolicy();
         boolean authRetried = false;
@@ -462,7 +470,7 @@ public final class HttpTransport implements AutoCloseable {
             if (request.authenticated && tokens != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw timedOut(attempt, base);
+                    throw timedOut(attempt, requestContext(request, requestSecrets));
                 }
                 // waits for a fetch another call started no longer than this call may take
                 token = tokens.token(Duration.ofNanos(left));
@@ -479,11 +487,12 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 throw new DcbProtocolException(token != null
                         ? "the provider's token cannot be sent: it is not a valid HTTP header value"
-                        : "a request header is not a valid HTTP header value", base, null);
+                        : "a request header is not a valid HTTP header value", requestContext(request, requestSecrets),
+                        null);
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw timedOut(attempt, base);
+                throw timedOut(attempt, requestContext(request, requestSecrets));
             }
             if (scope != null) {
                 scope.attempt();
@@ -498,7 +507,7 @@ public final class HttpTransport implements AutoCloseable {
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
                 if (exchange.interrupted()) {
-                    throw interrupted(request, state.sent, base, e);
+                    throw interrupted(request, state.sent, requestContext(request, requestSecrets), e);
                 }
                 boolean safe = !state.sent || request.isRetrySafe();
                 Duration delay = policy.delayBeforeRetry(attempt, null);
@@ -506,15 +515,15 @@ public final class HttpTransport implements AutoCloseable {
                     if (scope != null) {
                         scope.retrying(request.operation, attempt, Observers.errorType(e), delay);
                     }
-                    pause(delay, base);
+                    pause(delay, requestContext(request, requestSecrets));
                     continue;
                 }
-                throw new DcbTransportException(describe(e, state.sent, request), base,
-                        !state.sent || request.isRetrySafe(), e);
+                throw new DcbTransportException(describe(e, state.sent, request),
+                        requestContext(request, requestSecrets), !state.sent || request.isRetrySafe(), e);
             } catch (DcbProtocolException e) {
                 log(request, attempt, start, -2, null);
                 if (exchange.interrupted()) {
-                    throw interrupted(request, state.sent, base, e);
+                    throw interrupted(request, state.sent, requestContext(request, requestSecrets), e);
                 }
                 throw e;
             } catch (RuntimeException | Error e) {
@@ -523,10 +532,10 @@ public final class HttpTransport implements AutoCloseable {
                 // OkHttp is Kotlin: a checked InterruptedException can escape its connect phase undeclared
                 log(request, attempt, start, -1, e);
                 if (e instanceof InterruptedException || exchange.interrupted()) {
-                    throw interrupted(request, state.sent, base, e);
+                    throw interrupted(request, state.sent, requestContext(request, requestSecrets), e);
                 }
-                throw new DcbTransportException("call failed (" + e.getClass().getSimpleName() + ")", base,
-                        !state.sent || request.isRetrySafe(), e);
+                throw new DcbTransportException("call failed (" + e.getClass().getSimpleName() + ")",
+                        requestContext(request, requestSecrets), !state.sent || request.isRetrySafe(), e);
             }
             log(request, attempt, start, response.status(), null);
             if (scope != null) {
@@ -559,7 +568,7 @@ public final class HttpTransport implements AutoCloseable {
                     if (scope != null) {
                         scope.retrying(request.operation, attempt, Integer.toString(response.status()), delay);
                     }
-                    pause(delay, base);
+                    pause(delay, requestContext(request, requestSecrets));
                     continue;
                 }
             }
