@@ -23,13 +23,17 @@ import java.util.function.Supplier;
  * one thread sustains.
  *
  * <p>How the ratios are kept stable on a loaded machine: the cases compared with each other are measured in the
- * same run, in rounds; each round measures every case of the group for one block of calls, in an order that
- * rotates from round to round, so that each case is measured beside its baseline, seconds apart, as often
- * first as last. A ratio is the median over the rounds of the ratio within the round, so that a change of load
- * between rounds moves both sides of a ratio and a disturbed round does not count. A figure per case is the
- * median over the rounds. Most of a call's CPU time is the kernel's work in the socket calls, which is the same
- * for both sides when both send the same request (they do: the same headers, body and answer; only the
- * {@code User-Agent} text differs by 8 bytes); the user-mode share is printed as {@code user_us}.
+ * same run, in rounds (101 by default); each round measures every case of the group for one short block of calls
+ * (200 HTTP calls, some milliseconds), in an order that rotates from round to round, so that each case is
+ * measured right beside its baseline, as often first as last. A ratio is the median over the rounds of the ratio
+ * within the round, so that a change of load between rounds moves both sides of a ratio and a disturbed round
+ * does not count; its quartiles are printed ({@code cpu_ratio_q1}, {@code cpu_ratio_q3}). A figure per case is
+ * the median over the rounds. Most of a call's CPU time is the kernel's work in the socket calls, which is the
+ * same for both sides when both send the same request: they do (the same headers, body and answer; only the
+ * {@code User-Agent} text differs, by 8 bytes), and all HTTP variants share one OkHttp connection pool, so that
+ * with one caller they use the same socket (two identical clients on two connections differed by up to 7 % in
+ * CPU per call; the SDK's per-call code is the same on a pool of the caller's). The user-mode part of the CPU
+ * time is printed as {@code user_us}, a mean, since the OS counts it in ticks of 10 ms.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.dcb4j.benchmarks.CallerCost [ROUNDS] [MODE]},
  * MODE one of {@code all} (the default), {@code http}, {@code parsers}, {@code observer}, {@code journal}. It
