@@ -235,7 +235,10 @@ public final class Redaction {
      * @return the printable one-line text, or null
      */
     public static String sanitize(String text) {
-        if (text == null || isVisibleAscii(text)) {
+        if (text == null) {
+            return null;
+        }
+        if (isVisibleAscii(text)) {
             return text;
         }
         int n = text.length();
