@@ -143,7 +143,7 @@ public final class B2mAocClient extends ProviderClient {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("keyword", kw);
             body.put("msisdn", wireMsisdn);
-            rb = ApiRequest.post("getToken", transport().url("api/getToken").build());
+            rb = ApiRequest.post("getToken", transport().endpoint("api/getToken"));
             if (method == TokenRequestMethod.POST_FORM) {
                 rb.formBody(body);
             } else {

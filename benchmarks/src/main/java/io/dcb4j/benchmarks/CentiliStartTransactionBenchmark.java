@@ -41,16 +41,19 @@ public class CentiliStartTransactionBenchmark {
     OkHttpClient okHttp;
     HandWritten.CentiliOkHttp hand;
     Msisdn msisdn;
+    /** Whether the SDK is given the baseline's OkHttp client: see {@link EklecticSubscriptionBenchmark}. */
+    boolean sdkSharesPool;
 
     /** Starts the stub and builds every client; checks each answers correctly. */
     @Setup(Level.Trial)
     public void setUp() {
         stub = StubServer.start(0, 16);
-        sdk = CentiliClient.builder().clientId("bench").username("merchant").password("pw")
-                .tokenUrl(stub.baseUrl() + "/centili/token").baseUrl(stub.baseUrl() + "/centili/api")
-                .options(ClientOptions.builder().allowInsecureHttp(true).build()).build();
         okHttp = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build();
+        sdk = CentiliClient.builder().clientId("bench").username("merchant").password("pw")
+                .tokenUrl(stub.baseUrl() + "/centili/token").baseUrl(stub.baseUrl() + "/centili/api")
+                .options(ClientOptions.builder().allowInsecureHttp(true).okHttpClient(sdkSharesPool ? okHttp : null)
+                        .build()).build();
         hand = new HandWritten.CentiliOkHttp(okHttp, stub.baseUrl() + "/centili/token",
                 stub.baseUrl() + "/centili/api", "bench", "merchant", "pw");
         msisdn = Msisdn.of("381641234567");

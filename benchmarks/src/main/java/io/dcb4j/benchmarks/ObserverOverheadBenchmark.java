@@ -127,9 +127,22 @@ public class ObserverOverheadBenchmark {
      * @return the client, its token cache warm
      */
     static EklecticClient client(StubServer stub, DcbObserver observer) {
+        return client(stub, observer, null);
+    }
+
+    /**
+     * An Eklectic client of the stub with the observer, on an OkHttp client (a connection pool) of the caller's.
+     *
+     * @param stub the stub
+     * @param observer the observer
+     * @param okHttp the OkHttp client, or null for the client's own
+     * @return the client, its token cache warm
+     */
+    static EklecticClient client(StubServer stub, DcbObserver observer, okhttp3.OkHttpClient okHttp) {
         EklecticClient client = EklecticClient.builder().clientId("bench-client").clientSecret("bench-secret")
                 .baseUrl(stub.baseUrl() + "/eklectic")
-                .options(ClientOptions.builder().allowInsecureHttp(true).observer(observer).build())
+                .options(ClientOptions.builder().allowInsecureHttp(true).observer(observer).okHttpClient(okHttp)
+                        .build())
                 .build();
         Subscriber s = client.subscription(EklecticSubscriptionBenchmark.ID);
         if (!EklecticSubscriptionBenchmark.ID.equals(s.id())) {

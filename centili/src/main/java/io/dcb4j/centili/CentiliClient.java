@@ -102,9 +102,9 @@ public final class CentiliClient extends ProviderClient {
     public TransactionStart startTransaction(StartTransactionRequest request) {
         Objects.requireNonNull(request, "request");
         String key = key(request.idempotencyKey());
-        ApiResponse r = transport().execute(ApiRequest.post(CentiliErrorMapper.START, transport().url("transactions/init")
-                .build()).jsonBody(CentiliMapper.startBody(request)).idempotencyKey(IDEMPOTENCY_HEADER, key)
-                .reference("idempotencyKey", key).build());
+        ApiResponse r = transport().execute(ApiRequest.post(CentiliErrorMapper.START,
+                        transport().endpoint("transactions/init")).jsonBody(CentiliMapper.startBody(request))
+                .idempotencyKey(IDEMPOTENCY_HEADER, key).reference("idempotencyKey", key).build());
         return CentiliMapper.start(r.json(CentiliWire.StartAnswer.class), key, r.context());
     }
 

@@ -112,7 +112,7 @@ public final class EklecticClient extends ProviderClient {
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(offer, "offer");
         HttpTransport transport = transport();
-        ApiResponse response = transport.execute(ApiRequest.post("sendPin", transport.url("subscription/otp").build())
+        ApiResponse response = transport.execute(ApiRequest.post("sendPin", transport.endpoint("subscription/otp"))
                 .jsonBody(new EklecticWire.OfferRequest(msisdn.digits(), EklecticMapper.offerOnWire(offer)))
                 .build());
         return EklecticMapper.otpChallenge(response.json(EklecticWire.OtpAnswer.class), msisdn, offer, zone,
@@ -157,7 +157,7 @@ public final class EklecticClient extends ProviderClient {
         }
         HttpTransport transport = transport();
         ApiResponse response = transport.execute(ApiRequest.post(EklecticErrorMapper.CONFIRM,
-                        transport.url("subscription/confirm").build())
+                        transport.endpoint("subscription/confirm"))
                 .jsonBody(new EklecticWire.ConfirmRequest(msisdn.digits(), EklecticMapper.offerOnWire(offer),
                         code.strip(), pin.strip()))
                 .sensitive(pin.strip())
@@ -182,7 +182,7 @@ public final class EklecticClient extends ProviderClient {
         Objects.requireNonNull(offer, "offer");
         HttpTransport transport = transport();
         ApiResponse response = transport.execute(ApiRequest.post("findSubscription",
-                        transport.url("subscription/find").build())
+                        transport.endpoint("subscription/find"))
                 .jsonBody(new EklecticWire.OfferRequest(msisdn.digits(), EklecticMapper.offerOnWire(offer)))
                 .retrySafe(true)
                 .build());

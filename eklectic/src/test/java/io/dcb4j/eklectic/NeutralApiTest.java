@@ -127,6 +127,14 @@ class NeutralApiTest extends WireMockSupport {
             assertThat(info.expiresAt()).isEqualTo(Instant.parse("2022-02-16T21:46:07Z"));
             assertThat(info.details()).containsEntry("state", "SUSPENDED").containsEntry("success_billing", "0")
                     .doesNotContainKey("date_debfree");
+            // every field the answer has, in the wire's order, dates as ISO-8601 instants, never the MSISDN
+            assertThat(info.details()).containsExactly(Map.entry("id", "23939206"), Map.entry("success_billing", "0"),
+                    Map.entry("simchurn", "0"), Map.entry("create_at", "2022-02-10T21:46:07Z"),
+                    Map.entry("last_status_update", "2022-02-10T21:46:07Z"), Map.entry("service_id", "14"),
+                    Map.entry("offre_id", "123"), Map.entry("status", "1"), Map.entry("state", "SUSPENDED"),
+                    Map.entry("expire_date", "2022-02-16T21:46:07Z"));
+            assertThat(info.details().toString()).doesNotContain("12345678");
+            assertThatThrownBy(() -> info.details().put("id", "x")).isInstanceOf(UnsupportedOperationException.class);
         }
         wm.verify(0, postRequestedFor(urlPathEqualTo("/API/subscription/find")));
     }

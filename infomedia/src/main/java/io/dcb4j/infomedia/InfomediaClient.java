@@ -208,7 +208,7 @@ public final class InfomediaClient extends ProviderClient {
     }
 
     private ApiRequest.Builder request(String operation, String path, Map<String, Object> body, List<String> secrets) {
-        return ApiRequest.post(operation, transport().url(path).build())
+        return ApiRequest.post(operation, transport().endpoint(path))
                 .header(API_KEY_HEADER, apiKey)
                 .authenticated(false)
                 .jsonBody(body)

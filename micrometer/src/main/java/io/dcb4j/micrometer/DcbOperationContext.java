@@ -14,6 +14,8 @@ public class DcbOperationContext extends Observation.Context {
     private final String provider;
     private final String operation;
     private volatile OperationEvent event;
+    /** What the default convention knows of this provider and operation, kept for the observation's end. */
+    volatile Object conventionNames;
 
     /**
      * Creates the context of a starting operation.

@@ -40,9 +40,11 @@ public class DefaultDcbOperationConvention implements DcbOperationConvention {
     private static final KeyValue[] SMALL_RETRIES = small(RETRIES);
     private static final KeyValue RETRYABLE_TRUE = KeyValue.of(RETRYABLE, "true");
     private static final KeyValue RETRYABLE_FALSE = KeyValue.of(RETRYABLE, "false");
+    private static final KeyValues ONE_ATTEMPT = KeyValues.of(SMALL_ATTEMPTS[1]);
 
     /** What a provider and operation always give. */
-    private record Names(KeyValues start, KeyValues success, String contextualName) {
+    private record Names(DefaultDcbOperationConvention owner, KeyValues start, KeyValues success,
+            String contextualName) {
     }
 
     private final ConcurrentMap<String, ConcurrentMap<String, Names>> names = new ConcurrentHashMap<>();
@@ -64,13 +66,18 @@ public class DefaultDcbOperationConvention implements DcbOperationConvention {
     }
 
     private Names names(DcbOperationContext context) {
+        // asked several times per observation (start, end, name): the context keeps what this convention found
+        if (context.conventionNames instanceof Names kept && kept.owner() == this) {
+            return kept;
+        }
         ConcurrentMap<String, Names> byOperation = names.get(context.provider());
         Names known = byOperation == null ? null : byOperation.get(context.operation());
         if (known != null) {
+            context.conventionNames = known;
             return known;
         }
         KeyValues start = KeyValues.of(PROVIDER, context.provider(), OPERATION_NAME, context.operation());
-        Names made = new Names(start, start.and(OUTCOME, "success", ERROR_TYPE, NONE),
+        Names made = new Names(this, start, start.and(OUTCOME, "success", ERROR_TYPE, NONE),
                 context.provider() + " " + context.operation());
         if (names.size() < MAX_CACHED && (byOperation == null || byOperation.size() < MAX_CACHED)) {
             names.computeIfAbsent(context.provider(), p -> new ConcurrentHashMap<>())
@@ -111,8 +118,14 @@ public class DefaultDcbOperationConvention implements DcbOperationConvention {
             return KeyValues.empty();
         }
         OperationEvent e = end.get();
+        KeyValue attempts = count(SMALL_ATTEMPTS, ATTEMPTS, e.attempts());
+        if (e.retries() == 0 && e.outcome() == OperationEvent.Outcome.SUCCESS) {
+            // the common end, built without a list: one attempt, no retry, success, with or without a request id
+            return e.requestId().isEmpty() ? (e.attempts() == 1 ? ONE_ATTEMPT : KeyValues.of(attempts))
+                    : KeyValues.of(attempts, KeyValue.of(REQUEST_ID, e.requestId().get()));
+        }
         List<KeyValue> values = new ArrayList<>(4);
-        values.add(count(SMALL_ATTEMPTS, ATTEMPTS, e.attempts()));
+        values.add(attempts);
         if (e.retries() > 0) {
             values.add(count(SMALL_RETRIES, RETRIES, e.retries()));
         }

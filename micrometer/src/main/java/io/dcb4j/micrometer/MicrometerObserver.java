@@ -74,7 +74,9 @@ public final class MicrometerObserver implements DcbObserver {
         Observation.Scope scope = observation.openScope();
         return event -> {
             context.ended(event);
-            event.error().ifPresent(observation::error);
+            if (event.error().isPresent()) {
+                observation.error(event.error().get());
+            }
             scope.close();
             observation.stop();
         };
@@ -109,7 +111,9 @@ public final class MicrometerObserver implements DcbObserver {
         Observation.Scope scope = observation.openScope();
         return event -> {
             context.ended(event);
-            event.error().ifPresent(observation::error);
+            if (event.error().isPresent()) {
+                observation.error(event.error().get());
+            }
             scope.close();
             observation.stop();
         };
@@ -126,7 +130,9 @@ public final class MicrometerObserver implements DcbObserver {
         Observation.Scope scope = observation.openScope();
         return event -> {
             context.ended(event);
-            event.error().ifPresent(observation::error);
+            if (event.error().isPresent()) {
+                observation.error(event.error().get());
+            }
             scope.close();
             observation.stop();
         };

@@ -145,10 +145,14 @@ public final class CentiliMapper {
         if (node.isTextual()) {
             a = new CentiliWire.ActionDto(null, null, null, node.asText(), null, null, null);
         } else if (node.isObject()) {
-            try {
-                a = Json.mapper().treeToValue(node, CentiliWire.ActionDto.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new DcbProtocolException("unreadable action object in the transaction answer", context, null);
+            a = plainAction(node);
+            if (a == null) {
+                try {
+                    a = Json.mapper().treeToValue(node, CentiliWire.ActionDto.class);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    throw new DcbProtocolException("unreadable action object in the transaction answer", context,
+                            null);
+                }
             }
         } else {
             throw new DcbProtocolException("the transaction answer's action is neither an object nor a type",
@@ -172,6 +176,34 @@ public final class CentiliMapper {
             default -> new TransactionAction.Unrecognised(raw, instruction, blankToNull(a.urlRedirect()),
                     blankToNull(a.shortcode()), blankToNull(a.keyword()));
         };
+    }
+
+    /** The text fields of {@link CentiliWire.ActionDto}, read from a tree without a data binding per answer. */
+    private static final List<String> ACTION_TEXTS = List.of("userInstruction", "urlRedirect", "type", "shortcode",
+            "keyword", "urlReturn");
+
+    /**
+     * The action object read directly when it is the common shape (no {@code simtcha}, every known field text or
+     * null), as {@code treeToValue} reads it; null otherwise, for the data binding to read (or refuse).
+     */
+    static CentiliWire.ActionDto plainAction(JsonNode node) {
+        JsonNode simtcha = node.get("simtcha");
+        if (simtcha != null && !simtcha.isNull()) {
+            return null;
+        }
+        for (String name : ACTION_TEXTS) {
+            JsonNode v = node.get(name);
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                return null;
+            }
+        }
+        return new CentiliWire.ActionDto(null, text(node, "userInstruction"), text(node, "urlRedirect"),
+                text(node, "type"), text(node, "shortcode"), text(node, "keyword"), text(node, "urlReturn"));
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : v.textValue();
     }
 
     /** An action without a type: guess from the fields present; none when nothing is there. */

@@ -91,11 +91,8 @@ public final class OperationScope {
      * @param failure what the caller gets, or null on success
      */
     public void close(Throwable failure) {
-        if (parent == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(parent);
-        }
+        // null rather than remove(): the next call on this thread sets it again without a new map entry
+        CURRENT.set(parent);
         if (completion == null) {
             return;
         }

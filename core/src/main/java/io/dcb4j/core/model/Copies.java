@@ -4,13 +4,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Immutable, order-keeping copies of string maps with null keys and values dropped. */
+/**
+ * Immutable, order-keeping copies of string maps with null keys and values dropped; a map that is one already
+ * ({@link io.dcb4j.core.spi.support.Details}, or a copy) is kept, not copied.
+ */
 final class Copies {
 
     private Copies() {
     }
 
     static Map<String, String> of(Map<String, String> map) {
+        if (map instanceof Scrubbed) {
+            return map;
+        }
+        if (map instanceof io.dcb4j.core.spi.support.Details) {
+            // immutable and without nulls already; rendered when first read, not here
+            return new Scrubbed(map);
+        }
         if (map == null || map.isEmpty()) {
             return Map.of();
         }

@@ -35,44 +35,18 @@ public final class Msisdn implements java.io.Serializable {
         if (raw == null) {
             throw new IllegalArgumentException("MSISDN is required");
         }
-        StringBuilder sb = new StringBuilder(raw.length());
-        String s = raw.strip();
-        if (s.startsWith("+")) {
-            s = s.substring(1);
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                sb.append(c);
-            } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
-                continue;
-            } else {
-                throw new IllegalArgumentException("MSISDN may contain only digits, '+', spaces and dashes");
+        switch (check(raw)) {
+            case BAD_CHARACTER -> throw new IllegalArgumentException(
+                    "MSISDN may contain only digits, '+', spaces and dashes");
+            case SECOND_PREFIX -> throw new IllegalArgumentException(
+                    "MSISDN has more than one international prefix (00)");
+            case LENGTH -> throw new IllegalArgumentException("MSISDN must have 8 to 15 digits, got "
+                    + digits(raw).length());
+            case ALL_ZEROS -> throw new IllegalArgumentException("MSISDN must not be all zeros");
+            default -> {
+                return new Msisdn(digits(raw));
             }
         }
-        if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
-            sb.delete(0, 2); // the international call prefix, typed instead of or after '+'
-            if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
-                throw new IllegalArgumentException("MSISDN has more than one international prefix (00)");
-            }
-        }
-        int n = sb.length();
-        if (n < 8 || n > 15) {
-            throw new IllegalArgumentException("MSISDN must have 8 to 15 digits, got " + n);
-        }
-        if (allZeros(sb)) {
-            throw new IllegalArgumentException("MSISDN must not be all zeros");
-        }
-        return new Msisdn(sb.toString());
-    }
-
-    private static boolean allZeros(CharSequence digits) {
-        for (int i = 0; i < digits.length(); i++) {
-            if (digits.charAt(i) != '0') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -82,12 +56,88 @@ public final class Msisdn implements java.io.Serializable {
      * @return true when valid
      */
     public static boolean isValid(String raw) {
-        try {
-            of(raw);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+        return raw != null && check(raw) == VALID;
+    }
+
+    private static final int VALID = 0;
+    private static final int BAD_CHARACTER = 1;
+    private static final int SECOND_PREFIX = 2;
+    private static final int LENGTH = 3;
+    private static final int ALL_ZEROS = 4;
+
+    /**
+     * What is wrong with a candidate, in the order {@link #of} reports it, {@link #VALID} for nothing: one pass
+     * that allocates nothing, so that checking a number before reading it costs no more than reading it.
+     */
+    private static int check(String raw) {
+        int end = end(raw);
+        int n = 0;
+        boolean nonZero = false;
+        char d0 = 0;
+        char d1 = 0;
+        char d2 = 0;
+        char d3 = 0;
+        for (int i = start(raw, end); i < end; i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                switch (n) {
+                    case 0 -> d0 = c;
+                    case 1 -> d1 = c;
+                    case 2 -> d2 = c;
+                    case 3 -> d3 = c;
+                    default -> {
+                    }
+                }
+                nonZero |= c != '0';
+                n++;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return BAD_CHARACTER;
+            }
         }
+        // "00" first is the international call prefix, typed instead of or after '+'; "00" again is a second one
+        boolean prefix = n >= 2 && d0 == '0' && d1 == '0';
+        if (prefix && n >= 4 && d2 == '0' && d3 == '0') {
+            return SECOND_PREFIX;
+        }
+        int length = prefix ? n - 2 : n;
+        if (length < 8 || length > 15) {
+            return LENGTH;
+        }
+        return nonZero ? VALID : ALL_ZEROS;
+    }
+
+    /** The digits of a candidate without the separators and an international prefix. */
+    private static String digits(String raw) {
+        int end = end(raw);
+        StringBuilder sb = new StringBuilder(end);
+        for (int i = start(raw, end); i < end; i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
+            sb.delete(0, 2); // the international call prefix, typed instead of or after '+'
+        }
+        return sb.toString();
+    }
+
+    /** Where the number starts: after leading white space (as {@link String#strip()}) and one {@code +}. */
+    private static int start(String raw, int end) {
+        int i = 0;
+        while (i < end && Character.isWhitespace(raw.codePointAt(i))) {
+            i += Character.charCount(raw.codePointAt(i));
+        }
+        return i < end && raw.charAt(i) == '+' ? i + 1 : i;
+    }
+
+    /** Where the number ends: before trailing white space, as {@link String#strip()}. */
+    private static int end(String raw) {
+        int j = raw.length();
+        while (j > 0 && Character.isWhitespace(raw.codePointBefore(j))) {
+            j -= Character.charCount(raw.codePointBefore(j));
+        }
+        return j;
     }
 
     /**

@@ -197,7 +197,11 @@ public record AccessToken(
         if (issuedAt == null) {
             return skew;
         }
-        Duration half = Duration.between(issuedAt, expiresAt).dividedBy(2);
+        // half the lifetime (never negative: the expiry is saturated to no earlier than the issue time), rounded
+        // down to the nanosecond as Duration.dividedBy(2) does, without its BigDecimal arithmetic on every call
+        Duration lifetime = Duration.between(issuedAt, expiresAt);
+        long seconds = lifetime.getSeconds();
+        Duration half = Duration.ofSeconds(seconds / 2, (seconds % 2) * 500_000_000L + lifetime.getNano() / 2);
         return skew.compareTo(half) > 0 ? half : skew;
     }
 
@@ -210,7 +214,33 @@ public record AccessToken(
      * @return true when it should be refreshed
      */
     public boolean isExpired(Instant now, Duration skew) {
-        return Duration.between(now, expiresAt).compareTo(refreshMargin(skew)) <= 0;
+        Objects.requireNonNull(skew, "skew");
+        // Duration.between(now, expiresAt).compareTo(refreshMargin(skew)) <= 0, in seconds and nanoseconds
+        // (exact, and without overflow: epoch seconds differ by far less than a long holds), since every
+        // provider call asks this of its cached token
+        long leftSeconds = expiresAt.getEpochSecond() - now.getEpochSecond();
+        long leftNanos = expiresAt.getNano() - now.getNano();
+        if (leftNanos < 0) {
+            leftSeconds--;
+            leftNanos += 1_000_000_000L;
+        }
+        long marginSeconds = skew.getSeconds();
+        long marginNanos = skew.getNano();
+        if (issuedAt != null) {
+            long lifeSeconds = expiresAt.getEpochSecond() - issuedAt.getEpochSecond();
+            long lifeNanos = expiresAt.getNano() - issuedAt.getNano();
+            if (lifeNanos < 0) {
+                lifeSeconds--;
+                lifeNanos += 1_000_000_000L;
+            }
+            long halfSeconds = lifeSeconds / 2;
+            long halfNanos = (lifeSeconds % 2) * 500_000_000L + lifeNanos / 2;
+            if (marginSeconds > halfSeconds || marginSeconds == halfSeconds && marginNanos > halfNanos) {
+                marginSeconds = halfSeconds;
+                marginNanos = halfNanos;
+            }
+        }
+        return leftSeconds < marginSeconds || leftSeconds == marginSeconds && leftNanos <= marginNanos;
     }
 
     /**

@@ -94,4 +94,59 @@ class MsisdnTest {
         assertThat(national.digits()).isEqualTo("01712345678");
         assertThat(Msisdn.of(national.e164())).isEqualTo(national);
     }
+
+    @Test
+    void isValidAgreesWithOfOnEveryShapeOfInput() {
+        // separators, prefixes, white space (also outside ASCII), zeros and stray characters in every position
+        String alphabet = "0000123456789 +-.()x\t\u00a0\u2003";
+        java.util.Random random = new java.util.Random(20);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(22);
+            for (int k = 0; k < length; k++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String raw = sb.toString();
+            String expected = reference(raw);
+            String actual;
+            try {
+                actual = Msisdn.of(raw).digits();
+            } catch (IllegalArgumentException e) {
+                actual = "error: " + e.getMessage();
+            }
+            assertThat(actual).as(raw).isEqualTo(expected);
+            assertThat(Msisdn.isValid(raw)).as(raw).isEqualTo(!expected.startsWith("error: "));
+        }
+    }
+
+    /** The rules as first written, character by character: what of() and isValid() must agree with. */
+    private static String reference(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length());
+        String s = raw.strip();
+        if (s.startsWith("+")) {
+            s = s.substring(1);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                sb.append(c);
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return "error: MSISDN may contain only digits, '+', spaces and dashes";
+            }
+        }
+        if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
+            sb.delete(0, 2);
+            if (sb.length() >= 2 && sb.charAt(0) == '0' && sb.charAt(1) == '0') {
+                return "error: MSISDN has more than one international prefix (00)";
+            }
+        }
+        int n = sb.length();
+        if (n < 8 || n > 15) {
+            return "error: MSISDN must have 8 to 15 digits, got " + n;
+        }
+        if (sb.chars().allMatch(c -> c == '0')) {
+            return "error: MSISDN must not be all zeros";
+        }
+        return sb.toString();
+    }
 }

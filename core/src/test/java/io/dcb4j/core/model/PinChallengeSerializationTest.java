@@ -56,6 +56,20 @@ class PinChallengeSerializationTest {
     }
 
     @Test
+    void detailsRenderedOnFirstReadSurviveASessionStoreAsAPlainMap() throws Exception {
+        SubscribeRequest request = SubscribeRequest.builder(Msisdn.of("21698765432"), OfferId.of("123")).build();
+        PinChallenge challenge = new PinChallenge("eklectic", "4ecffb66", request, null, NextAction.none(),
+                io.dcb4j.core.spi.support.Details.builder().put("expire", "2026-12-01 11:00:00")
+                        .put("at", Instant.parse("2026-12-01T10:00:00Z")).build());
+
+        PinChallenge copy = (PinChallenge) read(write(challenge));
+
+        assertThat(copy).isEqualTo(challenge);
+        assertThat(copy.details()).containsExactly(Map.entry("expire", "2026-12-01 11:00:00"),
+                Map.entry("at", "2026-12-01T10:00:00Z"));
+    }
+
+    @Test
     void aMsisdnIsValidatedAgainWhenRead() throws Exception {
         byte[] bytes = write(Msisdn.of("21698765432"));
         // the digits sit in the stream as a UTF string: tamper with one to make the number invalid

@@ -74,6 +74,41 @@ class AccessTokenTest {
     }
 
     @Test
+    void theScaledSkewIsHalfTheLifetimeRoundedDownToTheNanosecond() {
+        // odd seconds and an odd nanosecond count: 31.000000007 s halves to 15.500000003 s
+        AccessToken odd = AccessToken.bearer("t", T0, Duration.ofSeconds(31, 7));
+        assertThat(odd.refreshMargin(SKEW)).isEqualTo(Duration.ofSeconds(15, 500_000_003));
+        // the longest lifetime kept, and a zero one
+        AccessToken longest = AccessToken.bearer("t", T0, Duration.ofDays(365).plusNanos(999_999_999));
+        assertThat(longest.refreshMargin(Duration.ofDays(400))).isEqualTo(Duration.ofDays(365).dividedBy(2));
+        AccessToken none = AccessToken.bearer("t", T0, Duration.ZERO);
+        assertThat(none.refreshMargin(SKEW)).isEqualTo(Duration.ZERO);
+        assertThat(none.isExpired(T0, SKEW)).isTrue();
+    }
+
+    @Test
+    void isExpiredAgreesWithTheRefreshMarginAtEveryScale() {
+        java.util.Random random = new java.util.Random(7);
+        Instant[] instants = {Instant.MIN, Instant.EPOCH, T0, T0.plusNanos(1), T0.minusNanos(1), Instant.MAX,
+            Instant.MAX.minusNanos(1), Instant.MIN.plusNanos(1)};
+        Duration[] skews = {Duration.ZERO, Duration.ofNanos(1), SKEW, Duration.ofSeconds(Long.MAX_VALUE, 999_999_999),
+            Duration.ofDays(365), Duration.ofSeconds(30, 1)};
+        for (int i = 0; i < 20_000; i++) {
+            Instant issued = i % 3 == 0 ? null : T0.plusSeconds(random.nextInt(7200) - 3600).plusNanos(random.nextInt(1_000_000_000));
+            Instant expires = i % 5 == 0 ? instants[random.nextInt(instants.length)]
+                    : T0.plusSeconds(random.nextInt(7200) - 3600).plusNanos(random.nextInt(1_000_000_000));
+            Instant now = i % 7 == 0 ? instants[random.nextInt(instants.length)]
+                    : T0.plusSeconds(random.nextInt(7200) - 3600).plusNanos(random.nextInt(1_000_000_000));
+            Duration skew = i % 2 == 0 ? skews[random.nextInt(skews.length)]
+                    : Duration.ofSeconds(random.nextInt(200), random.nextInt(1_000_000_000));
+            AccessToken t = new AccessToken("t", expires, "Authorization", "Bearer", null, null, issued);
+            boolean expected = Duration.between(now, t.expiresAt()).compareTo(t.refreshMargin(skew)) <= 0;
+            assertThat(t.isExpired(now, skew)).as("issued %s, expires %s, now %s, skew %s", issued, expires, now, skew)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void copiesKeepTheIssueTimeAndToStringShowsNoSecret() {
         AccessToken t = AccessToken.bearer("secret-token", T0, Duration.ofMinutes(5))
                 .withRefreshToken("secret-refresh", T0.plus(Duration.ofDays(400)));

@@ -10,6 +10,7 @@ import io.dcb4j.core.model.OfferId;
 import io.dcb4j.core.model.SubscriptionState;
 import io.dcb4j.core.spi.http.HttpTransport;
 import io.dcb4j.core.spi.json.JsonFields;
+import io.dcb4j.core.spi.support.Details;
 import io.dcb4j.core.spi.support.Timestamps;
 import io.dcb4j.eklectic.model.ConfirmResult;
 import io.dcb4j.eklectic.model.OtpChallenge;
@@ -23,10 +24,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Converts Eklectic's answers and wire values into the public model: the OTP, confirm, find and details
@@ -235,40 +234,33 @@ public final class EklecticMapper {
 
     /**
      * The subscriber's fields as neutral {@code details}: ids, counters, state and dates (ISO-8601); never
-     * the MSISDN.
+     * the MSISDN. Rendered as text only when the details are read.
      *
      * @param s the subscriber
-     * @return field name (as on the wire) to value
+     * @return field name (as on the wire) to value, to build (more fields may be added first)
      */
-    public static Map<String, String> details(Subscriber s) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        put(m, "date_debfree", s.freePeriodStart());
-        put(m, "date_finfree", s.freePeriodEnd());
-        put(m, "subscription_date", s.subscribedAt());
-        put(m, "unsubscription_date", s.unsubscribedAt());
-        put(m, "first_broadcastbilling", s.firstBillingAttempt());
-        put(m, "last_broadcastbilling", s.lastBillingAttempt());
-        put(m, "first_successbilling", s.firstSuccessfulBilling());
-        put(m, "last_successbilling", s.lastSuccessfulBilling());
-        put(m, "success_billing", s.successfulBillings());
-        put(m, "simchurn", s.simChurn());
-        put(m, "date_simchurn", s.simChurnAt());
-        put(m, "date_revsimchurn", s.simChurnRevertedAt());
-        put(m, "create_at", s.createdAt());
-        put(m, "last_status_update", s.lastStatusUpdate());
-        put(m, "service_id", s.serviceId());
-        put(m, "offre_id", s.offer());
-        put(m, "status", s.status());
-        put(m, "state", s.rawState());
-        put(m, "expire_date", s.expiresAt());
-        return m;
-    }
-
-    private static void put(Map<String, String> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value.toString());
-        }
+    public static Details.Builder details(Subscriber s) {
+        return Details.builder()
+                .put("id", s.id())
+                .put("date_debfree", s.freePeriodStart())
+                .put("date_finfree", s.freePeriodEnd())
+                .put("subscription_date", s.subscribedAt())
+                .put("unsubscription_date", s.unsubscribedAt())
+                .put("first_broadcastbilling", s.firstBillingAttempt())
+                .put("last_broadcastbilling", s.lastBillingAttempt())
+                .put("first_successbilling", s.firstSuccessfulBilling())
+                .put("last_successbilling", s.lastSuccessfulBilling())
+                .put("success_billing", s.successfulBillings())
+                .put("simchurn", s.simChurn())
+                .put("date_simchurn", s.simChurnAt())
+                .put("date_revsimchurn", s.simChurnRevertedAt())
+                .put("create_at", s.createdAt())
+                .put("last_status_update", s.lastStatusUpdate())
+                .put("service_id", s.serviceId())
+                .put("offre_id", s.offer())
+                .put("status", s.status())
+                .put("state", s.rawState())
+                .put("expire_date", s.expiresAt());
     }
 
     /**

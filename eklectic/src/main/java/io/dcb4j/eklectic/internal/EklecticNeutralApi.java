@@ -76,8 +76,7 @@ public final class EklecticNeutralApi implements PinSubscriptions, Subscriptions
         SubscribeRequest request = challenge.request();
         ConfirmResult result = client.confirmPin(request.msisdn(), request.offer(), challenge.challengeId(), pin);
         Subscriber s = result.subscriber();
-        Map<String, String> details = EklecticMapper.details(s);
-        details.put("confirm", result.rawConfirm());
+        Map<String, String> details = EklecticMapper.details(s).put("confirm", result.rawConfirm()).build();
         return new SubscriptionResult(new SubscriptionRef(s.id(), request.msisdn(), request.offer()), s.state(),
                 s.rawState(), null, false, details);
     }
@@ -88,7 +87,7 @@ public final class EklecticNeutralApi implements PinSubscriptions, Subscriptions
         Subscriber s = client.subscription(id);
         return new SubscriptionInfo(subscription.withId(id), s.state(), s.rawState(),
                 s.subscribedAt() != null ? s.subscribedAt() : s.createdAt(),
-                s.expiresAt() != null ? s.expiresAt() : s.freePeriodEnd(), EklecticMapper.details(s));
+                s.expiresAt() != null ? s.expiresAt() : s.freePeriodEnd(), EklecticMapper.details(s).build());
     }
 
     @Override

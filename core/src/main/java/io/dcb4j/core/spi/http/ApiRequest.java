@@ -23,6 +23,8 @@ public final class ApiRequest {
     final String operation;
     final Map<String, String> headers;
     final RequestBody body;
+    /** The body's bytes when it is JSON written by {@link Builder#jsonBody}, else null. */
+    final byte[] json;
     final boolean authenticated;
     final String idempotencyHeader;
     final String idempotencyKey;
@@ -35,13 +37,14 @@ public final class ApiRequest {
         this.method = b.method;
         this.url = Objects.requireNonNull(b.url, "url");
         this.operation = Objects.requireNonNull(b.operation, "operation");
-        this.headers = Map.copyOf(b.headers);
+        this.headers = b.headers == null ? Map.of() : Map.copyOf(b.headers);
         this.body = b.body;
+        this.json = b.json;
         this.authenticated = b.authenticated;
         this.idempotencyHeader = b.idempotencyHeader;
         this.idempotencyKey = b.idempotencyKey;
         this.retrySafe = b.retrySafe;
-        this.sensitive = java.util.List.copyOf(b.sensitive);
+        this.sensitive = b.sensitive == null ? java.util.List.of() : java.util.List.copyOf(b.sensitive);
         this.reference = b.reference;
         this.tokens = b.tokens;
     }
@@ -154,13 +157,15 @@ public final class ApiRequest {
         private final String method;
         private final String operation;
         private final HttpUrl url;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        /** Made on first use: most requests add no header of their own. */
+        private Map<String, String> headers;
         private RequestBody body;
+        private byte[] json;
         private boolean authenticated = true;
         private String idempotencyHeader;
         private String idempotencyKey;
         private Boolean retrySafe;
-        private final java.util.List<String> sensitive = new java.util.ArrayList<>();
+        private java.util.List<String> sensitive;
         private io.dcb4j.core.error.ProviderReference reference;
         private io.dcb4j.core.token.TokenProvider tokens;
 
@@ -178,6 +183,9 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder header(String name, String value) {
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
             headers.put(name, value);
             return this;
         }
@@ -189,7 +197,8 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder jsonBody(Object value) {
-            this.body = RequestBody.create(Json.write(value), JSON);
+            this.json = Json.write(value);
+            this.body = RequestBody.create(json, JSON);
             return this;
         }
 
@@ -207,6 +216,7 @@ public final class ApiRequest {
                 }
             });
             this.body = fb.build();
+            this.json = null;
             return this;
         }
 
@@ -217,6 +227,7 @@ public final class ApiRequest {
          */
         public Builder emptyBody() {
             this.body = RequestBody.create(new byte[0], null);
+            this.json = null;
             return this;
         }
 
@@ -265,6 +276,9 @@ public final class ApiRequest {
         public Builder sensitive(String... values) {
             for (String v : values) {
                 if (v != null && !v.isBlank()) {
+                    if (sensitive == null) {
+                        sensitive = new java.util.ArrayList<>();
+                    }
                     sensitive.add(v);
                 }
             }

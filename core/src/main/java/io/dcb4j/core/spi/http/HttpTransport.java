@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -60,9 +61,11 @@ public final class HttpTransport implements AutoCloseable {
                     "x-correlator");
     /**
      * The deadline ({@link System#nanoTime()}) of the call running on this thread, so that a call made while
-     * it runs (a token fetch through a transport) ends by the same deadline instead of starting its own.
+     * it runs (a token fetch through a transport) ends by the same deadline instead of starting its own:
+     * {@code {deadline, 1}} while a call runs, {@code {any, 0}} when none does. One array per thread, kept (a JDK
+     * type, so it holds no class loader), instead of a boxed deadline and a map entry per call.
      */
-    private static final ThreadLocal<Long> CALL_DEADLINE = new ThreadLocal<>();
+    private static final ThreadLocal<long[]> CALL_DEADLINE = ThreadLocal.withInitial(() -> new long[2]);
 
     private final String provider;
     private final ClientOptions options;
@@ -73,6 +76,10 @@ public final class HttpTransport implements AutoCloseable {
     private final ErrorMapper errorMapper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<String> credentials;
+    private final Map<String, OperationContexts> contexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, HttpUrl> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile TokenHeader tokenHeader;
+    private static final int MAX_CACHED_CONTEXTS = 64;
 
     private HttpTransport(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -88,6 +95,8 @@ public final class HttpTransport implements AutoCloseable {
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
                 // dcb4j decides about retries itself: OkHttp would silently repeat a POST after a reset
+                // the call deadline is dcb4j's (CallDeadlines), set per call from the options and the outer call
+                .callTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(false)
                 // no provider documents a redirect: following one would send headers and bodies elsewhere
                 // (and repeat a write answered 307); a 3xx is refused in execute, also for the caller's client
@@ -113,8 +122,15 @@ public final class HttpTransport implements AutoCloseable {
         return chain.proceed(chain.request());
     };
 
-    private static final class AttemptState {
+    /** What an attempt's request carries as its tag: whether it was sent, and the call's deadline. */
+    static final class AttemptState {
         volatile boolean sent;
+        /** The deadline of the call, a {@link System#nanoTime()} value. */
+        final long deadline;
+
+        AttemptState(long deadline) {
+            this.deadline = deadline;
+        }
     }
 
     /**
@@ -191,7 +207,8 @@ public final class HttpTransport implements AutoCloseable {
         HttpUrl.Builder b = baseUrl.newBuilder();
         if (!path.isEmpty()) {
             String relative = path.startsWith("/") ? path.substring(1) : path;
-            for (String part : relative.split("/", -1)) {
+            // only a path with a '.' can have a dot segment: the common one is not split on every call
+            for (String part : relative.indexOf('.') < 0 ? NO_PARTS : relative.split("/", -1)) {
                 if (isDotSegment(part)) {
                     throw new IllegalArgumentException("the path must not have '.' or '..' segments");
                 }
@@ -199,6 +216,26 @@ public final class HttpTransport implements AutoCloseable {
             b.addPathSegments(relative);
         }
         return b;
+    }
+
+    /**
+     * The URL of a fixed path under the base URL, as {@code url(path).build()} makes it, made once per path:
+     * for the endpoints whose path has no id, so that a call does not build the same URL again (a URL builder
+     * and the URL are a tenth of what a call allocates).
+     *
+     * @param path for example {@code transactions/init}; empty for the base itself
+     * @return the URL
+     * @throws IllegalArgumentException when the path has a {@code .} or {@code ..} segment
+     */
+    public HttpUrl endpoint(String path) {
+        HttpUrl made = endpoints.get(path);
+        if (made == null) {
+            made = url(path).build();
+            if (endpoints.size() < MAX_CACHED_CONTEXTS) {
+                endpoints.put(path, made);
+            }
+        }
+        return made;
     }
 
     /**
@@ -246,6 +283,8 @@ public final class HttpTransport implements AutoCloseable {
         return !isDotSegment(semicolon >= 0 ? decoded.substring(0, semicolon) : decoded);
     }
 
+    private static final String[] NO_PARTS = {};
+
     private static boolean isDotSegment(String s) {
         return s.equals(".") || s.equals("..");
     }
@@ -274,6 +313,91 @@ public final class HttpTransport implements AutoCloseable {
      */
     public ErrorContext context(String operation) {
         return ErrorContext.of(provider, operation);
+    }
+
+    /**
+     * The contexts every call of an operation starts from, the client's credentials redacted: made once per
+     * operation (a provider has a handful) instead of copying the credentials into a new context on every call.
+     */
+    private OperationContexts contexts(String operation) {
+        OperationContexts made = contexts.get(operation);
+        if (made == null) {
+            made = new OperationContexts(ErrorContext.of(provider, operation).redacting(credentials));
+            if (contexts.size() < MAX_CACHED_CONTEXTS) {
+                contexts.put(operation, made);
+            }
+        }
+        return made;
+    }
+
+    /**
+     * The context of an answer: the operation's, the token's secrets redacted as well (kept while the token
+     * is), then the request's own reference and secrets.
+     */
+    private ErrorContext answerContext(ApiRequest request, AccessToken token, List<String> requestSecrets) {
+        OperationContexts op = contexts(request.operation);
+        ErrorContext context;
+        if (token == null) {
+            context = op.base;
+        } else {
+            TokenContext cached = op.withToken;
+            if (cached == null || cached.token != token) {
+                cached = new TokenContext(token, op.base.redacting(RequestSecrets.of(token)));
+                op.withToken = cached;
+            }
+            context = cached.context;
+        }
+        if (request.reference != null) {
+            context = context.withReference(request.reference);
+        }
+        return context.redacting(requestSecrets);
+    }
+
+    /**
+     * The context of a failure before an answer: made only when one happens (the answer's context, with the
+     * token's secrets as well, is kept on the answer).
+     */
+    private ErrorContext requestContext(ApiRequest request, List<String> requestSecrets) {
+        return answerContext(request, null, requestSecrets);
+    }
+
+    /** The contexts of one operation. */
+    private static final class OperationContexts {
+        final ErrorContext base;
+        volatile TokenContext withToken;
+
+        OperationContexts(ErrorContext base) {
+            this.base = base;
+        }
+    }
+
+    private record TokenContext(AccessToken token, ErrorContext context) {
+    }
+
+    /** The token's header value, made once per token rather than once per call. */
+    private String headerValue(AccessToken token) {
+        TokenHeader h = tokenHeader;
+        if (h == null || h.token() != token) {
+            h = new TokenHeader(token, token.headerValue());
+            tokenHeader = h;
+        }
+        return h.value();
+    }
+
+    private record TokenHeader(AccessToken token, String value) {
+    }
+
+    /** The HTTP statuses, boxed once. */
+    private static final Integer[] STATUSES = new Integer[600];
+
+    static {
+        for (int i = 100; i < STATUSES.length; i++) {
+            STATUSES[i] = i;
+        }
+    }
+
+    private static Integer status(int code) {
+        return code >= 100 && code < STATUSES.length ? STATUSES[code] : Integer.valueOf(code);
     }
 
     /**
@@ -314,29 +438,30 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private ApiResponse execute(ApiRequest request, OperationScope scope) {
-        ErrorContext base = ErrorContext.of(provider, request.operation).withReference(request.reference)
-                .redacting(credentials).redacting(RequestSecrets.of(request, options));
+        List<String> requestSecrets = RequestSecrets.of(request, options);
         if (Thread.currentThread().isInterrupted()) {
-            throw new DcbTransportException("interrupted before the request was sent", base, null);
+            throw new DcbTransportException("interrupted before the request was sent",
+                    answerContext(request, null, requestSecrets), null);
         }
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
-        Long outer = CALL_DEADLINE.get();
-        if (outer != null && outer - deadline < 0) {
+        long[] current = CALL_DEADLINE.get();
+        long outer = current[0];
+        long nested = current[1];
+        if (nested != 0 && outer - deadline < 0) {
             deadline = outer;
         }
-        CALL_DEADLINE.set(deadline);
+        current[0] = deadline;
+        current[1] = 1;
         try {
-            return execute(request, base, deadline, scope);
+            return execute(request, requestSecrets, deadline, scope);
         } finally {
-            if (outer == null) {
-                CALL_DEADLINE.remove();
-            } else {
-                CALL_DEADLINE.set(outer);
-            }
+            current[0] = outer;
+            current[1] = nested;
         }
     }
 
-    private ApiResponse execute(ApiRequest request, ErrorContext base, long deadline, OperationScope scope) {
+    private ApiResponse execute(ApiRequest request, List<String> requestSecrets, long deadline,
+            OperationScope scope) {
         RetryPolicy policy = options.retryPolicy();
         // a request may name its own token provider (a token per subject): it replaces the transport's
         TokenProvider tokens = request.tokens != null ? request.tokens : this.tokens;
@@ -348,12 +473,12 @@ public final class HttpTransport implements AutoCloseable {
             if (request.authenticated && tokens != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw timedOut(attempt, base);
+                    throw timedOut(attempt, requestContext(request, requestSecrets));
                 }
                 // waits for a fetch another call started no longer than this call may take
                 token = tokens.token(Duration.ofNanos(left));
             }
-            AttemptState state = new AttemptState();
+            AttemptState state = new AttemptState(deadline);
             Request httpRequest;
             try {
                 httpRequest = toHttp(request, token, state);
@@ -365,27 +490,27 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 throw new DcbProtocolException(token != null
                         ? "the provider's token cannot be sent: it is not a valid HTTP header value"
-                        : "a request header is not a valid HTTP header value", base, null);
+                        : "a request header is not a valid HTTP header value", requestContext(request, requestSecrets),
+                        null);
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw timedOut(attempt, base);
+                throw timedOut(attempt, requestContext(request, requestSecrets));
             }
             if (scope != null) {
                 scope.attempt();
             }
             Call call = client.newCall(httpRequest);
-            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             long start = System.nanoTime();
             InterruptibleCall exchange = new InterruptibleCall(call);
-            ErrorContext answerContext = base.redacting(RequestSecrets.of(token));
+            ErrorContext answerContext = answerContext(request, token, requestSecrets);
             ApiResponse response;
             try {
-                response = exchange.run(raw -> read(raw, answerContext));
+                response = exchange.run(raw -> read(raw, answerContext), deadline);
             } catch (IOException e) {
                 log(request, attempt, start, -1, e);
                 if (exchange.interrupted()) {
-                    throw interrupted(request, state.sent, base, e);
+                    throw interrupted(request, state.sent, requestContext(request, requestSecrets), e);
                 }
                 boolean safe = !state.sent || request.isRetrySafe();
                 Duration delay = policy.delayBeforeRetry(attempt, null);
@@ -393,15 +518,15 @@ public final class HttpTransport implements AutoCloseable {
                     if (scope != null) {
                         scope.retrying(request.operation, attempt, Observers.errorType(e), delay);
                     }
-                    pause(delay, base);
+                    pause(delay, requestContext(request, requestSecrets));
                     continue;
                 }
-                throw new DcbTransportException(describe(e, state.sent, request), base,
-                        !state.sent || request.isRetrySafe(), e);
+                throw new DcbTransportException(describe(e, state.sent, request),
+                        requestContext(request, requestSecrets), !state.sent || request.isRetrySafe(), e);
             } catch (DcbProtocolException e) {
                 log(request, attempt, start, -2, null);
                 if (exchange.interrupted()) {
-                    throw interrupted(request, state.sent, base, e);
+                    throw interrupted(request, state.sent, requestContext(request, requestSecrets), e);
                 }
                 throw e;
             } catch (RuntimeException | Error e) {
@@ -410,10 +535,10 @@ public final class HttpTransport implements AutoCloseable {
                 // OkHttp is Kotlin: a checked InterruptedException can escape its connect phase undeclared
                 log(request, attempt, start, -1, e);
                 if (e instanceof InterruptedException || exchange.interrupted()) {
-                    throw interrupted(request, state.sent, base, e);
+                    throw interrupted(request, state.sent, requestContext(request, requestSecrets), e);
                 }
-                throw new DcbTransportException("call failed (" + e.getClass().getSimpleName() + ")", base,
-                        !state.sent || request.isRetrySafe(), e);
+                throw new DcbTransportException("call failed (" + e.getClass().getSimpleName() + ")",
+                        requestContext(request, requestSecrets), !state.sent || request.isRetrySafe(), e);
             }
             log(request, attempt, start, response.status(), null);
             if (scope != null) {
@@ -446,7 +571,7 @@ public final class HttpTransport implements AutoCloseable {
                     if (scope != null) {
                         scope.retrying(request.operation, attempt, Integer.toString(response.status()), delay);
                     }
-                    pause(delay, base);
+                    pause(delay, requestContext(request, requestSecrets));
                     continue;
                 }
             }
@@ -483,7 +608,27 @@ public final class HttpTransport implements AutoCloseable {
             this.call = call;
         }
 
-        ApiResponse run(ResponseReader reader) throws IOException {
+        /**
+         * Executes the call and reads its answer; the deadline ends it wherever it is (connecting, sending,
+         * waiting, reading the answer) with an {@link InterruptedIOException}, as OkHttp's call timeout does.
+         */
+        ApiResponse run(ResponseReader reader, long deadline) throws IOException {
+            CallDeadlines.Armed armed = CallDeadlines.SHARED.arm(call, deadline);
+            try {
+                return run(reader);
+            } catch (IOException e) {
+                if (CallDeadlines.SHARED.disarm(armed)) {
+                    InterruptedIOException timeout = new InterruptedIOException("timeout");
+                    timeout.initCause(e);
+                    throw timeout;
+                }
+                throw e;
+            } finally {
+                CallDeadlines.SHARED.disarm(armed);
+            }
+        }
+
+        private ApiResponse run(ResponseReader reader) throws IOException {
             boolean completed = false;
             begin();
             try (Response raw = call.execute()) {
@@ -547,7 +692,7 @@ public final class HttpTransport implements AutoCloseable {
         options.extraHeaders().forEach(b::header);
         request.headers.forEach(b::header);
         if (token != null) {
-            b.header(token.headerName(), token.headerValue());
+            b.header(token.headerName(), headerValue(token));
         }
         if (request.idempotencyKey != null) {
             b.header(request.idempotencyHeader, request.idempotencyKey);
@@ -557,7 +702,11 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private ApiResponse read(Response raw, ErrorContext base) throws IOException {
-        ErrorContext context = base.withHttpStatus(raw.code()).withRequestId(requestId(raw.headers()));
+        ErrorContext context = base.withHttpStatus(status(raw.code()));
+        String requestId = requestId(raw.headers());
+        if (requestId != null) {
+            context = context.withRequestId(requestId);
+        }
         ResponseBody body = raw.body();
         byte[] bytes;
         long max = options.maxResponseBytes();
@@ -571,15 +720,53 @@ public final class HttpTransport implements AutoCloseable {
             }
             bytes = source.readByteArray();
         }
-        return new ApiResponse(raw.code(), headers(raw.headers()), bytes, context);
+        return new ApiResponse(raw.code(), new HeaderMap(raw.headers()), bytes, context);
     }
 
-    private static Map<String, List<String>> headers(Headers headers) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (String name : headers.names()) {
-            map.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+    /**
+     * An answer's headers, names in lower case, each name's values in order: built on first use from OkHttp's
+     * immutable headers, since most answers are read without looking at one.
+     */
+    static final class HeaderMap extends java.util.AbstractMap<String, List<String>> {
+        private final Headers headers;
+        private volatile Map<String, List<String>> map;
+
+        HeaderMap(Headers headers) {
+            this.headers = headers;
         }
-        return map;
+
+        private Map<String, List<String>> map() {
+            Map<String, List<String>> m = map;
+            if (m == null) {
+                Map<String, List<String>> built = new LinkedHashMap<>();
+                for (String name : headers.names()) {
+                    built.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+                }
+                m = java.util.Collections.unmodifiableMap(built);
+                map = m;
+            }
+            return m;
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return map().entrySet();
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return map().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map().size();
+        }
     }
 
     private static String requestId(Headers headers) {

@@ -1,6 +1,7 @@
 package io.dcb4j.core.spi.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -108,10 +109,21 @@ public final class Json {
      */
     public static byte[] write(Object value) {
         try {
-            return WRITERS.computeIfAbsent(value.getClass(), MAPPER::writerFor).writeValueAsBytes(value);
+            return writer(value.getClass()).writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The cached reader of a type; a map read without the lambda that {@code computeIfAbsent} would cost. */
+    private static ObjectReader reader(Class<?> type) {
+        ObjectReader r = READERS.get(type);
+        return r != null ? r : READERS.computeIfAbsent(type, MAPPER::readerFor);
+    }
+
+    private static ObjectWriter writer(Class<?> type) {
+        ObjectWriter w = WRITERS.get(type);
+        return w != null ? w : WRITERS.computeIfAbsent(type, MAPPER::writerFor);
     }
 
     /**
@@ -129,8 +141,8 @@ public final class Json {
             throw new DcbProtocolException("empty answer where JSON was expected", context, null);
         }
         T value;
-        try {
-            value = READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(body);
+        try (JsonParser parser = new DuplicateCheckingParser(MAPPER.getFactory().createParser(body))) {
+            value = reader(type).<T>readValue(parser);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DcbProtocolException dpe) {
                 throw dpe;
@@ -351,6 +363,162 @@ public final class Json {
             return scan.differing() != null ? null : LENIENT.readTree(LENIENT.treeAsTokens(scan.tree()));
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * A parser that refuses a key given twice in one object, at any depth (also in parts the binding skips),
+     * with a {@link JsonParseException} as {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} does, at less
+     * cost: Jackson's detector makes a hash set for every object of more than two keys (a kilobyte for an answer
+     * of twenty fields); this one keeps the keys of the open objects in one array and compares a new key with
+     * those of its object (the parser hands out one instance per distinct name, so the comparison is mostly by
+     * identity), switching to a set only for an object of more than {@value #LINEAR} keys. Every token the
+     * binding reads passes through {@link #nextToken()}: {@code nextFieldName}, {@code nextTextValue} and the
+     * other shortcuts of {@link JsonParser} call it, and {@link #nextValue()} and {@link #skipChildren()} are
+     * written on it here.
+     */
+    static final class DuplicateCheckingParser extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+
+        /** The most keys of one object compared one by one. */
+        private static final int LINEAR = 32;
+
+        /**
+         * The arrays of the last parser closed on this thread, for the next one (JDK types only, so that a
+         * thread keeps no class of this library alive): {names, starts}, or nulls while a parser uses them.
+         */
+        private static final ThreadLocal<Object[]> SPARE = ThreadLocal.withInitial(() -> new Object[2]);
+
+        /** The keys of the open objects, outermost first. */
+        private String[] names;
+        private int count;
+        /** For each open object or array, where its keys start in {@link #names}. */
+        private int[] starts;
+        /** For each open object with more than {@link #LINEAR} keys, its keys as a set; else null. */
+        private java.util.Set<String>[] sets;
+        private int depth;
+
+        DuplicateCheckingParser(JsonParser parser) {
+            super(parser);
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Object[] spare = SPARE.get();
+            names = spare[0] != null ? (String[]) spare[0] : new String[16];
+            starts = spare[1] != null ? (int[]) spare[1] : new int[8];
+            spare[0] = null;
+            spare[1] = null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                delegate.close();
+            } finally {
+                if (names != null) {
+                    java.util.Arrays.fill(names, null);
+                    Object[] spare = SPARE.get();
+                    spare[0] = names;
+                    spare[1] = starts;
+                    names = null;
+                    starts = null;
+                }
+            }
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            if (t == null) {
+                return null;
+            }
+            switch (t) {
+                case START_OBJECT, START_ARRAY -> enter();
+                case END_OBJECT, END_ARRAY -> leave();
+                case FIELD_NAME -> key(delegate.currentName());
+                default -> {
+                }
+            }
+            return t;
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            JsonToken t = currentToken();
+            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+                return this;
+            }
+            int open = 1;
+            while (open > 0) {
+                JsonToken n = nextToken();
+                if (n == null) {
+                    return this;
+                }
+                if (n.isStructStart()) {
+                    open++;
+                } else if (n.isStructEnd()) {
+                    open--;
+                }
+            }
+            return this;
+        }
+
+        private void enter() {
+            if (depth == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, depth * 2);
+            }
+            starts[depth++] = count;
+        }
+
+        private void leave() {
+            if (depth > 0) {
+                depth--;
+                count = starts[depth];
+                if (sets != null && depth < sets.length) {
+                    sets[depth] = null;
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void key(String name) throws JsonParseException {
+            if (depth == 0) {
+                return;
+            }
+            int start = starts[depth - 1];
+            int level = depth - 1;
+            java.util.Set<String> set = sets != null && level < sets.length ? sets[level] : null;
+            if (set != null) {
+                if (!set.add(name)) {
+                    throw duplicate(name);
+                }
+            } else {
+                for (int i = start; i < count; i++) {
+                    if (names[i] == name || names[i].equals(name)) {
+                        throw duplicate(name);
+                    }
+                }
+                if (count - start == LINEAR) {
+                    if (sets == null || level >= sets.length) {
+                        sets = java.util.Arrays.copyOf(sets == null ? new java.util.Set[0] : sets,
+                                Math.max(starts.length, level + 1));
+                    }
+                    set = new java.util.HashSet<>(java.util.Arrays.asList(names).subList(start, count));
+                    set.add(name);
+                    sets[level] = set;
+                }
+            }
+            if (count == names.length) {
+                names = java.util.Arrays.copyOf(names, count * 2);
+            }
+            names[count++] = name;
+        }
+
+        private JsonParseException duplicate(String name) {
+            return new JsonParseException(this, "Duplicate field '" + name + "'");
         }
     }
 

@@ -238,6 +238,9 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
+        if (isVisibleAscii(text)) {
+            return text;
+        }
         int n = text.length();
         StringBuilder sb = new StringBuilder(Math.min(n, WINDOW));
         boolean space = true; // drops leading white space
@@ -284,6 +287,17 @@ public final class Redaction {
             sb.setLength(end - 1);
         }
         return sb.toString();
+    }
+
+    /** Whether every character is visible ASCII ({@code !} to {@code ~}): such a text is printable as it is. */
+    private static boolean isVisibleAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The index after an escape sequence starting at {@code i} (ESC or C1 CSI): CSI, OSC or a two-character one. */

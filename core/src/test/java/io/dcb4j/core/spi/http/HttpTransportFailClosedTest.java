@@ -25,6 +25,7 @@ import io.dcb4j.core.error.DcbTransportException;
 import io.dcb4j.core.testing.SilentServer;
 import io.dcb4j.core.token.AccessToken;
 import io.dcb4j.core.token.CachingTokenProvider;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -153,13 +154,15 @@ class HttpTransportFailClosedTest {
         wm.stubFor(get("/api/x").inScenario("a").whenScenarioStateIs("refreshed").willReturn(okJson("{}")));
         AtomicInteger fetches = new AtomicInteger();
         wm.stubFor(post("/api/token").willReturn(okJson("{}")));
-        Map<String, List<Long>> timeouts = new ConcurrentHashMap<>();
+        Map<String, List<Long>> deadlines = new ConcurrentHashMap<>();
         OkHttpClient recording = new OkHttpClient.Builder().addInterceptor(chain -> {
-            timeouts.computeIfAbsent(chain.request().url().encodedPath(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                    .add(chain.call().timeout().timeoutNanos());
+            deadlines.computeIfAbsent(chain.request().url().encodedPath(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(chain.request().tag(HttpTransport.AttemptState.class).deadline);
             return chain.proceed(chain.request());
         }).build();
         Duration callTimeout = Duration.ofSeconds(30);
+        long before;
+        long after;
         try (HttpTransport t = HttpTransport.builder("test", fast().callTimeout(callTimeout).okHttpClient(recording)
                         .build()).baseUrl("base-url", wm.baseUrl() + "/api")
                 .tokens(self -> CachingTokenProvider.builder("test:k", previous -> {
@@ -167,24 +170,57 @@ class HttpTransportFailClosedTest {
                     return AccessToken.bearer("t" + fetches.incrementAndGet(), Instant.now().plusSeconds(60));
                 }).build())
                 .build()) {
+            before = System.nanoTime();
             t.execute(ApiRequest.get("x", t.url("x").build()).build());
+            after = System.nanoTime();
         } finally {
             recording.dispatcher().executorService().shutdown();
             recording.connectionPool().evictAll();
         }
         assertThat(fetches).hasValue(2);
-        List<Long> token = timeouts.get("/api/token");
-        List<Long> api = timeouts.get("/api/x");
+        List<Long> token = deadlines.get("/api/token");
+        List<Long> api = deadlines.get("/api/x");
         assertThat(token).hasSize(2);
         assertThat(api).hasSize(2);
-        long full = callTimeout.toNanos();
-        long spent = TimeUnit.MILLISECONDS.toNanos(400);
-        // the first token fetch and the first attempt share one deadline; the refresh and the second attempt
-        // get what is left after the slow 401, never a fresh call timeout
-        assertThat(token.get(0)).isLessThanOrEqualTo(full);
-        assertThat(api.get(0)).isLessThanOrEqualTo(token.get(0));
-        assertThat(token.get(1)).isLessThanOrEqualTo(full - spent);
-        assertThat(api.get(1)).isLessThanOrEqualTo(token.get(1));
+        // the first token fetch, the first attempt, the refresh after the slow 401 and the second attempt all end
+        // by the one deadline the call set when it started, never a fresh call timeout
+        long deadline = api.get(0);
+        assertThat(token).containsOnly(deadline);
+        assertThat(api).containsOnly(deadline);
+        assertThat(deadline - before).isGreaterThanOrEqualTo(callTimeout.toNanos());
+        assertThat(deadline - after).isLessThanOrEqualTo(callTimeout.toNanos());
+    }
+
+    @Test
+    void theCallDeadlineEndsAnAnswerThatTricklesInFasterThanTheReadTimeout() throws Exception {
+        // every byte arrives well within the read timeout: only the call deadline can end the call
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread trickle = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    java.io.OutputStream out = s.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 400; i++) { // gives up after about 20 s, so that a failure ends
+                        out.write('a');
+                        out.flush();
+                        Thread.sleep(50);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client hung up
+                }
+            }, "trickle");
+            trickle.setDaemon(true);
+            trickle.start();
+            Duration callTimeout = Duration.ofMillis(700);
+            try (HttpTransport t = plain(fast().readTimeout(Duration.ofSeconds(10)).callTimeout(callTimeout).build(),
+                    "http://127.0.0.1:" + server.getLocalPort() + "/api")) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> t.execute(ApiRequest.get("x", t.url("x").build()).authenticated(false).build()))
+                        .isInstanceOf(DcbTransportException.class)
+                        .hasMessageContaining("timed out after the request was sent");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            }
+        }
     }
 
     @Test

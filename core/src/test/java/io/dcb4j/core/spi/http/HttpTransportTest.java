@@ -74,6 +74,17 @@ class HttpTransportTest {
     }
 
     @Test
+    void anEndpointIsTheUrlOfItsPathMadeOnce() {
+        try (HttpTransport t = transport(fast().build())) {
+            assertThat(t.endpoint("charge/init")).isEqualTo(t.url("charge/init").build())
+                    .isSameAs(t.endpoint("charge/init"));
+            assertThat(t.endpoint("charge/init").toString()).isEqualTo(wm.baseUrl() + "/api/charge/init");
+            assertThat(t.endpoint("")).isEqualTo(t.url("").build());
+            assertThatThrownBy(() -> t.endpoint("charge/../admin")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void sendsBearerTokenUserAgentAndReturnsBody() {
         wm.stubFor(get("/api/things/1").willReturn(okJson("{\"a\":1}")));
         try (HttpTransport t = transport(fast().build())) {

@@ -106,6 +106,32 @@ class JsonBoundsAndDuplicatesTest {
     }
 
     @Test
+    void aRepeatIsFoundWhereverItIsAlsoInWhatTheDtoSkipsAndInObjectsOfManyKeys() {
+        // in a field the DTO does not have, nested in objects and arrays
+        assertThatThrownBy(() -> Json.read(b("{\"status\":\"S\",\"extra\":[[{\"deep\":{\"k\":1,\"k\":2}}]]}"),
+                Charge.class, ctx)).isInstanceOf(DcbProtocolException.class).hasMessageContaining("'k'");
+        // after the other keys of an inner object closed
+        assertThatThrownBy(() -> Json.read(b("{\"data\":{\"state\":\"A\"},\"amount\":1,\"data\":{\"state\":\"B\"}}"),
+                Charge.class, ctx)).isInstanceOf(DcbProtocolException.class).hasMessageContaining("'data'");
+        for (int keys : new int[] {31, 32, 33, 34, 80}) {
+            StringBuilder many = new StringBuilder("{\"status\":\"S\"");
+            for (int i = 0; i < keys; i++) {
+                many.append(",\"k").append(i).append("\":").append(i);
+            }
+            String distinct = many + "}";
+            assertThat(Json.read(b(distinct), Charge.class, ctx).status()).as(keys + " keys").isEqualTo("S");
+            for (String repeated : List.of("status", "k0", "k" + (keys - 1))) {
+                assertThatThrownBy(() -> Json.read(b(many + ",\"" + repeated + "\":\"again\"}"), Charge.class, ctx))
+                        .as(keys + " keys, " + repeated + " again").isInstanceOf(DcbProtocolException.class)
+                        .hasMessageContaining("'" + repeated + "'");
+            }
+        }
+        // keys differing only in case are different keys
+        assertThat(Json.read(b("{\"status\":\"S\",\"Status\":\"T\",\"STATUS\":\"U\"}"), Charge.class, ctx)
+                .status()).isEqualTo("S");
+    }
+
+    @Test
     void brokenJsonWithARepeatIsStillUnreadable() {
         assertThatThrownBy(() -> Json.read(b("{\"status\":\"a\",\"status\":\"a\",\"amount\":"), Charge.class, ctx))
                 .isInstanceOf(DcbProtocolException.class).hasMessageContaining("unreadable answer");
