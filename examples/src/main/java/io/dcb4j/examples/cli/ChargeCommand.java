@@ -58,16 +58,7 @@ final class ChargeCommand extends ProviderCommand {
 
     /** The amount to charge: a decimal number greater than zero. */
     private Money amount() {
-        Money money;
-        try {
-            money = Money.of(amount, currency);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--amount/--currency: " + e.getMessage());
-        }
-        if (money.amount().signum() <= 0) {
-            throw CliException.usage("--amount must be greater than zero, got " + money.amount().toPlainString());
-        }
-        return money;
+        return Amounts.positive(amount, currency);
     }
 
     @Override

@@ -51,23 +51,9 @@ final class RefundCommand extends ProviderCommand {
         }
     }
 
+    /** The part of the charge to refund; null for the whole charge. */
     private Money amount() {
-        if (amount == null) {
-            return null;
-        }
-        if (currency == null) {
-            throw CliException.usage("--amount needs --currency");
-        }
-        Money money;
-        try {
-            money = Money.of(amount, currency);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--amount/--currency: " + e.getMessage());
-        }
-        if (money.amount().signum() <= 0) {
-            throw CliException.usage("--amount must be greater than zero, got " + money.amount().toPlainString());
-        }
-        return money;
+        return amount == null ? null : Amounts.positive(amount, currency);
     }
 
     @Override
