@@ -8,17 +8,12 @@ import io.dcb4j.core.journal.JournalEntry;
 import io.dcb4j.core.journal.Reconciler;
 import io.dcb4j.core.journal.Resolution;
 import io.dcb4j.store.jdbc.JdbcChargeJournal;
+import io.dcb4j.store.jdbc.JdbcStores;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,8 +60,8 @@ final class ReconcileCommand implements Callable<Integer> {
                 .orElseThrow();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = app.env();
-        ChargeJournal journal = JdbcChargeJournal.create(new UrlDataSource(jdbcUrl, env.get("DCB_JDBC_USER"),
-                env.get("DCB_JDBC_PASSWORD")));
+        ChargeJournal journal = JdbcChargeJournal.create(JdbcStores.unpooledDataSource(jdbcUrl,
+                env.get("DCB_JDBC_USER"), env.get("DCB_JDBC_PASSWORD")));
         String provider = providerOptions.provider();
         if (!resolve) {
             List<JournalEntry> open = journal.open(limit).stream().filter(e -> e.provider().equals(provider))
@@ -96,61 +91,5 @@ final class ReconcileCommand implements Callable<Integer> {
                 .orElse(r.reason() == null ? "" : r.reason());
         return r.kind() + " " + r.entry().operation() + " key " + ProviderText.printable(r.entry().idempotencyKey())
                 + (what.isEmpty() ? "" : ": " + what);
-    }
-
-    /** Connections through the JDBC driver on the class path; the CLI opens a handful. */
-    private static final class UrlDataSource implements DataSource {
-        private final String url;
-        private final String user;
-        private final String password;
-
-        UrlDataSource(String url, String user, String password) {
-            this.url = url;
-            this.user = user;
-            this.password = password;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return DriverManager.getConnection(url, u, p);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

@@ -33,6 +33,20 @@ public final class JdbcStores {
     }
 
     /**
+     * A data source without a pool that opens each connection through the JDBC driver on the class path, for
+     * tools and tests that open a handful ({@code dcb reconcile}); a service gives the stores its pooled
+     * {@code DataSource} instead. The password is only handed to the driver.
+     *
+     * @param url the JDBC URL, for example {@code jdbc:postgresql://db:5432/shop}
+     * @param user the user, or null to connect with the URL alone
+     * @param password the password, or null
+     * @return the data source
+     */
+    public static DataSource unpooledDataSource(String url, String user, String password) {
+        return new DriverDataSource(url, user, password);
+    }
+
+    /**
      * The migration files, in the order they apply, as class path resource names.
      *
      * @return for example {@code db/dcb4j-store/postgresql/V1__dcb4j_store.sql}

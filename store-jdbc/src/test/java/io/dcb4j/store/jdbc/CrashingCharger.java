@@ -45,7 +45,7 @@ public final class CrashingCharger {
         String key = args[2];
         String amount = args[3];
         boolean beforeSend = "before-send".equals(args[4]);
-        ChargeJournal journal = new Dying(JdbcChargeJournal.create(new DriverDataSource(jdbcUrl)), beforeSend);
+        ChargeJournal journal = new Dying(JdbcChargeJournal.create(JdbcStores.unpooledDataSource(jdbcUrl, null, null)), beforeSend);
         try (BillingProvider provider = Fleet.client(baseUrl, null, journal, Clock.systemUTC())) {
             if (args.length > 5) {
                 provider.refunds().orElseThrow().refund(RefundRequest.builder(ChargeRef.of(args[5]))

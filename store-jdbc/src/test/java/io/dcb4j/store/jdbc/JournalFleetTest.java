@@ -173,7 +173,7 @@ class JournalFleetTest extends WireMockTestSupport {
 
     @Test
     void whenTheDatabaseIsDownAChargeFailsClosedWithoutSending() {
-        ChargeJournal down = JdbcChargeJournal.create(new DriverDataSource("jdbc:postgresql://127.0.0.1:1/none"));
+        ChargeJournal down = JdbcChargeJournal.create(JdbcStores.unpooledDataSource("jdbc:postgresql://127.0.0.1:1/none", null, null));
         try (BillingProvider a = Fleet.client(wm.baseUrl(), null, down, clock)) {
             assertThatThrownBy(() -> a.charges().orElseThrow().charge(charge("k-3", "5.00")))
                     .isInstanceOf(io.dcb4j.core.error.JournalUnavailableException.class)

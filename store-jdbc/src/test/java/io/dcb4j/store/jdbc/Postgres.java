@@ -61,7 +61,7 @@ final class Postgres {
      * @return the data source
      */
     static DataSource dataSource() {
-        return new DriverDataSource(url == null ? url() : url);
+        return JdbcStores.unpooledDataSource(url == null ? url() : url, null, null);
     }
 
     /** Empties the stores' tables. */

@@ -8,18 +8,22 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A data source that opens a new connection per call through the driver: one per simulated instance. */
+/** A data source that opens a new connection per call through the driver on the class path; no pool. */
 final class DriverDataSource implements DataSource {
 
     private final String url;
+    private final String user;
+    private final String password;
 
-    DriverDataSource(String url) {
-        this.url = url;
+    DriverDataSource(String url, String user, String password) {
+        this.url = java.util.Objects.requireNonNull(url, "url");
+        this.user = user;
+        this.password = password;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
     }
 
     @Override
